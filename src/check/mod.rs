@@ -1,0 +1,102 @@
+//! Running compiled rules over one document.
+//!
+//! **Architecture Invariant:** checking is pure: `(&Document, &RuleSet) ->
+//! Outcome`. It reads no file, writes no output and never fails on content;
+//! a check that cannot be evaluated (a missing term, a zero divisor) is
+//! silent.
+
+pub mod footing;
+
+use crate::document::Document;
+use crate::rules::{Kind, RuleSet};
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Advice,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Advice => "advice",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "advice" => Some(Severity::Advice),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary place a finding points at: a figure it was checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+/// One thing wrong (or worth a look) in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// The figure that is wrong, or the total that does not foot.
+    pub span: Span,
+    /// What the primary span is, for the graphical report.
+    pub span_text: String,
+    pub labels: Vec<Label>,
+}
+
+/// A check that ran and held, recorded for coverage and for tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passed {
+    pub rule: String,
+    pub table: usize,
+    pub row: usize,
+    pub column: usize,
+}
+
+/// What checking one document produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub passed: Vec<Passed>,
+    /// Figures that took part in at least one check that held.
+    pub verified: HashSet<Span>,
+}
+
+/// Runs every rule of the set over the document.
+pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
+    let mut out = Outcome::default();
+    for rule in rules.rules() {
+        match &rule.kind {
+            Kind::Footing => footing::check(doc, rule, &mut out),
+        }
+    }
+    out.findings
+        .sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
+    out.findings.dedup();
+    out
+}

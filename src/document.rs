@@ -1,0 +1,352 @@
+//! The document as tickmark reads it: tables of figures and narrative text,
+//! every figure with its span in the original file.
+//!
+//! This model is what `parse` produces for every input format (text,
+//! Markdown, HTML, EDGAR submissions) and what `resolve` and `check` read.
+//! It knows nothing of how it was parsed.
+
+use crate::interval::{half_unit, Interval};
+use crate::span::Span;
+use crate::textmap::TextMap;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+use std::sync::Arc;
+
+/// The format a document was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Submission,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Submission => "submission",
+        }
+    }
+}
+
+/// The bytes of a file as stored, shared by the document and the report.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as the user named it (or as found under a folder).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One release, read.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: Arc<SourceFile>,
+    pub format: Format,
+    pub tables: Vec<Table>,
+    /// Narrative blocks (paragraphs, bullets, headlines), kept for claims.
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    pub fn path(&self) -> &str {
+        &self.source.path
+    }
+
+    /// Every figure of every table, in reading order.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.tables.iter().flat_map(|t| t.figures())
+    }
+}
+
+/// A paragraph of prose (or a bullet, a headline) with the map from its text
+/// back to the file.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub text: TextMap,
+    pub span: Span,
+}
+
+/// The scale a table's amounts are stated in ("in thousands").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Scale {
+    #[default]
+    Units,
+    Thousands,
+    Millions,
+    Billions,
+}
+
+impl Scale {
+    pub fn factor(self) -> Decimal {
+        match self {
+            Scale::Units => Decimal::ONE,
+            Scale::Thousands => Decimal::new(1_000, 0),
+            Scale::Millions => Decimal::new(1_000_000, 0),
+            Scale::Billions => Decimal::new(1_000_000_000, 0),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scale::Units => "units",
+            Scale::Thousands => "thousands",
+            Scale::Millions => "millions",
+            Scale::Billions => "billions",
+        }
+    }
+}
+
+/// A calendar date as printed in a column header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// What a column's figures measure in time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Period {
+    /// Length of a duration in months (3 for a quarter, 12 for a year);
+    /// `None` for a balance-sheet date or when not stated.
+    pub months: Option<u8>,
+    /// Length in weeks when stated so ("13 weeks ended").
+    pub weeks: Option<u8>,
+    /// The date the period ends (or the balance-sheet date).
+    pub end: Option<Date>,
+    /// The (fiscal) year, when only a year is known.
+    pub year: Option<i32>,
+    /// Fiscal quarter, when stated as "Q1" or "first quarter".
+    pub quarter: Option<u8>,
+    /// A balance-sheet date ("March 31, 2006" with no duration).
+    pub instant: bool,
+}
+
+impl Period {
+    pub fn is_empty(&self) -> bool {
+        self.months.is_none()
+            && self.weeks.is_none()
+            && self.end.is_none()
+            && self.year.is_none()
+            && self.quarter.is_none()
+    }
+
+    /// The year this period is in, from its end date or its year.
+    pub fn year(&self) -> Option<i32> {
+        self.end.map(|d| d.year).or(self.year)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(m) = self.months {
+            parts.push(format!("{m} months"));
+        } else if let Some(w) = self.weeks {
+            parts.push(format!("{w} weeks"));
+        }
+        if let Some(q) = self.quarter {
+            parts.push(format!("Q{q}"));
+        }
+        match (self.end, self.year) {
+            (Some(d), _) => parts.push(format!(
+                "{} {d}",
+                if self.months.is_some() || self.weeks.is_some() {
+                    "ended"
+                } else {
+                    "at"
+                }
+            )),
+            (None, Some(y)) => parts.push(y.to_string()),
+            _ => {}
+        }
+        if parts.is_empty() {
+            write!(f, "unknown period")
+        } else {
+            write!(f, "{}", parts.join(" "))
+        }
+    }
+}
+
+/// A column of a table: its header text and the period it measures.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Column {
+    pub header: String,
+    pub period: Period,
+    /// A derived column ("% change", "Increase (decrease)") rather than a
+    /// period's figures.
+    pub derived: bool,
+}
+
+/// What kind of quantity a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// An amount of money (or a count) at the table's scale.
+    Amount,
+    /// A per-share amount, never scaled.
+    PerShare,
+    /// A percentage.
+    Percent,
+}
+
+/// A number as displayed: value, sign and the precision it was printed at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    /// The signed value as displayed (before the table's scale).
+    pub value: Decimal,
+    /// Fractional digits printed: `42.6` has 1, `42,625` has 0.
+    pub decimals: u32,
+    pub unit: Unit,
+    /// A currency symbol printed with it.
+    pub currency: Option<char>,
+    /// The figure's bytes in the original file.
+    pub span: Span,
+    /// Printed as a dash ("--", "—"): zero, or nil.
+    pub dash: bool,
+}
+
+impl Figure {
+    /// The interval of values this figure stands for, at its displayed
+    /// precision (a dash stands for anything that rounds to zero).
+    pub fn interval(&self) -> Interval {
+        if self.dash {
+            return Interval::new(-half_unit(0), half_unit(0));
+        }
+        Interval::rounded(self.value, self.decimals)
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.value.is_zero()
+    }
+
+    /// The figure as printed, normalized ("(457)", "42,625", "12.6%").
+    pub fn display(&self) -> String {
+        if self.dash {
+            return "—".into();
+        }
+        let abs = format_grouped(self.value.abs(), self.decimals);
+        let pct = if self.unit == Unit::Percent { "%" } else { "" };
+        if self.value.is_sign_negative() && !self.value.is_zero() {
+            format!("({abs}){pct}")
+        } else {
+            format!("{abs}{pct}")
+        }
+    }
+}
+
+/// Formats a decimal with thousands separators at `decimals` places.
+pub fn format_grouped(v: Decimal, decimals: u32) -> String {
+    let v = v.round_dp(decimals);
+    let s = format!("{:.*}", decimals as usize, v.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if v.is_sign_negative() && !v.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A cell of a table row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Cell {
+    Figure(Figure),
+    /// "N/A", "nm": nothing to compute with.
+    NotApplicable { span: Span },
+}
+
+impl Cell {
+    pub fn figure(&self) -> Option<&Figure> {
+        match self {
+            Cell::Figure(f) => Some(f),
+            Cell::NotApplicable { .. } => None,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        match self {
+            Cell::Figure(f) => f.span,
+            Cell::NotApplicable { span } => *span,
+        }
+    }
+}
+
+/// A row of a table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// The label, with wrapped lines joined and footnote markers removed.
+    pub label: String,
+    pub label_span: Span,
+    /// Leading indentation of the label, in characters (0 when unknown).
+    pub indent: u16,
+    /// One entry per table column.
+    pub cells: Vec<Option<Cell>>,
+    /// A section header ("Costs and expense:"): a label with no figures.
+    pub header: bool,
+    /// A rule line (`-----`, `=====`, a border) separates this row from the
+    /// one above: the usual mark of a total below its components.
+    pub rule_above: bool,
+    /// A blank line separates this row from the one above.
+    pub blank_above: bool,
+}
+
+impl Row {
+    pub fn figure(&self, col: usize) -> Option<&Figure> {
+        self.cells.get(col)?.as_ref()?.figure()
+    }
+
+    pub fn has_figures(&self) -> bool {
+        self.cells
+            .iter()
+            .any(|c| matches!(c, Some(Cell::Figure(_))))
+    }
+}
+
+/// A financial table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    /// Title lines above the table ("CONSOLIDATED STATEMENTS OF OPERATIONS").
+    pub title: String,
+    /// The scale note as printed ("in thousands, except per share amounts").
+    pub scale_note: Option<String>,
+    pub scale: Scale,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// From the first header or row to the last row, in the file.
+    pub span: Span,
+}
+
+impl Table {
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().flatten().filter_map(|c| c.figure()))
+    }
+}

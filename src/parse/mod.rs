@@ -1,0 +1,37 @@
+//! From a document's bytes to its tables and prose.
+//!
+//! Each input format has its own reader; all produce the same
+//! [`Document`](crate::document::Document).
+
+pub mod heading;
+pub mod number;
+pub mod text;
+
+use crate::document::{Document, Format, SourceFile};
+use crate::ingest::decode_text;
+use std::sync::Arc;
+
+/// Why a document that could be read cannot be parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    #[error("{0} documents are not supported yet")]
+    Unsupported(&'static str),
+}
+
+/// Parses a document of a known format.
+pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseError> {
+    match format {
+        Format::Text | Format::Markdown => {
+            let map = decode_text(&source.bytes, true);
+            let (tables, blocks) = text::parse(&map);
+            Ok(Document {
+                source,
+                format,
+                tables,
+                blocks,
+            })
+        }
+        Format::Html => Err(ParseError::Unsupported("HTML")),
+        Format::Submission => Err(ParseError::Unsupported("EDGAR submission")),
+    }
+}

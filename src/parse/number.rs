@@ -1,0 +1,306 @@
+//! Lexing the figures of a table row: `$ 42,625`, `(457)`, `$(0.66)`, `--`,
+//! `—`, `12.6%`, `(12.5)%`, `N/A`.
+
+use rust_decimal::Decimal;
+
+/// One figure as lexed from text, with text offsets of its numeric part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Offsets in the lexed string of the figure, parentheses and percent
+    /// sign included, currency symbol excluded.
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenKind {
+    Number {
+        value: Decimal,
+        decimals: u32,
+        percent: bool,
+        currency: Option<char>,
+        /// Printed with thousands separators, parentheses, a decimal point,
+        /// a currency or a percent sign: a year never is.
+        formatted: bool,
+    },
+    /// `-`, `--`, `—`: zero or nil.
+    Dash,
+    /// `N/A`, `nm`, `n/m`, `*`: not meaningful.
+    NotApplicable,
+}
+
+impl Token {
+    /// A bare four-digit integer that reads as a year (1950–2050).
+    pub fn is_year(&self) -> bool {
+        match &self.kind {
+            TokenKind::Number {
+                value,
+                decimals: 0,
+                formatted: false,
+                ..
+            } => *value >= Decimal::from(1950) && *value <= Decimal::from(2050),
+            _ => false,
+        }
+    }
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '–' | '−')
+}
+
+const NOT_APPLICABLE: &[&str] = &["n/a", "na", "nm", "n/m", "n.m.", "nmf", "*", "**"];
+
+/// Lexes `s` as a sequence of figures separated by white space (and `|`).
+/// Returns `None` when anything else is there: such a line is prose or a
+/// label, not a row of figures.
+pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|c| c.1);
+    let off = |i: usize| chars.get(i).map(|c| c.0).unwrap_or(s.len());
+    let mut i = 0;
+    let mut pending_currency: Option<char> = None;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() || c == '|' {
+            i += 1;
+            continue;
+        }
+        // A currency sign, possibly written US$.
+        if is_currency(c) {
+            pending_currency = Some(c);
+            i += 1;
+            continue;
+        }
+        if c == 'U' && at(i + 1) == Some('S') && at(i + 2) == Some('$') {
+            pending_currency = Some('$');
+            i += 3;
+            continue;
+        }
+        // A dash alone is a zero.
+        if is_dash(c) {
+            let mut j = i;
+            while j < n && is_dash(chars[j].1) {
+                j += 1;
+            }
+            if j == n || at(j).is_some_and(|c| c.is_whitespace() || c == '|') {
+                out.push(Token {
+                    start: off(i),
+                    end: off(j),
+                    kind: TokenKind::Dash,
+                });
+                pending_currency = None;
+                i = j;
+                continue;
+            }
+        }
+        // Not applicable markers.
+        let word_end = (i..n)
+            .find(|&j| chars[j].1.is_whitespace() || chars[j].1 == '|')
+            .unwrap_or(n);
+        let word = s[off(i)..off(word_end)].to_lowercase();
+        if NOT_APPLICABLE.contains(&word.as_str()) {
+            out.push(Token {
+                start: off(i),
+                end: off(word_end),
+                kind: TokenKind::NotApplicable,
+            });
+            pending_currency = None;
+            i = word_end;
+            continue;
+        }
+        // A number: [(] [$] [-] digits [.digits] [)] [%] [)]
+        let start = i;
+        let mut j = i;
+        let mut paren = false;
+        let mut currency = pending_currency.take();
+        let mut minus = false;
+        if at(j) == Some('(') {
+            paren = true;
+            j += 1;
+            while at(j).is_some_and(|c| c == ' ') {
+                j += 1;
+            }
+        }
+        if let Some(c) = at(j).filter(|c| is_currency(*c)) {
+            currency = Some(c);
+            j += 1;
+            while at(j).is_some_and(|c| c == ' ') {
+                j += 1;
+            }
+        }
+        if at(j).is_some_and(|c| c == '-' || c == '−' || c == '–') {
+            minus = true;
+            j += 1;
+        }
+        let num_start = j;
+        let mut digits = String::new();
+        let mut grouped = false;
+        let mut decimals = 0u32;
+        let mut seen_point = false;
+        let mut last_group = 0usize; // digits since the last comma
+        while j < n {
+            let c = chars[j].1;
+            if c.is_ascii_digit() {
+                digits.push(c);
+                if seen_point {
+                    decimals += 1;
+                } else {
+                    last_group += 1;
+                }
+                j += 1;
+            } else if c == ','
+                && !seen_point
+                && !digits.is_empty()
+                && at(j + 1).is_some_and(|c| c.is_ascii_digit())
+                && at(j + 2).is_some_and(|c| c.is_ascii_digit())
+                && at(j + 3).is_some_and(|c| c.is_ascii_digit())
+                && !at(j + 4).is_some_and(|c| c.is_ascii_digit())
+            {
+                if grouped && last_group != 3 || !grouped && last_group > 3 {
+                    return None;
+                }
+                grouped = true;
+                last_group = 0;
+                j += 1;
+            } else if c == '.'
+                && !seen_point
+                && at(j + 1).is_some_and(|c| c.is_ascii_digit())
+            {
+                if grouped && last_group != 3 {
+                    return None;
+                }
+                seen_point = true;
+                digits.push('.');
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j == num_start || digits == "." {
+            return None;
+        }
+        if grouped && !seen_point && last_group != 3 {
+            return None;
+        }
+        let mut percent = false;
+        if at(j) == Some('%') {
+            percent = true;
+            j += 1;
+        }
+        if paren {
+            while at(j).is_some_and(|c| c == ' ') {
+                j += 1;
+            }
+            if at(j) != Some(')') {
+                return None;
+            }
+            j += 1;
+        }
+        if !percent && at(j) == Some('%') {
+            percent = true;
+            j += 1;
+        }
+        // Whatever follows must end the token: "4th", "2x", "10-12" are not
+        // figures.
+        if at(j).is_some_and(|c| !(c.is_whitespace() || c == '|' || is_currency(c))) {
+            return None;
+        }
+        let digits = if digits.starts_with('.') {
+            format!("0{digits}")
+        } else {
+            digits
+        };
+        let mut value: Decimal = digits.parse().ok()?;
+        if paren || minus {
+            value = -value;
+        }
+        out.push(Token {
+            start: off(start),
+            end: off(j),
+            kind: TokenKind::Number {
+                value,
+                decimals,
+                percent,
+                currency,
+                formatted: grouped || paren || seen_point || percent || currency.is_some(),
+            },
+        });
+        i = j;
+    }
+    if pending_currency.is_some() && out.is_empty() {
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(s: &str) -> Option<Vec<String>> {
+        lex_figures(s).map(|v| {
+            v.iter()
+                .map(|t| match &t.kind {
+                    TokenKind::Number {
+                        value,
+                        percent,
+                        decimals,
+                        ..
+                    } => format!("{value}{}/{decimals}", if *percent { "%" } else { "" }),
+                    TokenKind::Dash => "dash".into(),
+                    TokenKind::NotApplicable => "na".into(),
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn lexes_accounting_figures() {
+        assert_eq!(
+            values("$ 42,625   $ 37,855").unwrap(),
+            ["42625/0", "37855/0"]
+        );
+        assert_eq!(values("(457)").unwrap(), ["-457/0"]);
+        assert_eq!(values("$ (0.00)").unwrap(), ["-0.00/2"]);
+        assert_eq!(values("$(0.66)  $ 1.99").unwrap(), ["-0.66/2", "1.99/2"]);
+        assert_eq!(values("--   —  -").unwrap(), ["dash", "dash", "dash"]);
+        assert_eq!(values("12.6%  (12.5)%").unwrap(), ["12.6%/1", "-12.5%/1"]);
+        assert_eq!(values("$ N/A  nm").unwrap(), ["na", "na"]);
+        assert_eq!(values("$   53   $  309").unwrap(), ["53/0", "309/0"]);
+        assert_eq!(values("( 1,234 )").unwrap(), ["-1234/0"]);
+    }
+
+    #[test]
+    fn refuses_prose_and_malformed_numbers() {
+        assert!(values("down 36%").is_none());
+        assert!(values("4th").is_none());
+        assert!(values("10-12%").is_none());
+        assert!(values("(4,137").is_none());
+        assert!(values("404.302.9841").is_none());
+        assert!(values("1,23").is_none());
+        assert!(values("$").is_none());
+    }
+
+    #[test]
+    fn spans_cover_the_figure() {
+        let s = "$ (1,391)  2,958";
+        let t = lex_figures(s).unwrap();
+        assert_eq!(&s[t[0].start..t[0].end], "(1,391)");
+        assert_eq!(&s[t[1].start..t[1].end], "2,958");
+    }
+
+    #[test]
+    fn years_are_recognized() {
+        let t = lex_figures("2006   2005").unwrap();
+        assert!(t.iter().all(|t| t.is_year()));
+        let t = lex_figures("2,006").unwrap();
+        assert!(!t[0].is_year());
+    }
+}

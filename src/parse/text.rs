@@ -1,0 +1,1072 @@
+//! Tables and prose from plain text: tab-separated cells, space-aligned
+//! ASCII columns (EDGAR `.txt` exhibits, `pdftotext -layout`) and Markdown
+//! pipe tables.
+//!
+//! The text is read line by line. A *row* is a label followed by figures and
+//! nothing else; a run of rows, with the section headers, wrapped labels,
+//! blank and rule lines between them, is a table. The lines above a table
+//! (title, scale note, column headings) are its heading. Columns are found by
+//! clustering where the figures stand: the field index for tab and pipe
+//! layouts, the character column of the last digit for space layouts (figures
+//! are right-aligned on their digits; a closing parenthesis hangs out).
+
+use super::heading::{is_derived_header, is_period_heading, parse_period, scale_of};
+use super::number::{lex_figures, Token, TokenKind};
+use crate::document::{Block, Cell, Column, Figure, Row, Scale, Table, Unit};
+use crate::textmap::TextMap;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Lines longer than this are prose (or garbage), never table rows: it
+/// keeps row detection linear on hostile input.
+const MAX_ROW_LINE: usize = 2_000;
+
+/// Consecutive blank lines that end a table.
+const BLANKS_ENDING_TABLE: usize = 3;
+
+/// Heading lines kept above a table.
+const MAX_HEADING_LINES: usize = 8;
+
+#[derive(Debug, Clone)]
+struct RowLine {
+    /// Label range within the line (trimmed).
+    label: (usize, usize),
+    indent: usize,
+    tokens: Vec<Token>,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Blank,
+    Rule,
+    Row(RowLine),
+    /// Column headings: years, dates, "three months ended".
+    Heading,
+    /// A short line of words: a title, a section header, a wrapped label.
+    Label,
+    /// A sentence or paragraph line.
+    Prose,
+}
+
+#[derive(Debug)]
+struct Line<'a> {
+    /// Offset of the line in the text layer.
+    start: usize,
+    text: &'a str,
+    kind: Kind,
+}
+
+static FOOTNOTE_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\([a-z0-9]{1,2}\)|\*+|\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S").expect("re"));
+
+static LABEL_MARKERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\s*(\([a-z]\)|\(\d{1,2}\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]))+\s*$").expect("re")
+});
+
+static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)per\s+(common\s+|diluted\s+|basic\s+|ordinary\s+|weighted\s+)?(share|unit|ads)\b|\beps\b|per\s+diluted|per\s+basic")
+        .expect("re")
+});
+
+static SHARE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bshares\b|weighted|number\s+of|outstanding").expect("re")
+});
+
+/// Parses the tables and prose blocks of a text layer.
+pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
+    let text = map.text();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let body = piece.strip_suffix('\n').unwrap_or(piece);
+        lines.push(Line {
+            start,
+            text: body,
+            kind: classify(body),
+        });
+        start += piece.len();
+    }
+    let groups = group(&lines);
+    let mut tables = Vec::new();
+    let mut in_table = vec![false; lines.len()];
+    for g in &groups {
+        for &i in &g.body {
+            in_table[i] = true;
+        }
+        if let Some(t) = build_table(map, &lines, g) {
+            tables.push(t);
+        }
+    }
+    let blocks = blocks(map, &lines, &in_table);
+    (tables, blocks)
+}
+
+fn classify(line: &str) -> Kind {
+    let t = line.trim();
+    if t.is_empty() {
+        return Kind::Blank;
+    }
+    if is_rule(t) {
+        return Kind::Rule;
+    }
+    if line.len() <= MAX_ROW_LINE {
+        if let Some(row) = find_row(line) {
+            // A line of years (perhaps between decorative dashes) heads
+            // the columns.
+            let numbers: Vec<&Token> = row
+                .tokens
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Number { .. }))
+                .collect();
+            let all_years = !numbers.is_empty() && numbers.iter().all(|t| t.is_year());
+            let label = line[row.label.0..row.label.1].trim();
+            if all_years && (label.is_empty() || label.len() < 60 && !label.ends_with(':')) {
+                return Kind::Heading;
+            }
+            return Kind::Row(row);
+        }
+    }
+    if is_period_heading(t) {
+        return Kind::Heading;
+    }
+    let words = t.split_whitespace().count();
+    if t.chars().count() > 110 || words >= 16 || (t.ends_with('.') && words >= 8) {
+        return Kind::Prose;
+    }
+    Kind::Label
+}
+
+fn is_rule(t: &str) -> bool {
+    let marks = t.chars().filter(|c| matches!(c, '-' | '=' | '_')).count();
+    marks >= 3
+        && t
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | '_' | '|' | '+' | ':' | ' ' | '\t'))
+}
+
+/// Splits a line into a label and a run of figures, trying each place a
+/// label can end (a tab, a pipe, two spaces, a currency sign) from the left.
+fn find_row(line: &str) -> Option<RowLine> {
+    let bytes = line.as_bytes();
+    let mut candidates = Vec::new();
+    let first = line.len() - line.trim_start().len();
+    candidates.push(first);
+    let mut i = first;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\t' || b == b'|' {
+            candidates.push(i + 1);
+        } else if b == b' ' && i + 1 < bytes.len() && bytes[i + 1] == b' ' {
+            let mut j = i;
+            while j < bytes.len() && bytes[j] == b' ' {
+                j += 1;
+            }
+            candidates.push(j);
+            i = j;
+            continue;
+        } else if b == b'$' && i > 0 && bytes[i - 1] == b' ' {
+            candidates.push(i);
+        }
+        i += 1;
+    }
+    candidates.dedup();
+    for b in candidates {
+        if b >= line.len() {
+            break;
+        }
+        if let Some(tokens) = lex_figures(&line[b..]) {
+            if tokens.is_empty()
+                || !tokens
+                    .iter()
+                    .any(|t| matches!(t.kind, TokenKind::Number { .. } | TokenKind::Dash))
+            {
+                continue;
+            }
+            let tokens = tokens
+                .into_iter()
+                .map(|mut t| {
+                    t.start += b;
+                    t.end += b;
+                    t
+                })
+                .collect();
+            let label_raw = &line[..b];
+            let ls = label_raw.len() - label_raw.trim_start_matches([' ', '\t', '|']).len();
+            let le = label_raw.trim_end_matches([' ', '\t', '|']).len();
+            let indent = line[..ls].chars().filter(|c| *c == ' ').count();
+            return Some(RowLine {
+                label: (ls, le.max(ls)),
+                indent,
+                tokens,
+            });
+        }
+    }
+    None
+}
+
+#[derive(Debug, Default)]
+struct Group {
+    heading: Vec<usize>,
+    body: Vec<usize>,
+}
+
+/// Groups lines into tables: a heading (lines above) and a body (rows and
+/// the lines between them).
+fn group(lines: &[Line]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    let mut heading: Vec<usize> = Vec::new();
+    let mut open: Option<Group> = None;
+    let mut blanks = 0;
+    let close = |open: &mut Option<Group>, groups: &mut Vec<Group>, heading: &mut Vec<usize>| {
+        if let Some(mut g) = open.take() {
+            // Label lines after the last row belong to what follows (the
+            // next table's title), not to this table.
+            while let Some(&last) = g.body.last() {
+                match lines[last].kind {
+                    Kind::Row(_) | Kind::Rule => break,
+                    Kind::Label => {
+                        heading.insert(0, last);
+                        g.body.pop();
+                    }
+                    _ => {
+                        g.body.pop();
+                    }
+                }
+            }
+            if g.body
+                .iter()
+                .any(|&i| matches!(lines[i].kind, Kind::Row(_)))
+            {
+                groups.push(g);
+            }
+        }
+    };
+    for (i, line) in lines.iter().enumerate() {
+        match &line.kind {
+            Kind::Blank => {
+                blanks += 1;
+                if let Some(g) = open.as_mut() {
+                    g.body.push(i);
+                    if blanks >= BLANKS_ENDING_TABLE {
+                        close(&mut open, &mut groups, &mut heading);
+                    }
+                }
+                continue;
+            }
+            Kind::Row(_) => {
+                if open.is_none() {
+                    let keep = heading.len().saturating_sub(MAX_HEADING_LINES);
+                    let mut head = heading.split_off(keep);
+                    heading.clear();
+                    // Label lines below the column headings are the table's
+                    // first section headers ("REVENUES") or a wrapped first
+                    // label, not its title.
+                    let mut body = Vec::new();
+                    let split = match head
+                        .iter()
+                        .rposition(|&h| matches!(lines[h].kind, Kind::Heading))
+                    {
+                        Some(p) => p + 1,
+                        None => {
+                            // No column headings: only a label directly above
+                            // that the row continues, or a "Section:" line.
+                            let mut p = head.len();
+                            let mut next = i;
+                            while p > 0 && head[p - 1] + 1 == next {
+                                let t = lines[head[p - 1]].text.trim_end();
+                                let row_label = match &lines[i].kind {
+                                    Kind::Row(r) => lines[i].text[r.label.0..r.label.1].trim(),
+                                    _ => "",
+                                };
+                                if t.ends_with(':') || starts_lowercase(row_label) {
+                                    p -= 1;
+                                    next = head[p];
+                                } else {
+                                    break;
+                                }
+                            }
+                            p
+                        }
+                    };
+                    body.extend(head.drain(split..));
+                    open = Some(Group {
+                        heading: head,
+                        body,
+                    });
+                }
+                if let Some(g) = open.as_mut() {
+                    g.body.push(i);
+                }
+            }
+            Kind::Rule => {
+                if let Some(g) = open.as_mut() {
+                    g.body.push(i);
+                }
+            }
+            Kind::Heading => {
+                close(&mut open, &mut groups, &mut heading);
+                heading.push(i);
+            }
+            Kind::Label => {
+                let footnote = FOOTNOTE_LEAD.is_match(line.text);
+                match open.as_mut() {
+                    Some(_) if footnote => {
+                        close(&mut open, &mut groups, &mut heading);
+                        heading.clear();
+                        heading.push(i);
+                    }
+                    Some(g) => g.body.push(i),
+                    None => heading.push(i),
+                }
+            }
+            Kind::Prose => {
+                close(&mut open, &mut groups, &mut heading);
+                heading.clear();
+            }
+        }
+        blanks = 0;
+    }
+    close(&mut open, &mut groups, &mut heading);
+    groups
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Layout {
+    Tab,
+    Pipe,
+    Space,
+}
+
+/// Where a token stands horizontally, in the table's layout.
+fn position(layout: Layout, line: &str, tok: &Token) -> i64 {
+    match layout {
+        Layout::Tab | Layout::Pipe => {
+            let sep = if layout == Layout::Tab { '\t' } else { '|' };
+            // Field index, not counting fields that hold only a currency
+            // sign ("Total\t$\t1,507").
+            let before = &line[..tok.start];
+            let mut fields = before.split(sep).collect::<Vec<_>>();
+            fields.pop(); // the field the token is in
+            let skipped = fields
+                .iter()
+                .skip(1)
+                .filter(|f| {
+                    let t = f.trim();
+                    !t.is_empty() && t.chars().all(|c| matches!(c, '$' | '€' | '£' | '¥' | '\\'))
+                })
+                .count();
+            (fields.len() - skipped) as i64 * 100
+        }
+        Layout::Space => {
+            // The column of the last digit: right alignment is on digits.
+            let digits_end = line[tok.start..tok.end]
+                .rfind(|c: char| c.is_ascii_digit() || c == '-' || c == '—' || c == '–' || c.is_alphabetic())
+                .map(|i| tok.start + i + 1)
+                .unwrap_or(tok.end);
+            line[..digits_end].chars().count() as i64
+        }
+    }
+}
+
+fn label_text(line: &str, range: (usize, usize)) -> String {
+    let raw = line[range.0..range.1].trim();
+    let raw = raw.trim_matches(|c| c == '*' || c == '|').trim();
+    let cleaned = LABEL_MARKERS.replace(raw, "");
+    cleaned.trim().to_string()
+}
+
+fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
+    let rows_lines: Vec<(usize, &RowLine)> = g
+        .body
+        .iter()
+        .filter_map(|&i| match &lines[i].kind {
+            Kind::Row(r) => Some((i, r)),
+            _ => None,
+        })
+        .collect();
+    if rows_lines.is_empty() {
+        return None;
+    }
+    let tabbed = rows_lines
+        .iter()
+        .filter(|(i, _)| lines[*i].text.contains('\t'))
+        .count();
+    let piped = rows_lines
+        .iter()
+        .filter(|(i, _)| lines[*i].text.trim_start().starts_with('|'))
+        .count();
+    let layout = if piped * 2 > rows_lines.len() {
+        Layout::Pipe
+    } else if tabbed * 2 > rows_lines.len() {
+        Layout::Tab
+    } else {
+        Layout::Space
+    };
+
+    // Cluster token positions into columns.
+    let positions: Vec<Vec<i64>> = rows_lines
+        .iter()
+        .map(|(i, r)| {
+            r.tokens
+                .iter()
+                .map(|t| position(layout, lines[*i].text, t))
+                .collect()
+        })
+        .collect();
+    let max_per_row = positions.iter().map(|p| p.len()).max().unwrap_or(0);
+    let mut all: Vec<i64> = positions.iter().flatten().copied().collect();
+    all.sort_unstable();
+    let gap = if layout == Layout::Space { 2 } else { 50 };
+    let mut clusters: Vec<Vec<i64>> = Vec::new();
+    for p in all {
+        match clusters.last_mut() {
+            Some(c) if p - *c.last().unwrap_or(&p) <= gap => c.push(p),
+            _ => clusters.push(vec![p]),
+        }
+    }
+    while clusters.len() > max_per_row && clusters.len() > 1 {
+        // Merge the two closest neighbours.
+        let mut best = 0;
+        let mut best_gap = i64::MAX;
+        for k in 0..clusters.len() - 1 {
+            let a = clusters[k].last().copied().unwrap_or(0);
+            let b = clusters[k + 1].first().copied().unwrap_or(0);
+            if b - a < best_gap {
+                best_gap = b - a;
+                best = k;
+            }
+        }
+        let next = clusters.remove(best + 1);
+        clusters[best].extend(next);
+    }
+    let centers: Vec<i64> = clusters
+        .iter()
+        .map(|c| {
+            let mut v = c.clone();
+            v.sort_unstable();
+            v[v.len() / 2]
+        })
+        .collect();
+    let ncols = centers.len();
+
+    // Rows, joining wrapped labels and marking section headers.
+    let mut rows: Vec<Row> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new(); // label-only lines
+    let mut rule = false;
+    let mut blank = false;
+    let mut pending_blank = false;
+    let mut row_no = 0;
+    let flush = |pending: &mut Vec<usize>, rows: &mut Vec<Row>, rule: &mut bool, blank: bool| {
+        for &li in pending.iter() {
+            let l = &lines[li];
+            let t = l.text.trim();
+            let ls = l.text.len() - l.text.trim_start().len();
+            rows.push(Row {
+                label: label_text(l.text, (ls, ls + t.len())),
+                label_span: map.span(l.start + ls, l.start + ls + t.len()),
+                indent: l.text[..ls].chars().filter(|c| *c == ' ').count() as u16,
+                cells: vec![None; ncols],
+                header: true,
+                rule_above: std::mem::take(rule),
+                blank_above: blank,
+            });
+        }
+        pending.clear();
+    };
+    for &li in &g.body {
+        let l = &lines[li];
+        match &l.kind {
+            Kind::Blank => {
+                blank = true;
+            }
+            Kind::Rule => {
+                flush(&mut pending, &mut rows, &mut rule, pending_blank);
+                rule = true;
+            }
+            Kind::Label => {
+                let t = l.text.trim();
+                let continues = pending
+                    .last()
+                    .is_some_and(|&p| !lines[p].text.trim_end().ends_with(':'))
+                    && starts_lowercase(t)
+                    && !blank;
+                if !continues {
+                    flush(&mut pending, &mut rows, &mut rule, pending_blank);
+                    pending_blank = blank;
+                }
+                pending.push(li);
+                blank = false;
+            }
+            Kind::Row(r) => {
+                let label_raw = l.text[r.label.0..r.label.1].trim();
+                let joins = !pending.is_empty()
+                    && pending
+                        .last()
+                        .is_some_and(|&p| !lines[p].text.trim_end().ends_with(':'))
+                    && starts_lowercase(label_raw);
+                let (label, label_span, indent, blank_above) = if joins {
+                    let first = &lines[pending[0]];
+                    let fs = first.text.len() - first.text.trim_start().len();
+                    let mut parts: Vec<String> = pending
+                        .iter()
+                        .map(|&p| lines[p].text.trim().to_string())
+                        .collect();
+                    parts.push(label_raw.to_string());
+                    let joined = parts.join(" ");
+                    let span = map
+                        .span(first.start + fs, l.start + r.label.1)
+                        .cover(map.span(first.start + fs, first.start + fs));
+                    let indent = first.text[..fs].chars().filter(|c| *c == ' ').count();
+                    pending.clear();
+                    (
+                        label_text(&joined, (0, joined.len())),
+                        span,
+                        indent,
+                        pending_blank,
+                    )
+                } else {
+                    flush(&mut pending, &mut rows, &mut rule, pending_blank);
+                    (
+                        label_text(l.text, r.label),
+                        map.span(l.start + r.label.0, l.start + r.label.1),
+                        r.indent,
+                        blank,
+                    )
+                };
+                let cells = place_cells(map, l, r, &positions[row_no], &centers);
+                row_no += 1;
+                rows.push(Row {
+                    label,
+                    label_span,
+                    indent: indent.min(u16::MAX as usize) as u16,
+                    cells,
+                    header: false,
+                    rule_above: std::mem::take(&mut rule),
+                    blank_above,
+                });
+                blank = false;
+                pending_blank = false;
+            }
+            Kind::Heading | Kind::Prose => {}
+        }
+    }
+    flush(&mut pending, &mut rows, &mut rule, pending_blank);
+    assign_units(&mut rows);
+
+    // Heading: title, scale note, column headers.
+    let mut title_lines = Vec::new();
+    let mut scale = Scale::Units;
+    let mut scale_note = None;
+    let mut own = vec![String::new(); ncols];
+    let mut shared = vec![String::new(); ncols];
+    let extents = column_extents(layout, lines, &rows_lines, &positions, &centers);
+    for &hi in &g.heading {
+        let l = &lines[hi];
+        if let Some((s, note)) = scale_of(l.text) {
+            if scale_note.is_none() {
+                scale = s;
+                scale_note = Some(note);
+            }
+        }
+        match l.kind {
+            Kind::Heading => {
+                assign_heading(layout, l.text, &extents, &mut own, &mut shared);
+            }
+            Kind::Label if scale_of(l.text).is_none() => {
+                let t = l.text.trim();
+                if t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                    title_lines.push(t.to_string());
+                }
+                // "March 31," above a year line is a column heading too.
+                if !title_lines.is_empty() && is_column_words(t) {
+                    title_lines.pop();
+                    assign_heading(layout, l.text, &extents, &mut own, &mut shared);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Scale notes also stand in the first label lines of a table.
+    if scale_note.is_none() {
+        for r in rows.iter().take(3).filter(|r| r.header) {
+            if let Some((s, note)) = scale_of(&r.label) {
+                scale = s;
+                scale_note = Some(note);
+                break;
+            }
+        }
+    }
+    let keep = title_lines.len().saturating_sub(2);
+    let title = title_lines[keep..].join(" / ");
+    let columns = (0..ncols)
+        .map(|c| {
+            let own_t = own[c].trim().to_string();
+            let shared_t = shared[c].trim().to_string();
+            let header = [shared_t.as_str(), own_t.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let all_percent = rows
+                .iter()
+                .filter_map(|r| r.figure(c))
+                .all(|f| f.unit == Unit::Percent);
+            let derived = is_derived_header(&own_t)
+                || all_percent && rows.iter().any(|r| r.figure(c).is_some()) && own_t.is_empty();
+            Column {
+                period: parse_period(&own_t, &shared_t),
+                header,
+                derived,
+            }
+        })
+        .collect();
+    let first = g.heading.first().or(g.body.first()).copied().unwrap_or(0);
+    let last = *g.body.last().unwrap_or(&first);
+    let span = map.span(lines[first].start, lines[last].start + lines[last].text.len());
+    Some(Table {
+        title,
+        scale_note,
+        scale,
+        columns,
+        rows,
+        span,
+    })
+}
+
+fn starts_lowercase(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Lines made only of period words ("For the 13", "Weeks Ended", "March
+/// 31,") belong to column headings, not to the title.
+fn is_column_words(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "for", "the", "three", "six", "nine", "twelve", "thirteen", "fourteen", "months",
+        "month", "weeks", "week", "quarter", "quarters", "year", "years", "ended", "ending",
+        "fiscal", "and", "as", "of", "at", "to", "date", "ytd", "period", "periods",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "q1", "q2", "q3", "q4", "first",
+        "second", "third", "fourth", "full",
+    ];
+    let mut any = false;
+    for w in t.split_whitespace() {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        let numeric = w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 4;
+        if !numeric && !WORDS.contains(&w.as_str()) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// The character extent of each column (space layout) or its field position.
+fn column_extents(
+    layout: Layout,
+    lines: &[Line],
+    rows_lines: &[(usize, &RowLine)],
+    positions: &[Vec<i64>],
+    centers: &[i64],
+) -> Vec<(i64, i64)> {
+    let mut ext: Vec<(i64, i64)> = centers.iter().map(|&c| (c, c)).collect();
+    if layout != Layout::Space {
+        return ext;
+    }
+    for ((li, r), pos) in rows_lines.iter().zip(positions) {
+        let line = lines[*li].text;
+        for (t, &p) in r.tokens.iter().zip(pos) {
+            if let Some(c) = nearest(centers, p) {
+                let s = line[..t.start].chars().count() as i64;
+                ext[c].0 = ext[c].0.min(s);
+                ext[c].1 = ext[c].1.max(p);
+            }
+        }
+    }
+    ext
+}
+
+fn nearest(centers: &[i64], p: i64) -> Option<usize> {
+    centers
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, &c)| (c - p).abs())
+        .map(|(i, _)| i)
+}
+
+/// Distributes the segments of a heading line over the columns.
+fn assign_heading(
+    layout: Layout,
+    line: &str,
+    extents: &[(i64, i64)],
+    own: &mut [String],
+    shared: &mut [String],
+) {
+    let ncols = extents.len();
+    if ncols == 0 {
+        return;
+    }
+    // Segments: (start col, end col, text)
+    let mut segs: Vec<(i64, i64, String)> = Vec::new();
+    match layout {
+        Layout::Tab | Layout::Pipe if line.contains(['\t', '|']) => {
+            let sep = if line.contains('\t') { '\t' } else { '|' };
+            let mut idx = 0i64;
+            for f in line.split(sep) {
+                let t = f.trim();
+                if !t.is_empty() {
+                    segs.push((idx * 100, idx * 100, t.to_string()));
+                }
+                idx += 1;
+            }
+            if sep == '|' {
+                // A leading pipe makes an empty first field.
+                for s in segs.iter_mut() {
+                    s.0 -= 100;
+                    s.1 -= 100;
+                }
+            }
+        }
+        _ => {
+            let mut col = 0i64;
+            let mut cur: Option<(i64, String)> = None;
+            let mut spaces = 0;
+            for ch in line.chars() {
+                if ch == ' ' || ch == '\t' {
+                    spaces += 1;
+                } else {
+                    if spaces >= 2 || (spaces >= 1 && cur.as_ref().is_some_and(|c| is_year_text(&c.1))) {
+                        if let Some((s, t)) = cur.take() {
+                            let e = s + t.chars().count() as i64;
+                            segs.push((s, e, t));
+                        }
+                    }
+                    match cur.as_mut() {
+                        Some((_, t)) => {
+                            for _ in 0..spaces {
+                                t.push(' ');
+                            }
+                            t.push(ch);
+                        }
+                        None => cur = Some((col, ch.to_string())),
+                    }
+                    spaces = 0;
+                }
+                col += 1;
+            }
+            if let Some((s, t)) = cur.take() {
+                let e = s + t.chars().count() as i64;
+                segs.push((s, e, t));
+            }
+        }
+    }
+    // A leading label segment (left of every column) is not a column header.
+    // Only positions in the table's own layout say so: a heading line
+    // without tabs over a tab-separated table has no positions to compare.
+    let positional = layout == Layout::Space || line.contains(['\t', '|']);
+    let first_col_start = extents[0].0;
+    let label_like = |s: &(i64, i64, String)| {
+        positional
+            && (layout == Layout::Space && s.1 < first_col_start - 1 && !is_year_text(&s.2)
+                || layout != Layout::Space && s.0 <= 0)
+    };
+    let segs: Vec<_> = segs.into_iter().filter(|s| !label_like(s)).collect();
+    if segs.is_empty() {
+        return;
+    }
+    let push = |v: &mut String, t: &str| {
+        if !v.is_empty() {
+            v.push(' ');
+        }
+        v.push_str(t);
+    };
+    if segs.len() == ncols {
+        for (c, s) in segs.iter().enumerate() {
+            push(&mut own[c], &s.2);
+        }
+        return;
+    }
+    if segs.len() == 1 && layout != Layout::Space || !positional {
+        for v in shared.iter_mut() {
+            push(v, &segs[0].2);
+        }
+        return;
+    }
+    for s in &segs {
+        let covered: Vec<usize> = (0..ncols)
+            .filter(|&c| {
+                if layout == Layout::Space {
+                    s.0 <= extents[c].1 + 1 && extents[c].0 - 1 <= s.1
+                } else {
+                    s.0 == extents[c].0
+                }
+            })
+            .collect();
+        match covered.len() {
+            0 => {
+                let mid = (s.0 + s.1) / 2;
+                if let Some(c) = nearest(&extents.iter().map(|e| e.1).collect::<Vec<_>>(), mid) {
+                    push(&mut own[c], &s.2);
+                }
+            }
+            1 => push(&mut own[covered[0]], &s.2),
+            _ => {
+                for c in covered {
+                    push(&mut shared[c], &s.2);
+                }
+            }
+        }
+    }
+}
+
+fn is_year_text(t: &str) -> bool {
+    let t = t.trim();
+    t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Places a row's tokens in the table's columns: the monotone assignment
+/// nearest to the column centres.
+fn place_cells(
+    map: &TextMap,
+    line: &Line,
+    row: &RowLine,
+    pos: &[i64],
+    centers: &[i64],
+) -> Vec<Option<Cell>> {
+    let ncols = centers.len();
+    let mut cells = vec![None; ncols];
+    let n = row.tokens.len();
+    if n == 0 || ncols == 0 {
+        return cells;
+    }
+    let slots = if n >= ncols {
+        (0..n).map(|i| i.min(ncols - 1)).collect::<Vec<_>>()
+    } else {
+        monotone_assign(pos, centers)
+    };
+    for (t, &c) in row.tokens.iter().zip(&slots) {
+        let span = map.span(line.start + t.start, line.start + t.end);
+        let cell = match &t.kind {
+            TokenKind::Number {
+                value,
+                decimals,
+                percent,
+                currency,
+                ..
+            } => Cell::Figure(Figure {
+                value: *value,
+                decimals: *decimals,
+                unit: if *percent { Unit::Percent } else { Unit::Amount },
+                currency: *currency,
+                span,
+                dash: false,
+            }),
+            TokenKind::Dash => Cell::Figure(Figure {
+                value: Default::default(),
+                decimals: 0,
+                unit: Unit::Amount,
+                currency: None,
+                span,
+                dash: true,
+            }),
+            TokenKind::NotApplicable => Cell::NotApplicable { span },
+        };
+        if cells[c].is_none() {
+            cells[c] = Some(cell);
+        }
+    }
+    cells
+}
+
+/// Assigns `pos` (sorted) to distinct `centers` (sorted), in order,
+/// minimising the total distance.
+fn monotone_assign(pos: &[i64], centers: &[i64]) -> Vec<usize> {
+    let n = pos.len();
+    let m = centers.len();
+    // cost[i][j]: best cost placing the first i tokens within the first j centers.
+    let inf = i64::MAX / 4;
+    let mut cost = vec![vec![inf; m + 1]; n + 1];
+    for row in cost.iter_mut().take(1) {
+        row.iter_mut().for_each(|c| *c = 0);
+    }
+    for i in 1..=n {
+        for j in i..=m {
+            let take = cost[i - 1][j - 1].saturating_add((pos[i - 1] - centers[j - 1]).abs());
+            let skip = if j > i { cost[i][j - 1] } else { inf };
+            cost[i][j] = take.min(skip);
+        }
+    }
+    let mut out = vec![0; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        if j > i && cost[i][j] == cost[i][j - 1] {
+            j -= 1;
+        } else {
+            out[i - 1] = j - 1;
+            i -= 1;
+            j -= 1;
+        }
+    }
+    out
+}
+
+/// Marks per-share rows: by their label, or by a per-share section header
+/// above them ("EARNINGS PER COMMON SHARE" then "Basic", "Diluted").
+fn assign_units(rows: &mut [Row]) {
+    let mut context: Option<u16> = None;
+    for r in rows.iter_mut() {
+        if r.header {
+            if PER_SHARE.is_match(&r.label) && !SHARE_COUNT.is_match(&r.label) {
+                context = Some(r.indent);
+            } else if context.is_some_and(|ind| r.indent <= ind)
+                && !r.label.to_lowercase().starts_with("basic")
+                && !r.label.to_lowercase().starts_with("diluted")
+            {
+                context = None;
+            }
+            continue;
+        }
+        let own = PER_SHARE.is_match(&r.label) && !SHARE_COUNT.is_match(&r.label);
+        if SHARE_COUNT.is_match(&r.label) {
+            context = None;
+        }
+        if own || context.is_some() {
+            for c in r.cells.iter_mut().flatten() {
+                if let Cell::Figure(f) = c {
+                    if f.unit == Unit::Amount {
+                        f.unit = Unit::PerShare;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Prose outside tables, as paragraphs split at blank lines.
+fn blocks(map: &TextMap, lines: &[Line], in_table: &[bool]) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    let mut end_block = |cur: &mut Option<(usize, usize)>| {
+        if let Some((s, e)) = cur.take() {
+            let tm = map.slice(s, e);
+            if !tm.text().trim().is_empty() {
+                out.push(Block {
+                    span: map.span(s, e),
+                    text: tm,
+                });
+            }
+        }
+    };
+    for (i, l) in lines.iter().enumerate() {
+        let inside = in_table[i] || matches!(l.kind, Kind::Row(_) | Kind::Rule);
+        if inside || matches!(l.kind, Kind::Blank) {
+            end_block(&mut cur);
+            continue;
+        }
+        let e = l.start + l.text.len();
+        cur = Some(match cur {
+            Some((s, _)) => (s, e),
+            None => (l.start, e),
+        });
+    }
+    end_block(&mut cur);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(s: &str) -> Vec<Table> {
+        parse(&TextMap::identity(s.to_string())).0
+    }
+
+    #[test]
+    fn tab_table_with_sections_and_totals() {
+        let src = "ACME CORP\nSTATEMENTS OF OPERATIONS\n(in thousands)\n\n\tMarch 31, 2006\tDecember 31, 2005\nRevenue\t$ 100\t$ 90\nCosts:\t\t\nCost of revenue\t60\t50\nOther\t(10)\t--\nTotal costs\t50\t50\n";
+        let t = tables(src);
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(t.scale, Scale::Thousands);
+        assert_eq!(t.columns.len(), 2);
+        assert_eq!(t.columns[0].period.end.unwrap().to_string(), "2006-03-31");
+        assert!(t.columns[1].period.instant);
+        let labels: Vec<_> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Revenue", "Costs:", "Cost of revenue", "Other", "Total costs"]
+        );
+        assert!(t.rows[1].header);
+        assert_eq!(t.rows[3].figure(0).unwrap().value, (-10).into());
+        assert!(t.rows[3].figure(1).unwrap().dash);
+    }
+
+    #[test]
+    fn space_table_with_wrapped_labels_and_sparse_rows() {
+        let src = "\
+    (millions)                           2004     2003
+
+    Credit and financial products
+     revenues                              81    1,345
+    Domestic receivables                    -   29,465
+    Deferred ESOP expense                 (12)     (34)
+          Total                            69   30,776
+";
+        let t = tables(src);
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(t.columns.len(), 2);
+        assert_eq!(t.columns[0].period.year, Some(2004));
+        assert_eq!(t.rows[0].label, "Credit and financial products revenues");
+        assert_eq!(t.rows[2].figure(0).unwrap().value, (-12).into());
+        assert_eq!(t.rows[3].figure(1).unwrap().value, 30776.into());
+    }
+
+    #[test]
+    fn sparse_row_lands_in_its_column() {
+        let src = "\
+                         2004     2003     2002
+Alpha                     100      200      300
+Beta                               50
+Gamma                     100      250      300
+";
+        let t = &tables(src)[0];
+        assert!(t.rows[1].figure(0).is_none());
+        assert_eq!(t.rows[1].figure(1).unwrap().value, 50.into());
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        let src = "For the first quarter of 2006, revenues totaled $42.6 million, an increase of 12.6% compared to the first quarter of 2005.\n";
+        assert!(tables(src).is_empty());
+    }
+
+    #[test]
+    fn footnote_markers_leave_labels() {
+        let src = "Customer support(a)\t2,897\t2,662\nProduct development (1)\t1,225\t1,445\n";
+        let t = &tables(src)[0];
+        assert_eq!(t.rows[0].label, "Customer support");
+        assert_eq!(t.rows[1].label, "Product development");
+    }
+
+    #[test]
+    fn per_share_rows() {
+        let src = "Net income\t541\t(570)\nBasic net income per share\t$ 0.00\t$ (0.00)\nWeighted average shares used in computing basic net income per share\t342,928\t338,199\n";
+        let t = &tables(src)[0];
+        assert_eq!(t.rows[0].figure(0).unwrap().unit, Unit::Amount);
+        assert_eq!(t.rows[1].figure(0).unwrap().unit, Unit::PerShare);
+        assert_eq!(t.rows[2].figure(0).unwrap().unit, Unit::Amount);
+    }
+
+    #[test]
+    fn monotone_assignment() {
+        assert_eq!(monotone_assign(&[50], &[40, 52, 63]), [1]);
+        assert_eq!(monotone_assign(&[40, 63], &[40, 52, 63]), [0, 2]);
+    }
+}

@@ -1,0 +1,164 @@
+//! The graphical report: miette's rendering of each finding, with the
+//! primary label on the wrong figure and labels on the figures it was
+//! checked against.
+
+use super::{DocReport, Failure, Summary};
+use crate::check::{Finding, Severity};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+/// A finding as a miette diagnostic over the document's source.
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    source: &'a NamedSource<Arc<str>>,
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("tickmark::{}", self.finding.rule)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Advice => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let f = self.finding;
+        let primary = LabeledSpan::new_primary_with_span(
+            Some(f.span_text.clone()),
+            (f.span.start, f.span.len()),
+        );
+        let rest = f
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len())));
+        Some(Box::new(std::iter::once(primary).chain(rest)))
+    }
+}
+
+/// The text miette renders snippets from. Byte offsets must stay those of
+/// the file, so bytes that are not UTF-8 become `?` (one byte each).
+pub fn display_source(bytes: &[u8]) -> Arc<str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Arc::from(s),
+        Err(_) => {
+            let s: String = bytes
+                .iter()
+                .map(|&b| if b.is_ascii() { b as char } else { '?' })
+                .collect();
+            Arc::from(s)
+        }
+    }
+}
+
+/// Renders findings in the graphical style.
+pub struct Human {
+    handler: GraphicalReportHandler,
+}
+
+impl Human {
+    pub fn new(color: bool) -> Human {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Human {
+            handler: GraphicalReportHandler::new_themed(theme)
+                .tab_width(4)
+                .with_context_lines(1)
+                .with_width(120),
+        }
+    }
+
+    pub fn write_document<W: Write>(&self, w: &mut W, d: &DocReport) -> io::Result<()> {
+        if !d.findings.is_empty() {
+            let source = NamedSource::new(d.path(), display_source(&d.source.bytes));
+            for f in &d.findings {
+                let diag = FindingDiagnostic {
+                    finding: f,
+                    source: &source,
+                };
+                let mut out = String::new();
+                self.handler
+                    .render_report(&mut out, &diag)
+                    .map_err(io::Error::other)?;
+                writeln!(w, "{out}")?;
+            }
+        }
+        if let Some(note) = &d.note {
+            writeln!(w, "{}: note: {note}", d.path())?;
+        }
+        Ok(())
+    }
+
+    pub fn write_failure<W: Write>(&self, w: &mut W, f: &Failure) -> io::Result<()> {
+        writeln!(w, "{}: failed: {}", f.path, f.message)
+    }
+
+    pub fn write_summary<W: Write>(&self, w: &mut W, s: &Summary, seconds: f64) -> io::Result<()> {
+        let pct = if s.figures > 0 {
+            format!(" ({:.1}%)", 100.0 * s.verified as f64 / s.figures as f64)
+        } else {
+            String::new()
+        };
+        writeln!(
+            w,
+            "{} document{} checked{}: {} error{}, {} warning{}, {} advice; {} figures, {} verified{pct}; {:.2}s",
+            s.documents,
+            plural(s.documents),
+            if s.failures > 0 {
+                format!(" ({} failed)", s.failures)
+            } else {
+                String::new()
+            },
+            s.errors,
+            plural(s.errors),
+            s.warnings,
+            plural(s.warnings),
+            s.advice,
+            s.figures,
+            s.verified,
+            seconds
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

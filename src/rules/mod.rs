@@ -1,0 +1,404 @@
+//! Rule files: loading, validating and compiling the YAML.
+//!
+//! Built-in rules live in `rules/*.yaml` at the repository root and are
+//! embedded in the binary; users add their own files with `--rules`. A
+//! mistake in a rule file is a [`RuleError`], a miette diagnostic that points
+//! at the offending value in the YAML.
+//!
+//! **Architecture Invariant:** this module parses rule text it is handed; it
+//! reads no files (the CLI reads them through `ingest`).
+
+use crate::check::Severity;
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// The built-in rule files, embedded at compile time.
+pub const BUILTIN: &[(&str, &str)] = &[(
+    "rules/footing.yaml",
+    include_str!("../../rules/footing.yaml"),
+)];
+
+/// Rule kinds tickmark knows.
+pub const KINDS: &[&str] = &["footing"];
+
+/// A compiled rule's kind and parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Footing,
+}
+
+impl Kind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Footing => "footing",
+        }
+    }
+}
+
+/// A document a rule's tests run it on, and how many findings of the rule it
+/// must produce there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleTest {
+    /// Path relative to the rule file's folder.
+    pub document: String,
+    pub findings: usize,
+}
+
+/// A rule ready to run.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub summary: String,
+    pub description: String,
+    /// The file it came from (`rules/footing.yaml` for built-in ones).
+    pub origin: String,
+    pub tests: Vec<RuleTest>,
+}
+
+/// The rules in force for a run.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// The built-in rules.
+    pub fn builtin() -> Result<RuleSet, Box<RuleError>> {
+        let mut set = RuleSet::default();
+        for (name, text) in BUILTIN {
+            set.add_file(name, text)?;
+        }
+        Ok(set)
+    }
+
+    /// Parses a rule file and adds its rules; a rule whose id is already in
+    /// the set is an error pointing at the second id.
+    pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), Box<RuleError>> {
+        let rules = parse_file(name, text)?;
+        for (rule, id_span) in rules {
+            if self.get(&rule.id).is_some() {
+                return Err(Box::new(RuleError::at(
+                    name,
+                    text,
+                    id_span,
+                    format!("duplicate rule id `{}`", rule.id),
+                    "defined again here",
+                    Some("rule ids must be unique across all rule files in force".into()),
+                )));
+            }
+            self.rules.push(rule);
+        }
+        Ok(())
+    }
+
+    /// Removes a rule (for `disable` in a configuration).
+    pub fn remove(&mut self, id: &str) {
+        self.rules.retain(|r| r.id != id);
+    }
+
+    /// Overrides a rule's severity.
+    pub fn set_severity(&mut self, id: &str, severity: Severity) -> bool {
+        match self.rules.iter_mut().find(|r| r.id == id) {
+            Some(r) => {
+                r.severity = severity;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// A mistake in a rule file, pointing into the YAML.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(tickmark::rule_file))]
+pub struct RuleError {
+    pub message: String,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    span: Option<SourceSpan>,
+    label: String,
+    #[help]
+    help: Option<String>,
+}
+
+impl RuleError {
+    fn at(
+        name: &str,
+        text: &str,
+        span: Option<(usize, usize)>,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> RuleError {
+        RuleError {
+            message,
+            src: NamedSource::new(name, text.to_string()),
+            span: span.map(|(s, l)| SourceSpan::new(s.into(), l)),
+            label: label.to_string(),
+            help,
+        }
+    }
+
+    /// The byte range in the rule file the error points at.
+    pub fn span(&self) -> Option<(usize, usize)> {
+        self.span.map(|s| (s.offset(), s.offset() + s.len()))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    #[serde(default)]
+    severity: Option<Spanned<String>>,
+    summary: Spanned<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    tests: Option<RawTests>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTests {
+    #[serde(default)]
+    pass: Vec<String>,
+    #[serde(default)]
+    fail: Vec<RawFail>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFail {
+    document: String,
+    findings: usize,
+}
+
+fn span_of<T>(s: &Spanned<T>, text: &str) -> Option<(usize, usize)> {
+    let loc = s.referenced;
+    let sp = loc.span();
+    match (sp.byte_offset(), sp.byte_len()) {
+        (Some(o), Some(l)) => Some((o as usize, (l as usize).max(1))),
+        _ => line_col_to_offset(text, loc.line() as usize, loc.column() as usize).map(|o| (o, 1)),
+    }
+}
+
+fn line_col_to_offset(text: &str, line: usize, col: usize) -> Option<usize> {
+    if line == 0 {
+        return None;
+    }
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(|l| l.len())
+        .sum();
+    let rest = text.get(start..)?;
+    let off = rest
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    Some(start + off)
+}
+
+/// Edit distance, for "did you mean".
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let v = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+            cur.push(v);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The closest of `options` to `word`, if close enough to be a typo.
+pub fn did_you_mean<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
+    options
+        .iter()
+        .map(|o| (levenshtein(word, o), *o))
+        .filter(|(d, o)| *d <= 2.max(o.len() / 3))
+        .min()
+        .map(|(_, o)| o)
+}
+
+/// The YAML limits for rule files: small enough that an alias bomb or a
+/// deeply nested document is refused quickly.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::Options::default()
+}
+
+fn parse_file(name: &str, text: &str) -> Result<Vec<(Rule, Option<(usize, usize)>)>, Box<RuleError>> {
+    let raw: Vec<RawRule> = serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
+        let span = e.location().and_then(|loc| {
+            let sp = loc.span();
+            match (sp.byte_offset(), sp.byte_len()) {
+                (Some(o), Some(l)) => Some((o as usize, (l as usize).max(1))),
+                _ => line_col_to_offset(text, loc.line() as usize, loc.column() as usize)
+                    .map(|o| (o, 1)),
+            }
+        });
+        let msg = e.without_snippet().to_string();
+        let first = msg.lines().next().unwrap_or("invalid rule file").to_string();
+        Box::new(RuleError::at(
+            name,
+            text,
+            span,
+            format!("invalid rule file: {first}"),
+            "here",
+            Some(
+                "a rule file is a YAML list of rules, each with `id`, `kind`, `summary` and optional `severity`, `description`, `tests`".into(),
+            ),
+        ))
+    })?;
+    let mut out = Vec::new();
+    for r in raw {
+        let id_span = span_of(&r.id, text);
+        let id = r.id.value.trim().to_string();
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+        {
+            return Err(Box::new(RuleError::at(
+                name,
+                text,
+                id_span,
+                format!("invalid rule id `{id}`"),
+                "this id",
+                Some("ids are letters, digits, `-`, `_` and `.`, like `eps-basic`".into()),
+            )));
+        }
+        let kind = match r.kind.value.as_str() {
+            "footing" => Kind::Footing,
+            other => {
+                let help = match did_you_mean(other, KINDS) {
+                    Some(s) => format!("did you mean `{s}`? known kinds: {}", KINDS.join(", ")),
+                    None => format!("known kinds: {}", KINDS.join(", ")),
+                };
+                return Err(Box::new(RuleError::at(
+                    name,
+                    text,
+                    span_of(&r.kind, text),
+                    format!("unknown rule kind `{other}` in rule `{id}`"),
+                    "unknown kind",
+                    Some(help),
+                )));
+            }
+        };
+        let severity = match &r.severity {
+            None => Severity::Error,
+            Some(s) => match Severity::parse(&s.value) {
+                Some(v) => v,
+                None => {
+                    let opts = ["error", "warning", "advice"];
+                    let help = match did_you_mean(&s.value, &opts) {
+                        Some(m) => format!("did you mean `{m}`? severities: error, warning, advice"),
+                        None => "severities: error, warning, advice".into(),
+                    };
+                    return Err(Box::new(RuleError::at(
+                        name,
+                        text,
+                        span_of(s, text),
+                        format!("unknown severity `{}` in rule `{id}`", s.value),
+                        "unknown severity",
+                        Some(help),
+                    )));
+                }
+            },
+        };
+        let mut tests = Vec::new();
+        if let Some(t) = r.tests {
+            for p in t.pass {
+                tests.push(RuleTest {
+                    document: p,
+                    findings: 0,
+                });
+            }
+            for f in t.fail {
+                tests.push(RuleTest {
+                    document: f.document,
+                    findings: f.findings,
+                });
+            }
+        }
+        out.push((
+            Rule {
+                id,
+                kind,
+                severity,
+                summary: r.summary.value.trim().to_string(),
+                description: r.description.unwrap_or_default().trim_end().to_string(),
+                origin: name.to_string(),
+                tests,
+            },
+            id_span,
+        ));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load() {
+        let set = RuleSet::builtin().unwrap();
+        assert!(set.get("footing").is_some());
+    }
+
+    #[test]
+    fn unknown_kind_points_at_the_value() {
+        let text = "- id: mine\n  kind: footin\n  summary: x\n";
+        let err = parse_file("mine.yaml", text).unwrap_err();
+        let (s, e) = err.span().unwrap();
+        assert_eq!(&text[s..e], "footin");
+        assert!(err.help.as_deref().unwrap().contains("did you mean `footing`"));
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_a_location() {
+        let text = "- id: mine\n  kind: footing\n  summary: x\n  severty: error\n";
+        let err = parse_file("mine.yaml", text).unwrap_err();
+        assert!(err.message.contains("severty"), "{}", err.message);
+        let (s, _) = err.span().unwrap();
+        assert_eq!(text[..s].lines().count(), 4, "points at line 4");
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let mut set = RuleSet::builtin().unwrap();
+        let text = "- id: footing\n  kind: footing\n  summary: again\n";
+        let err = set.add_file("dup.yaml", text).unwrap_err();
+        let (s, e) = err.span().unwrap();
+        assert_eq!(&text[s..e], "footing");
+    }
+
+    #[test]
+    fn bad_severity_suggests() {
+        let text = "- id: mine\n  kind: footing\n  summary: x\n  severity: warn\n";
+        let err = parse_file("mine.yaml", text).unwrap_err();
+        assert!(err.help.as_deref().unwrap().contains("warning"));
+    }
+}
