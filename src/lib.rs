@@ -65,5 +65,22 @@ pub fn audit_input(
         message,
     };
     let (source, format) = ingest::load(input, max_size).map_err(|e| fail(e.to_string()))?;
-    audit(source, format, rules).map_err(|e| fail(e.to_string()))
+    // A bug must cost one document, not the batch: a panic while parsing or
+    // checking becomes this document's failure record.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        audit(source, format, rules)
+    }));
+    match outcome {
+        Ok(r) => r.map_err(|e| fail(e.to_string())),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(fail(format!(
+                "internal error while checking this document (a bug in tickmark; please report it): {what}"
+            )))
+        }
+    }
 }

@@ -53,8 +53,16 @@ struct ColumnEval {
     column: usize,
     fit: ColumnFit,
     nontrivial: bool,
+    nonzero: usize,
     sum: Decimal,
     decimals: u32,
+}
+
+impl ColumnEval {
+    /// At least two components are not zero: a sum worth checking.
+    fn nontrivial_sum(&self) -> bool {
+        self.nonzero >= 2
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -123,6 +131,40 @@ fn total_like(row: &Row) -> bool {
         || CONTAINS.iter().any(|p| l.contains(p))
 }
 
+/// Where every component is positive, a total is at least the largest of
+/// them; a column where it is not (growth rates, ratios) does not add up.
+fn sums_like_a_total(table: &Table, total: usize, units: &[usize], col: usize) -> bool {
+    let Some(t) = amount(&table.rows[total], col) else {
+        return false;
+    };
+    let comps: Vec<Decimal> = units
+        .iter()
+        .filter_map(|&u| amount(&table.rows[u], col).map(|f| f.value))
+        .collect();
+    if comps.iter().all(|v| !v.is_sign_negative()) {
+        comps.iter().all(|v| *v <= t.value)
+    } else {
+        true
+    }
+}
+
+/// A row labelled "Total …" (not "Total … and …", which adds sections).
+fn closes_section(row: &Row) -> bool {
+    let l = row.label.trim().to_lowercase();
+    (l == "total" || l.starts_with("total ")) && !l.contains(" and ")
+}
+
+/// Is unit `x` the first of its section: a header row directly above it, or
+/// the top of the table?
+fn boundary_header(rows: &[Row], units: &[usize], x: usize) -> bool {
+    let u = units[x];
+    let above = rows[..u].iter().rposition(|r| r.header || r.has_figures());
+    match above {
+        None => true,
+        Some(a) => rows[a].header,
+    }
+}
+
 fn weight(row: &Row) -> i8 {
     let l = row.label.trim_start().to_lowercase();
     if l.starts_with("less ") || l.starts_with("less:") {
@@ -179,6 +221,7 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
             column: c,
             fit,
             nontrivial: !tf.is_zero() && nonzero >= 2,
+            nonzero,
             sum,
             decimals,
         });
@@ -194,6 +237,35 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
 }
 
 fn check_table(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) {
+    let mut local = Outcome::default();
+    let misses = find_totals(ti, table, rule, &mut local);
+    // A column that never foots anywhere in the table but misses more than
+    // once is not additive (a growth or ratio column with an unhelpful
+    // heading): its misses say nothing about the figures.
+    let passes: Vec<usize> = (0..table.columns.len())
+        .map(|c| local.passed.iter().filter(|p| p.column == c).count())
+        .collect();
+    let broken: Vec<usize> = (0..table.columns.len())
+        .filter(|&c| passes[c] == 0 && misses.iter().filter(|&&m| m == c).count() >= 2)
+        .collect();
+    local.findings.retain(|f| {
+        !broken.iter().any(|&c| {
+            f.severity != Severity::Advice
+                && table
+                    .rows
+                    .iter()
+                    .any(|r| r.figure(c).is_some_and(|fig| fig.span == f.span))
+        })
+    });
+    out.findings.extend(local.findings);
+    out.passed.extend(local.passed);
+    out.verified.extend(local.verified);
+}
+
+/// Finds each total's components and records passes and findings; returns
+/// the column of every miss.
+fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<usize> {
+    let mut misses = Vec::new();
     let n = table.rows.len();
     // For a row found to be a total: the first row of its block.
     let mut block_start: Vec<Option<usize>> = vec![None; n];
@@ -276,6 +348,39 @@ fn check_table(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) {
                 }
             }
         }
+        let mut miss_column = None;
+        // A "Total …" row closing a section (its block runs up to a section
+        // header or the top of the table, with no header inside) has an
+        // unambiguous structure: it is checked even where no other column
+        // can confirm it (single-column tables, columns of dashes).
+        if chosen.is_none() && near.is_empty() && closes_section(row) {
+            if let Some(k) = (0..units.len()).find(|&x| boundary_header(&table.rows, &units, x)) {
+                let k = k + 1;
+                if k >= 2 && !header_above[..k - 1].iter().any(|&h| h) {
+                    let us = &units[..k];
+                    let signs: Vec<i8> = us.iter().map(|&u| weight(&table.rows[u])).collect();
+                    let evals = evaluate(table, i, us, &signs);
+                    let cand = Candidate {
+                        units: us.to_vec(),
+                        signs,
+                        evals,
+                        boundary: true,
+                    };
+                    let missed: Vec<usize> = cand
+                        .evals
+                        .iter()
+                        .filter(|e| e.fit == ColumnFit::Miss)
+                        .map(|e| e.column)
+                        .collect();
+                    let plausible = missed.len() == 1
+                        && cand.evals.iter().any(|e| e.column == missed[0] && e.nontrivial_sum())
+                        && sums_like_a_total(table, i, us, missed[0]);
+                    if plausible {
+                        near.push((cand, missed[0]));
+                    }
+                }
+            }
+        }
         if let Some(cand) = chosen {
             block_start[i] = Some(block_start[*cand.units.last().unwrap_or(&i)].unwrap_or(
                 *cand.units.last().unwrap_or(&i),
@@ -284,6 +389,7 @@ fn check_table(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) {
         } else if let Some((cand, col)) = near.first().cloned() {
             // Several near fits that blame different columns: ambiguous.
             if near.iter().all(|(_, c)| *c == col) {
+                miss_column = Some(col);
                 block_start[i] = Some(
                     block_start[*cand.units.last().unwrap_or(&i)]
                         .unwrap_or(*cand.units.last().unwrap_or(&i)),
@@ -291,7 +397,11 @@ fn check_table(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) {
                 record(ti, table, i, &cand, Some(col), rule, out);
             }
         }
+        if let Some(c) = miss_column {
+            misses.push(c);
+        }
     }
+    misses
 }
 
 fn column_name(table: &Table, c: usize) -> String {

@@ -70,7 +70,7 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DERIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bgrowth\b|\bvs\.?\b|\bB/\(W\)|\bfavorable\b|\bpercent\b")
+    Regex::new(r"(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bincr\b|\bdecr\b|\bvariance\b|\bgrowth\b|\bvs\.?(\s|$)|\bB/\(W\)|\bfavorable\b|\bunfavorable\b|\bpercent(age)?\b|\bto\s+sales\b|\bof\s+(net\s+)?(sales|revenues?|total)\b|\bmargin\b|\bbps\b|\bpts\b|\bpoints\b|\bmix\b|\bratio\b")
         .expect("derived regex")
 });
 

@@ -207,6 +207,15 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
             percent = true;
             j += 1;
         }
+        // "19 %", "(4.4) %": a percent sign set off by one space.
+        if !percent
+            && at(j) == Some(' ')
+            && at(j + 1) == Some('%')
+            && at(j + 2).is_none_or(|c| c.is_whitespace() || c == '|')
+        {
+            percent = true;
+            j += 2;
+        }
         // Whatever follows must end the token: "4th", "2x", "10-12" are not
         // figures.
         if at(j).is_some_and(|c| !(c.is_whitespace() || c == '|' || is_currency(c))) {
@@ -272,6 +281,7 @@ mod tests {
         assert_eq!(values("$(0.66)  $ 1.99").unwrap(), ["-0.66/2", "1.99/2"]);
         assert_eq!(values("--   —  -").unwrap(), ["dash", "dash", "dash"]);
         assert_eq!(values("12.6%  (12.5)%").unwrap(), ["12.6%/1", "-12.5%/1"]);
+        assert_eq!(values("19 %  (4.4) %").unwrap(), ["19%/0", "-4.4%/1"]);
         assert_eq!(values("$ N/A  nm").unwrap(), ["na", "na"]);
         assert_eq!(values("$   53   $  309").unwrap(), ["53/0", "309/0"]);
         assert_eq!(values("( 1,234 )").unwrap(), ["-1234/0"]);

@@ -123,6 +123,17 @@ fn classify(line: &str) -> Kind {
             if all_years && (label.is_empty() || label.len() < 60 && !label.ends_with(':')) {
                 return Kind::Heading;
             }
+            // A lone small number on its own line is a footnote marker that a
+            // PDF conversion set apart ("(1)", "2").
+            if label.is_empty() && numbers.len() == 1 && row.tokens.len() == 1 {
+                if let TokenKind::Number { value, decimals: 0, percent: false, currency: None, .. } =
+                    &numbers[0].kind
+                {
+                    if value.abs() < 10.into() {
+                        return Kind::Label;
+                    }
+                }
+            }
             return Kind::Row(row);
         }
     }
@@ -174,7 +185,7 @@ fn find_row(line: &str) -> Option<RowLine> {
         if b >= line.len() {
             break;
         }
-        if let Some(tokens) = lex_figures(&line[b..]) {
+        if let Some(tokens) = lex_figures(&line[b..]).or_else(|| cut_off_parenthesis(&line[b..])) {
             if tokens.is_empty()
                 || !tokens
                     .iter()
@@ -202,6 +213,27 @@ fn find_row(line: &str) -> Option<RowLine> {
         }
     }
     None
+}
+
+/// `pdftotext` cuts a closing parenthesis that falls past the page edge
+/// ("(4.0" ending a row of figures). Read it as closed when the rest of the
+/// line is figures (at least three), so the row is not lost; a lone "(4,137"
+/// at the end of a wrapped label stays a label.
+fn cut_off_parenthesis(s: &str) -> Option<Vec<Token>> {
+    let t = s.trim_end();
+    let last = t.rsplit(char::is_whitespace).next()?;
+    if !last.starts_with('(') || last.contains(')') || !last.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let closed = format!("{t})");
+    let mut tokens = lex_figures(&closed)?;
+    if tokens.len() < 3 {
+        return None;
+    }
+    if let Some(tok) = tokens.last_mut() {
+        tok.end = tok.end.min(t.len());
+    }
+    Some(tokens)
 }
 
 #[derive(Debug, Default)]
@@ -288,7 +320,16 @@ fn group(lines: &[Line]) -> Vec<Group> {
                             p
                         }
                     };
-                    body.extend(head.drain(split..));
+                    // Lines of several aligned words stay column headings.
+                    let mut k = split;
+                    while k < head.len() {
+                        if segments(lines[head[k]].text) >= 2 {
+                            k += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    body.extend(head.drain(k..));
                     open = Some(Group {
                         heading: head,
                         body,
@@ -360,8 +401,10 @@ fn position(layout: Layout, line: &str, tok: &Token) -> i64 {
         Layout::Space => {
             // The column of the last digit: right alignment is on digits.
             let digits_end = line[tok.start..tok.end]
-                .rfind(|c: char| c.is_ascii_digit() || c == '-' || c == '—' || c == '–' || c.is_alphabetic())
-                .map(|i| tok.start + i + 1)
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_ascii_digit() || matches!(c, '-' | '—' | '–') || c.is_alphabetic())
+                .map(|(i, c)| tok.start + i + c.len_utf8())
                 .unwrap_or(tok.end);
             line[..digits_end].chars().count() as i64
         }
@@ -414,35 +457,14 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         })
         .collect();
     let max_per_row = positions.iter().map(|p| p.len()).max().unwrap_or(0);
-    let mut all: Vec<i64> = positions.iter().flatten().copied().collect();
-    all.sort_unstable();
-    let gap = if layout == Layout::Space { 2 } else { 50 };
-    let mut clusters: Vec<Vec<i64>> = Vec::new();
-    for p in all {
-        match clusters.last_mut() {
-            Some(c) if p - *c.last().unwrap_or(&p) <= gap => c.push(p),
-            _ => clusters.push(vec![p]),
-        }
-    }
-    while clusters.len() > max_per_row && clusters.len() > 1 {
-        // Merge the two closest neighbours.
-        let mut best = 0;
-        let mut best_gap = i64::MAX;
-        for k in 0..clusters.len() - 1 {
-            let a = clusters[k].last().copied().unwrap_or(0);
-            let b = clusters[k + 1].first().copied().unwrap_or(0);
-            if b - a < best_gap {
-                best_gap = b - a;
-                best = k;
-            }
-        }
-        let next = clusters.remove(best + 1);
-        clusters[best].extend(next);
-    }
-    let centers: Vec<i64> = clusters
-        .iter()
-        .map(|c| {
-            let mut v = c.clone();
+    // Column centres from the rows that fill every column: their k-th
+    // figure is in the k-th column. Sparse rows are placed against these.
+    // (`pdftotext` shifts rows by a character or two, so positions of all
+    // rows clustered together blur neighbouring columns.)
+    let full: Vec<&Vec<i64>> = positions.iter().filter(|p| p.len() == max_per_row).collect();
+    let centers: Vec<i64> = (0..max_per_row)
+        .map(|k| {
+            let mut v: Vec<i64> = full.iter().map(|p| p[k]).collect();
             v.sort_unstable();
             v[v.len() / 2]
         })
@@ -572,6 +594,11 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             Kind::Heading => {
                 assign_heading(layout, l.text, &extents, &mut own, &mut shared);
             }
+            // A line of several aligned words ("Amount   Percent to Sales")
+            // heads columns too.
+            Kind::Label if scale_of(l.text).is_none() && segments(l.text) >= 2 => {
+                assign_heading(layout, l.text, &extents, &mut own, &mut shared);
+            }
             Kind::Label if scale_of(l.text).is_none() => {
                 let t = l.text.trim();
                 if t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
@@ -608,12 +635,20 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 .copied()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let all_percent = rows
-                .iter()
-                .filter_map(|r| r.figure(c))
-                .all(|f| f.unit == Unit::Percent);
-            let derived = is_derived_header(&own_t)
-                || all_percent && rows.iter().any(|r| r.figure(c).is_some()) && own_t.is_empty();
+            let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+            let percents = figures.iter().filter(|f| f.unit == Unit::Percent).count();
+            // Mostly percentages: a growth or margin column, not amounts.
+            // Headers of pdf conversions land loosely over the columns, so
+            // a header marks a column derived only when nothing in it says
+            // amount ("Amount", a year).
+            let own_lower = own_t.to_lowercase();
+            let says_amount = own_t.split_whitespace().any(is_year_text)
+                || own_lower.contains("amount")
+                || own_lower.contains("reported")
+                || own_lower.contains("total");
+            let derived = !says_amount
+                && (is_derived_header(&own_t) || is_derived_header(&shared_t))
+                || !figures.is_empty() && percents * 2 > figures.len();
             Column {
                 period: parse_period(&own_t, &shared_t),
                 header,
@@ -632,6 +667,14 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         rows,
         span,
     })
+}
+
+/// Number of text segments separated by runs of two or more spaces or tabs.
+fn segments(line: &str) -> usize {
+    line.split(['\t'])
+        .flat_map(|f| f.split("  "))
+        .filter(|s| !s.trim().is_empty())
+        .count()
 }
 
 fn starts_lowercase(t: &str) -> bool {
