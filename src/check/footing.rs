@@ -307,6 +307,12 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
         if let Some(b) = boundary_above.last_mut() {
             *b = true; // the top of the table
         }
+        // A total right above a unit closes the block before it.
+        for x in 0..units.len().saturating_sub(1) {
+            if block_start[units[x + 1]].is_some() {
+                boundary_above[x] = true;
+            }
+        }
         // A row that does not read as a total may still sum a few rows right
         // above it ("Diluted" = basic + dilutive effect), but not a chain and
         // not across a section header: across sections, accounting identities

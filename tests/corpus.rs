@@ -1,0 +1,149 @@
+//! Tests over the real releases in `../shared/corpus`. They are not part of
+//! the repository; each test skips with a message when the corpus is absent.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tickmark::check::Severity;
+use tickmark::document::SourceFile;
+use tickmark::rules::RuleSet;
+
+fn corpus(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipping: {} not found (the shared corpus is not here)", p.display());
+        None
+    }
+}
+
+fn audit(path: &Path) -> tickmark::Audit {
+    let bytes = std::fs::read(path).unwrap();
+    let source = Arc::new(SourceFile {
+        path: path.display().to_string(),
+        bytes,
+    });
+    let format = tickmark::ingest::detect_format(&source).unwrap();
+    tickmark::audit(source, format, &RuleSet::builtin().unwrap()).unwrap()
+}
+
+/// Every total row of Internap's statements of operations, balance sheet
+/// and cash flows is footed, in every column, and nothing is flagged.
+#[test]
+fn internap_statements_foot() {
+    let Some(path) = corpus("text-tab/internap-2006q1.txt") else {
+        return;
+    };
+    let a = audit(&path);
+    let serious: Vec<_> = a
+        .outcome
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .collect();
+    assert!(serious.is_empty(), "findings on a clean release: {serious:#?}");
+
+    let footed = |title: &str| -> Vec<String> {
+        let (ti, t) = a
+            .document
+            .tables
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.title.contains(title))
+            .unwrap_or_else(|| panic!("no table titled {title}"));
+        let mut rows: Vec<usize> = a
+            .outcome
+            .passed
+            .iter()
+            .filter(|p| p.rule == "footing" && p.table == ti)
+            .map(|p| p.row)
+            .collect();
+        rows.sort();
+        // Each total must hold in both of the statement's columns.
+        let mut labels = Vec::new();
+        for r in rows.iter().copied().collect::<std::collections::BTreeSet<_>>() {
+            let cols = rows.iter().filter(|&&x| x == r).count();
+            assert_eq!(cols, 2, "{title}: row {:?} footed in {cols} columns", t.rows[r].label);
+            labels.push(t.rows[r].label.clone());
+        }
+        labels
+    };
+    assert_eq!(
+        footed("STATEMENTS OF OPERATIONS"),
+        [
+            "Total operating costs and expense",
+            "Income (loss) from operations",
+            "Total non-operating (income) expense",
+            "Net income (loss)",
+        ]
+    );
+    assert_eq!(
+        footed("BALANCE SHEETS"),
+        [
+            "Total current assets",
+            "", // total assets, printed without a label
+            "Total current liabilities",
+            "Total liabilities",
+            "Total stockholders' equity",
+            "", // total liabilities and stockholders' equity
+        ]
+    );
+    assert_eq!(
+        footed("STATEMENTS OF CASH FLOWS"),
+        [
+            "Net cash provided by (used in) operating activities",
+            "Net cash used in (provided by) investing activities",
+            "Net cash used in financing activities",
+            "Net increase (decrease) in cash and cash equivalents",
+            "Cash and cash equivalents at end of period",
+        ]
+    );
+    let passed = a.outcome.passed.iter().filter(|p| p.rule == "footing").count();
+    assert!(passed >= 60, "only {passed} footings passed");
+}
+
+/// Every text document of the corpus is read without failure or panic, and
+/// produces no error on the clean release.
+#[test]
+fn text_corpus_reads_cleanly() {
+    let Some(root) = corpus("") else {
+        return;
+    };
+    let mut n = 0;
+    let mut with_tables = 0;
+    for dir in ["text-tab", "edgar-txt", "pdftotext", "markdown"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let a = audit(&e.path());
+            n += 1;
+            if !a.document.tables.is_empty() {
+                with_tables += 1;
+            }
+            let errors: Vec<_> = a
+                .outcome
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| &f.message)
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:#?}", e.path().display());
+            // Every span slices the file at the figure.
+            let bytes = &a.document.source.bytes;
+            for f in a.document.figures() {
+                let text = String::from_utf8_lossy(&bytes[f.span.start..f.span.end]);
+                assert!(
+                    text.chars().any(|c| c.is_ascii_digit() || "-—–".contains(c)),
+                    "{}: span {:?} is {text:?}",
+                    e.path().display(),
+                    f.span
+                );
+            }
+        }
+    }
+    // One 8-K in the corpus (an acquisition notice) has no financial table.
+    assert!(with_tables + 1 >= n, "{with_tables} of {n} documents have tables");
+}
