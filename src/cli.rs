@@ -168,7 +168,13 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             let rules = load_rules(&rules)?;
             match rules.get(&id) {
                 Some(r) => {
-                    println!("{} ({}, {})\n\n{}\n", r.id, r.kind.as_str(), r.severity, r.summary);
+                    println!(
+                        "{} ({}, {})\n\n{}\n",
+                        r.id,
+                        r.kind.as_str(),
+                        r.severity,
+                        r.summary
+                    );
                     if !r.description.is_empty() {
                         println!("{}\n", r.description);
                     }
@@ -193,7 +199,9 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
     let rules = load_rules(&args.rules)?;
     let stdin_count = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_count > 1 {
-        return Err(miette::miette!("`-` (standard input) can be given only once"));
+        return Err(miette::miette!(
+            "`-` (standard input) can be given only once"
+        ));
     }
     let (inputs, walk_errors) = ingest::discover(&args.paths);
     if let Some(n) = args.jobs {
@@ -220,7 +228,9 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
             message: e.message,
         })
         .collect();
-    let write = |out: &mut io::BufWriter<io::StdoutLock>, r: &Result<report::DocReport, report::Failure>| -> io::Result<()> {
+    let write = |out: &mut io::BufWriter<io::StdoutLock>,
+                 r: &Result<report::DocReport, report::Failure>|
+     -> io::Result<()> {
         match (args.format, r) {
             (OutputFormat::Jsonl, Ok(d)) => jsonl::write_document(out, d),
             (OutputFormat::Jsonl, Err(f)) => jsonl::write_failure(out, f),

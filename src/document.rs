@@ -279,7 +279,9 @@ pub fn format_grouped(v: Decimal, decimals: u32) -> String {
 pub enum Cell {
     Figure(Figure),
     /// "N/A", "nm": nothing to compute with.
-    NotApplicable { span: Span },
+    NotApplicable {
+        span: Span,
+    },
 }
 
 impl Cell {

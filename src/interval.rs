@@ -81,7 +81,7 @@ impl Interval {
         })
     }
 
-    pub fn neg(self) -> Interval {
+    pub fn negated(self) -> Interval {
         Interval {
             lo: -self.hi,
             hi: -self.lo,
@@ -120,7 +120,10 @@ impl Interval {
     }
 
     pub fn scale(self, k: Decimal) -> Option<Interval> {
-        Some(Interval::new(self.lo.checked_mul(k)?, self.hi.checked_mul(k)?))
+        Some(Interval::new(
+            self.lo.checked_mul(k)?,
+            self.hi.checked_mul(k)?,
+        ))
     }
 }
 

@@ -40,7 +40,10 @@ fn mistakes_exit_one_and_point_at_the_figures() {
         let hit = findings.iter().any(|f| {
             let spans = std::iter::once(&f["span"]).chain(f["labels"].as_array().unwrap().iter());
             spans.into_iter().any(|s| {
-                let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+                let (a, b) = (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                );
                 &bytes[a..b] == wrong.as_bytes()
             })
         });
@@ -70,7 +73,11 @@ fn garbage_gets_a_message_and_the_batch_goes_on() {
     std::fs::write(d.join("nul.txt"), vec![0u8; 4096]).unwrap();
     std::fs::write(d.join("report.htm"), b"%PDF-1.7\n binary").unwrap();
     std::fs::write(d.join("zip.txt"), b"PK\x03\x04rest").unwrap();
-    std::fs::write(d.join("prose.txt"), b"Nothing but words here.\nNo tables at all.\n").unwrap();
+    std::fs::write(
+        d.join("prose.txt"),
+        b"Nothing but words here.\nNo tables at all.\n",
+    )
+    .unwrap();
     std::fs::copy(MISTAKES, d.join("z-release.txt")).unwrap();
     let out = tickmark()
         .args(["check", "--format", "jsonl"])
@@ -98,7 +105,10 @@ fn garbage_gets_a_message_and_the_batch_goes_on() {
         .find(|r| r["kind"] == "document" && r["path"].as_str().unwrap().ends_with("prose.txt"))
         .unwrap();
     assert_eq!(prose["tables"], 0);
-    assert!(prose["note"].as_str().unwrap().contains("no financial tables"));
+    assert!(prose["note"]
+        .as_str()
+        .unwrap()
+        .contains("no financial tables"));
     // The good document after them is still checked.
     assert!(recs
         .iter()
@@ -159,8 +169,14 @@ fn broken_rule_file_is_exit_two_with_a_pointer() {
 #[test]
 fn usage_errors_exit_two() {
     tickmark().args(["check"]).assert().code(2);
-    tickmark().args(["check", "--format", "xml", CLEAN]).assert().code(2);
-    tickmark().args(["explain", "no-such-rule"]).assert().code(2);
+    tickmark()
+        .args(["check", "--format", "xml", CLEAN])
+        .assert()
+        .code(2);
+    tickmark()
+        .args(["explain", "no-such-rule"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -187,8 +203,9 @@ fn missing_file_is_a_failure_not_a_crash() {
         .stdout
         .clone();
     let recs = jsonl(&out);
-    assert!(recs.iter().any(|r| r["kind"] == "failure"
-        && r["message"].as_str().unwrap().starts_with("cannot read")));
+    assert!(recs.iter().any(
+        |r| r["kind"] == "failure" && r["message"].as_str().unwrap().starts_with("cannot read")
+    ));
     assert!(Path::new(CLEAN).exists());
 }
 

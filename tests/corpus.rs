@@ -14,7 +14,10 @@ fn corpus(rel: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipping: {} not found (the shared corpus is not here)", p.display());
+        eprintln!(
+            "skipping: {} not found (the shared corpus is not here)",
+            p.display()
+        );
         None
     }
 }
@@ -43,7 +46,10 @@ fn internap_statements_foot() {
         .iter()
         .filter(|f| f.severity >= Severity::Warning)
         .collect();
-    assert!(serious.is_empty(), "findings on a clean release: {serious:#?}");
+    assert!(
+        serious.is_empty(),
+        "findings on a clean release: {serious:#?}"
+    );
 
     let footed = |title: &str| -> Vec<String> {
         let (ti, t) = a
@@ -63,9 +69,17 @@ fn internap_statements_foot() {
         rows.sort();
         // Each total must hold in both of the statement's columns.
         let mut labels = Vec::new();
-        for r in rows.iter().copied().collect::<std::collections::BTreeSet<_>>() {
+        for r in rows
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>()
+        {
             let cols = rows.iter().filter(|&&x| x == r).count();
-            assert_eq!(cols, 2, "{title}: row {:?} footed in {cols} columns", t.rows[r].label);
+            assert_eq!(
+                cols, 2,
+                "{title}: row {:?} footed in {cols} columns",
+                t.rows[r].label
+            );
             labels.push(t.rows[r].label.clone());
         }
         labels
@@ -100,7 +114,12 @@ fn internap_statements_foot() {
             "Cash and cash equivalents at end of period",
         ]
     );
-    let passed = a.outcome.passed.iter().filter(|p| p.rule == "footing").count();
+    let passed = a
+        .outcome
+        .passed
+        .iter()
+        .filter(|p| p.rule == "footing")
+        .count();
     assert!(passed >= 60, "only {passed} footings passed");
 }
 
@@ -136,7 +155,8 @@ fn text_corpus_reads_cleanly() {
             for f in a.document.figures() {
                 let text = String::from_utf8_lossy(&bytes[f.span.start..f.span.end]);
                 assert!(
-                    text.chars().any(|c| c.is_ascii_digit() || "-—–".contains(c)),
+                    text.chars()
+                        .any(|c| c.is_ascii_digit() || "-—–".contains(c)),
                     "{}: span {:?} is {text:?}",
                     e.path().display(),
                     f.span
@@ -145,5 +165,8 @@ fn text_corpus_reads_cleanly() {
         }
     }
     // One 8-K in the corpus (an acquisition notice) has no financial table.
-    assert!(with_tables + 1 >= n, "{with_tables} of {n} documents have tables");
+    assert!(
+        with_tables + 1 >= n,
+        "{with_tables} of {n} documents have tables"
+    );
 }

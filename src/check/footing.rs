@@ -111,18 +111,56 @@ impl Candidate {
 /// "income" are not enough ("Interest income" is a component).
 fn total_like(row: &Row) -> bool {
     const STARTS: &[&str] = &[
-        "total", "net ", "gross", "subtotal", "sub-total", "operating income", "operating profit",
-        "operating loss", "operating (loss)", "income (loss) from", "income from", "loss from",
-        "(loss) income from", "income before", "income (loss) before", "loss before",
-        "(loss) income before", "earnings before", "earnings (loss) before", "profit before",
-        "profit for", "ebitda", "ebit ", "adjusted", "pro forma", "pro-forma", "normalized",
-        "non-gaap", "earnings from", "earnings (loss) from",
+        "total",
+        "net ",
+        "gross",
+        "subtotal",
+        "sub-total",
+        "operating income",
+        "operating profit",
+        "operating loss",
+        "operating (loss)",
+        "income (loss) from",
+        "income from",
+        "loss from",
+        "(loss) income from",
+        "income before",
+        "income (loss) before",
+        "loss before",
+        "(loss) income before",
+        "earnings before",
+        "earnings (loss) before",
+        "profit before",
+        "profit for",
+        "ebitda",
+        "ebit ",
+        "adjusted",
+        "pro forma",
+        "pro-forma",
+        "normalized",
+        "non-gaap",
+        "earnings from",
+        "earnings (loss) from",
     ];
     const CONTAINS: &[&str] = &[
-        " total", "end of period", "end of year", "end of the period", "end of quarter",
-        "ebitda", "net income", "net earnings", "net loss", "net (loss)", "before income tax",
-        "before taxes", "before provision", "from operations", "operating income",
-        "gross profit", "gross margin", "free cash flow",
+        " total",
+        "end of period",
+        "end of year",
+        "end of the period",
+        "end of quarter",
+        "ebitda",
+        "net income",
+        "net earnings",
+        "net loss",
+        "net (loss)",
+        "before income tax",
+        "before taxes",
+        "before provision",
+        "from operations",
+        "operating income",
+        "gross profit",
+        "gross margin",
+        "free cash flow",
     ];
     let l = row.label.trim().to_lowercase();
     l.is_empty()
@@ -196,7 +234,7 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
                 continue 'cols;
             };
             let (v, i) = if s < 0 {
-                (-f.value, f.interval().neg())
+                (-f.value, f.interval().negated())
             } else {
                 (f.value, f.interval())
             };
@@ -299,9 +337,8 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
             header_above.push(false);
             let start = block_start[j].unwrap_or(j);
             let top = &table.rows[start];
-            boundary_above.push(
-                top.rule_above || top.blank_above || start == 0 || block_start[j].is_some(),
-            );
+            boundary_above
+                .push(top.rule_above || top.blank_above || start == 0 || block_start[j].is_some());
             j = start;
         }
         if let Some(b) = boundary_above.last_mut() {
@@ -379,7 +416,10 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
                         .map(|e| e.column)
                         .collect();
                     let plausible = missed.len() == 1
-                        && cand.evals.iter().any(|e| e.column == missed[0] && e.nontrivial_sum())
+                        && cand
+                            .evals
+                            .iter()
+                            .any(|e| e.column == missed[0] && e.nontrivial_sum())
                         && sums_like_a_total(table, i, us, missed[0]);
                     if plausible {
                         near.push((cand, missed[0]));
@@ -388,9 +428,10 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
             }
         }
         if let Some(cand) = chosen {
-            block_start[i] = Some(block_start[*cand.units.last().unwrap_or(&i)].unwrap_or(
-                *cand.units.last().unwrap_or(&i),
-            ));
+            block_start[i] = Some(
+                block_start[*cand.units.last().unwrap_or(&i)]
+                    .unwrap_or(*cand.units.last().unwrap_or(&i)),
+            );
             record(ti, table, i, &cand, None, rule, out);
         } else if let Some((cand, col)) = near.first().cloned() {
             // Several near fits that blame different columns: ambiguous.

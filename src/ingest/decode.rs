@@ -15,12 +15,18 @@ pub enum Sniffed {
 
 const MAGIC: &[(&[u8], &str)] = &[
     (b"%PDF", "looks like a PDF file"),
-    (b"PK\x03\x04", "looks like a ZIP archive (or a DOCX/XLSX file)"),
+    (
+        b"PK\x03\x04",
+        "looks like a ZIP archive (or a DOCX/XLSX file)",
+    ),
     (b"\x89PNG", "looks like a PNG image"),
     (b"\xff\xd8\xff", "looks like a JPEG image"),
     (b"GIF8", "looks like a GIF image"),
     (b"\x1f\x8b", "looks like a gzip archive"),
-    (b"\xd0\xcf\x11\xe0", "looks like an old Microsoft Office file"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "looks like an old Microsoft Office file",
+    ),
     (b"\x7fELF", "looks like an executable"),
 ];
 
@@ -66,8 +72,7 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if lower.starts_with(b"<!doctype html")
         || lower.starts_with(b"<html")
-        || lower.starts_with(b"<?xml")
-            && memchr::memmem::find(&lower, b"<html").is_some()
+        || lower.starts_with(b"<?xml") && memchr::memmem::find(&lower, b"<html").is_some()
     {
         return Sniffed::Html;
     }

@@ -190,7 +190,10 @@ pub fn read_rule_files(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Strin
     for p in paths {
         let mut files = Vec::new();
         if p.is_dir() {
-            for e in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
+            for e in walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
                 let e = e.map_err(|e| format!("{}: {}", p.display(), walk_message(&e)))?;
                 let is_yaml = e
                     .path()

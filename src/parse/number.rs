@@ -169,10 +169,7 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
                 grouped = true;
                 last_group = 0;
                 j += 1;
-            } else if c == '.'
-                && !seen_point
-                && at(j + 1).is_some_and(|c| c.is_ascii_digit())
-            {
+            } else if c == '.' && !seen_point && at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
                 if grouped && last_group != 3 {
                     return None;
                 }

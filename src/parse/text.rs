@@ -56,8 +56,9 @@ struct Line<'a> {
     kind: Kind,
 }
 
-static FOOTNOTE_LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\([a-z0-9]{1,2}\)|\*+|\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S").expect("re"));
+static FOOTNOTE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\([a-z0-9]{1,2}\)|\*+|\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S").expect("re")
+});
 
 static LABEL_MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\s*(\([a-z]\)|\(\d{1,2}\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]))+\s*$").expect("re")
@@ -68,9 +69,8 @@ static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 
-static SHARE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bshares\b|weighted|number\s+of|outstanding").expect("re")
-});
+static SHARE_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bshares\b|weighted|number\s+of|outstanding").expect("re"));
 
 /// Parses the tables and prose blocks of a text layer.
 pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
@@ -126,8 +126,13 @@ fn classify(line: &str) -> Kind {
             // A lone small number on its own line is a footnote marker that a
             // PDF conversion set apart ("(1)", "2").
             if label.is_empty() && numbers.len() == 1 && row.tokens.len() == 1 {
-                if let TokenKind::Number { value, decimals: 0, percent: false, currency: None, .. } =
-                    &numbers[0].kind
+                if let TokenKind::Number {
+                    value,
+                    decimals: 0,
+                    percent: false,
+                    currency: None,
+                    ..
+                } = &numbers[0].kind
                 {
                     if value.abs() < 10.into() {
                         return Kind::Label;
@@ -150,8 +155,7 @@ fn classify(line: &str) -> Kind {
 fn is_rule(t: &str) -> bool {
     let marks = t.chars().filter(|c| matches!(c, '-' | '=' | '_')).count();
     marks >= 3
-        && t
-            .chars()
+        && t.chars()
             .all(|c| matches!(c, '-' | '=' | '_' | '|' | '+' | ':' | ' ' | '\t'))
 }
 
@@ -222,7 +226,8 @@ fn find_row(line: &str) -> Option<RowLine> {
 fn cut_off_parenthesis(s: &str) -> Option<Vec<Token>> {
     let t = s.trim_end();
     let last = t.rsplit(char::is_whitespace).next()?;
-    if !last.starts_with('(') || last.contains(')') || !last.ends_with(|c: char| c.is_ascii_digit()) {
+    if !last.starts_with('(') || last.contains(')') || !last.ends_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     let closed = format!("{t})");
@@ -403,7 +408,9 @@ fn position(layout: Layout, line: &str, tok: &Token) -> i64 {
             let digits_end = line[tok.start..tok.end]
                 .char_indices()
                 .rev()
-                .find(|(_, c)| c.is_ascii_digit() || matches!(c, '-' | '—' | '–') || c.is_alphabetic())
+                .find(|(_, c)| {
+                    c.is_ascii_digit() || matches!(c, '-' | '—' | '–') || c.is_alphabetic()
+                })
                 .map(|(i, c)| tok.start + i + c.len_utf8())
                 .unwrap_or(tok.end);
             line[..digits_end].chars().count() as i64
@@ -461,7 +468,10 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
     // figure is in the k-th column. Sparse rows are placed against these.
     // (`pdftotext` shifts rows by a character or two, so positions of all
     // rows clustered together blur neighbouring columns.)
-    let full: Vec<&Vec<i64>> = positions.iter().filter(|p| p.len() == max_per_row).collect();
+    let full: Vec<&Vec<i64>> = positions
+        .iter()
+        .filter(|p| p.len() == max_per_row)
+        .collect();
     let centers: Vec<i64> = (0..max_per_row)
         .map(|k| {
             let mut v: Vec<i64> = full.iter().map(|p| p[k]).collect();
@@ -658,7 +668,10 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         .collect();
     let first = g.heading.first().or(g.body.first()).copied().unwrap_or(0);
     let last = *g.body.last().unwrap_or(&first);
-    let span = map.span(lines[first].start, lines[last].start + lines[last].text.len());
+    let span = map.span(
+        lines[first].start,
+        lines[last].start + lines[last].text.len(),
+    );
     Some(Table {
         title,
         scale_note,
@@ -685,13 +698,67 @@ fn starts_lowercase(t: &str) -> bool {
 /// 31,") belong to column headings, not to the title.
 fn is_column_words(t: &str) -> bool {
     const WORDS: &[&str] = &[
-        "for", "the", "three", "six", "nine", "twelve", "thirteen", "fourteen", "months",
-        "month", "weeks", "week", "quarter", "quarters", "year", "years", "ended", "ending",
-        "fiscal", "and", "as", "of", "at", "to", "date", "ytd", "period", "periods",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "q1", "q2", "q3", "q4", "first",
-        "second", "third", "fourth", "full",
+        "for",
+        "the",
+        "three",
+        "six",
+        "nine",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "months",
+        "month",
+        "weeks",
+        "week",
+        "quarter",
+        "quarters",
+        "year",
+        "years",
+        "ended",
+        "ending",
+        "fiscal",
+        "and",
+        "as",
+        "of",
+        "at",
+        "to",
+        "date",
+        "ytd",
+        "period",
+        "periods",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "full",
     ];
     let mut any = false;
     for w in t.split_whitespace() {
@@ -760,13 +827,12 @@ fn assign_heading(
     match layout {
         Layout::Tab | Layout::Pipe if line.contains(['\t', '|']) => {
             let sep = if line.contains('\t') { '\t' } else { '|' };
-            let mut idx = 0i64;
-            for f in line.split(sep) {
+            for (idx, f) in line.split(sep).enumerate() {
                 let t = f.trim();
+                let idx = idx as i64;
                 if !t.is_empty() {
                     segs.push((idx * 100, idx * 100, t.to_string()));
                 }
-                idx += 1;
             }
             if sep == '|' {
                 // A leading pipe makes an empty first field.
@@ -777,14 +843,16 @@ fn assign_heading(
             }
         }
         _ => {
-            let mut col = 0i64;
             let mut cur: Option<(i64, String)> = None;
             let mut spaces = 0;
-            for ch in line.chars() {
+            for (col, ch) in line.chars().enumerate() {
+                let col = col as i64;
                 if ch == ' ' || ch == '\t' {
                     spaces += 1;
                 } else {
-                    if spaces >= 2 || (spaces >= 1 && cur.as_ref().is_some_and(|c| is_year_text(&c.1))) {
+                    if spaces >= 2
+                        || (spaces >= 1 && cur.as_ref().is_some_and(|c| is_year_text(&c.1)))
+                    {
                         if let Some((s, t)) = cur.take() {
                             let e = s + t.chars().count() as i64;
                             segs.push((s, e, t));
@@ -801,7 +869,6 @@ fn assign_heading(
                     }
                     spaces = 0;
                 }
-                col += 1;
             }
             if let Some((s, t)) = cur.take() {
                 let e = s + t.chars().count() as i64;
@@ -905,7 +972,11 @@ fn place_cells(
             } => Cell::Figure(Figure {
                 value: *value,
                 decimals: *decimals,
-                unit: if *percent { Unit::Percent } else { Unit::Amount },
+                unit: if *percent {
+                    Unit::Percent
+                } else {
+                    Unit::Amount
+                },
                 currency: *currency,
                 span,
                 dash: false,
@@ -1043,7 +1114,13 @@ mod tests {
         let labels: Vec<_> = t.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["Revenue", "Costs:", "Cost of revenue", "Other", "Total costs"]
+            [
+                "Revenue",
+                "Costs:",
+                "Cost of revenue",
+                "Other",
+                "Total costs"
+            ]
         );
         assert!(t.rows[1].header);
         assert_eq!(t.rows[3].figure(0).unwrap().value, (-10).into());

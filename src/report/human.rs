@@ -59,10 +59,9 @@ impl Diagnostic for FindingDiagnostic<'_> {
             Some(f.span_text.clone()),
             (f.span.start, f.span.len()),
         );
-        let rest = f
-            .labels
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len())));
+        let rest = f.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len()))
+        });
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
 }

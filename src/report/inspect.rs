@@ -69,9 +69,10 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
                 marks.push_str(" ─");
             }
             let failed = r.cells.iter().flatten().any(|c| {
-                outcome.findings.iter().any(|f| {
-                    f.span == c.span() && f.severity != crate::check::Severity::Advice
-                })
+                outcome
+                    .findings
+                    .iter()
+                    .any(|f| f.span == c.span() && f.severity != crate::check::Severity::Advice)
             });
             let passed = outcome
                 .passed

@@ -242,13 +242,16 @@ pub fn did_you_mean<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
         .map(|(_, o)| o)
 }
 
+/// A rule and the byte range of its id in the file.
+type ParsedRule = (Rule, Option<(usize, usize)>);
+
 /// The YAML limits for rule files: small enough that an alias bomb or a
 /// deeply nested document is refused quickly.
 fn options() -> serde_saphyr::Options {
     serde_saphyr::Options::default()
 }
 
-fn parse_file(name: &str, text: &str) -> Result<Vec<(Rule, Option<(usize, usize)>)>, Box<RuleError>> {
+fn parse_file(name: &str, text: &str) -> Result<Vec<ParsedRule>, Box<RuleError>> {
     let raw: Vec<RawRule> = serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
         let span = e.location().and_then(|loc| {
             let sp = loc.span();
@@ -313,7 +316,9 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<(Rule, Option<(usize, usize)
                 None => {
                     let opts = ["error", "warning", "advice"];
                     let help = match did_you_mean(&s.value, &opts) {
-                        Some(m) => format!("did you mean `{m}`? severities: error, warning, advice"),
+                        Some(m) => {
+                            format!("did you mean `{m}`? severities: error, warning, advice")
+                        }
                         None => "severities: error, warning, advice".into(),
                     };
                     return Err(Box::new(RuleError::at(
@@ -374,7 +379,11 @@ mod tests {
         let err = parse_file("mine.yaml", text).unwrap_err();
         let (s, e) = err.span().unwrap();
         assert_eq!(&text[s..e], "footin");
-        assert!(err.help.as_deref().unwrap().contains("did you mean `footing`"));
+        assert!(err
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `footing`"));
     }
 
     #[test]
