@@ -5,6 +5,7 @@
 //! a check that cannot be evaluated (a missing term, a zero divisor) is
 //! silent.
 
+pub mod change;
 pub mod footing;
 
 use crate::document::Document;
@@ -93,6 +94,7 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
     for rule in rules.rules() {
         match &rule.kind {
             Kind::Footing => footing::check(doc, rule, &mut out),
+            Kind::Change => change::check(doc, rule, &mut out),
         }
     }
     out.findings

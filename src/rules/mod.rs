@@ -14,24 +14,29 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 /// The built-in rule files, embedded at compile time.
-pub const BUILTIN: &[(&str, &str)] = &[(
-    "rules/footing.yaml",
-    include_str!("../../rules/footing.yaml"),
-)];
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "rules/footing.yaml",
+        include_str!("../../rules/footing.yaml"),
+    ),
+    ("rules/change.yaml", include_str!("../../rules/change.yaml")),
+];
 
 /// Rule kinds tickmark knows.
-pub const KINDS: &[&str] = &["footing"];
+pub const KINDS: &[&str] = &["footing", "change"];
 
 /// A compiled rule's kind and parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     Footing,
+    Change,
 }
 
 impl Kind {
     pub fn as_str(&self) -> &'static str {
         match self {
             Kind::Footing => "footing",
+            Kind::Change => "change",
         }
     }
 }
@@ -294,6 +299,7 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<ParsedRule>, Box<RuleError>>
         }
         let kind = match r.kind.value.as_str() {
             "footing" => Kind::Footing,
+            "change" => Kind::Change,
             other => {
                 let help = match did_you_mean(other, KINDS) {
                     Some(s) => format!("did you mean `{s}`? known kinds: {}", KINDS.join(", ")),

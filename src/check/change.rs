@@ -1,0 +1,295 @@
+//! `change`: a "% change" or "increase (decrease)" column equals the change
+//! between the period columns beside it.
+//!
+//! ## What it checks
+//! In a table such as
+//!
+//! ```text
+//!                     2023      2022    % Change
+//! Revenues          12,734    27,742       (54)
+//! ```
+//!
+//! the derived column must equal `(12,734 − 27,742) / 27,742 = −54.1%` at its
+//! printed precision. Rows of percentages (margins) change by points:
+//! `34.2% − 50.4% = −16.2`. A column of absolute changes equals the
+//! difference.
+//!
+//! ## How the columns are related
+//! Nothing says which columns a derived column compares, nor how. Each
+//! hypothesis (the two period columns right before it, current first or prior
+//! first; relative or absolute change) is tried on every row, and accepted
+//! only when it holds, at displayed precision, on at least three rows and
+//! misses on at most one row in ten (or one row): a "% of sales", "operational growth" or "currency
+//! impact" column fits no hypothesis and is left alone. Rows with a zero or
+//! negative base are skipped (their percentage is not meaningful), as are
+//! bases under 100 display units (rounding swamps the percentage) and "nm"
+//! cells. Releases compute percentages from unrounded amounts, so a relative
+//! change is reported only when it is more than one point outside what the
+//! displayed amounts allow.
+
+use super::{Finding, Label, Outcome, Passed};
+use crate::document::{format_grouped, Document, Figure, Table, Unit};
+use crate::interval::Interval;
+use crate::rules::Rule;
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum How {
+    /// (a − b) / b × 100, or points when both are percentages.
+    Relative,
+    /// a − b.
+    Absolute,
+}
+
+#[derive(Debug)]
+struct RowEval {
+    row: usize,
+    holds: bool,
+    computed: Interval,
+}
+
+/// Checks every derived column of every table.
+pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        for d in 0..t.columns.len() {
+            if looks_derived(t, d) {
+                check_column(ti, t, d, rule, out);
+            }
+        }
+    }
+}
+
+fn looks_derived(t: &Table, d: usize) -> bool {
+    let figs: Vec<&Figure> = t.rows.iter().filter_map(|r| r.figure(d)).collect();
+    let pct = figs.iter().filter(|f| f.unit == Unit::Percent).count();
+    t.columns[d].derived || !figs.is_empty() && pct * 2 > figs.len()
+}
+
+/// The two period columns right before `d`.
+fn base_columns(t: &Table, d: usize) -> Option<(usize, usize)> {
+    // Only the derived column right after the pair is the reported change;
+    // the ones after it ("operational", "currency impact") measure
+    // something else.
+    if d < 2 || looks_derived(t, d - 1) || looks_derived(t, d - 2) {
+        return None;
+    }
+    Some((d - 2, d - 1))
+}
+
+fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowEval> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let mut out = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        let (Some(a), Some(b), Some(v)) = (r.figure(cur), r.figure(prior), r.figure(d)) else {
+            continue;
+        };
+        if a.dash || b.dash || v.dash {
+            continue;
+        }
+        let computed = match how {
+            How::Absolute => {
+                if a.unit == Unit::Percent || v.unit == Unit::Percent {
+                    continue;
+                }
+                a.interval().checked_sub(b.interval())
+            }
+            How::Relative => {
+                if a.unit == Unit::Percent && b.unit == Unit::Percent {
+                    // Margins change by percentage points.
+                    a.interval().checked_sub(b.interval())
+                } else if a.unit == Unit::Percent || b.unit == Unit::Percent {
+                    continue;
+                } else {
+                    // A small base makes the displayed rounding swamp the
+                    // percentage ("54 against 57"): nothing to conclude.
+                    let small = Decimal::new(100, b.decimals);
+                    if b.value < small || a.value < Decimal::ZERO {
+                        continue;
+                    }
+                    a.interval()
+                        .checked_sub(b.interval())
+                        .and_then(|x| x.checked_div(b.interval()))
+                        .and_then(|x| x.scale(hundred))
+                }
+            }
+        };
+        let Some(computed) = computed else { continue };
+        // Releases compute percentages from unrounded amounts ("may not
+        // recalculate precisely"), so a percentage is wrong only when it is a
+        // full point outside what the displayed amounts allow.
+        let shown = v.interval();
+        let gap = if computed.overlaps(&shown) {
+            Decimal::ZERO
+        } else if computed.hi < shown.lo {
+            shown.lo - computed.hi
+        } else {
+            computed.lo - shown.hi
+        };
+        let slack = if how == How::Absolute {
+            Decimal::ZERO
+        } else {
+            Decimal::ONE
+        };
+        out.push(RowEval {
+            row: i,
+            holds: gap <= slack,
+            computed,
+        });
+    }
+    out
+}
+
+fn check_column(ti: usize, t: &Table, d: usize, rule: &Rule, out: &mut Outcome) {
+    let Some((left, right)) = base_columns(t, d) else {
+        return;
+    };
+    let mut best: Option<(Vec<RowEval>, usize, usize, How)> = None;
+    for (cur, prior) in [(left, right), (right, left)] {
+        for how in [How::Relative, How::Absolute] {
+            let evals = evaluate(t, d, cur, prior, how);
+            let holds = evals.iter().filter(|e| e.holds).count();
+            let misses = evals.len() - holds;
+            let accepted = holds >= 3 && misses <= (evals.len() / 10).max(1);
+            let better = best
+                .as_ref()
+                .is_none_or(|(b, ..)| b.iter().filter(|e| e.holds).count() < holds);
+            if accepted && better {
+                best = Some((evals, cur, prior, how));
+            }
+        }
+    }
+    let Some((evals, cur, prior, how)) = best else {
+        return;
+    };
+    for e in evals {
+        let r = &t.rows[e.row];
+        let (Some(a), Some(b), Some(v)) = (r.figure(cur), r.figure(prior), r.figure(d)) else {
+            continue;
+        };
+        if e.holds {
+            out.passed.push(Passed {
+                rule: rule.id.clone(),
+                table: ti,
+                row: e.row,
+                column: d,
+            });
+            out.verified.insert(v.span);
+            out.verified.insert(a.span);
+            out.verified.insert(b.span);
+            continue;
+        }
+        let mid = e.computed.midpoint();
+        let (what, computed) = match how {
+            How::Relative if a.unit == Unit::Percent => {
+                ("change in points", format_grouped(mid, 1))
+            }
+            How::Relative => ("change", format!("{}%", format_grouped(mid, 1))),
+            How::Absolute => ("difference", format_grouped(mid, a.decimals)),
+        };
+        let label = if r.label.is_empty() {
+            "this row"
+        } else {
+            &r.label
+        };
+        out.findings.push(Finding {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            message: format!(
+                "\"{label}\": the {what} column shows {}, but {} against {} is {computed}",
+                v.display(),
+                a.display(),
+                b.display()
+            ),
+            help: Some(match how {
+                How::Relative if a.unit != Unit::Percent => format!(
+                    "({} - {}) / {} = {computed}; the column's other rows agree with this formula",
+                    a.display(),
+                    b.display(),
+                    b.display()
+                ),
+                _ => format!(
+                    "{} - {} = {computed}; the column's other rows agree with this formula",
+                    a.display(),
+                    b.display()
+                ),
+            }),
+            span: v.span,
+            span_text: format!("shows {}, computed {computed}", v.display()),
+            labels: vec![
+                Label {
+                    span: a.span,
+                    text: "current".into(),
+                },
+                Label {
+                    span: b.span,
+                    text: "compared with".into(),
+                },
+            ],
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Severity;
+    use crate::document::{Format, SourceFile};
+    use crate::rules::RuleSet;
+    use std::sync::Arc;
+
+    fn findings(text: &str) -> Vec<crate::check::Finding> {
+        let source = Arc::new(SourceFile {
+            path: "t.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+        });
+        crate::audit(source, Format::Text, &RuleSet::builtin().unwrap())
+            .unwrap()
+            .outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "change-column" && f.severity >= Severity::Warning)
+            .collect()
+    }
+
+    const TABLE: &str = "\
+(in millions)
+                       2023       2022     % Change
+Revenues             12,734     27,742         (54)
+Cost of sales         3,237      8,648         (63)
+Research              2,648      2,815          (6)
+Selling               3,497      3,048           15
+Gross margin          74.6%      68.8%          5.8
+";
+
+    #[test]
+    fn a_consistent_change_column_passes() {
+        assert!(findings(TABLE).is_empty(), "{:#?}", findings(TABLE));
+    }
+
+    #[test]
+    fn a_wrong_percentage_is_found() {
+        let bad = TABLE.replace("(63)", "(36)");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Cost of sales"));
+        assert!(f[0].message.contains("-62.6%"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_wrong_amount_is_found_through_its_percentage() {
+        let bad = TABLE.replace("2,648", "2,948");
+        assert_eq!(findings(&bad).len(), 1);
+    }
+
+    #[test]
+    fn a_column_that_fits_no_formula_is_left_alone() {
+        // "% of sales" is not a change: no hypothesis holds, nothing is said.
+        let t = "\
+                       2023       2022    % of Sales
+Revenues             12,734     27,742        100.0
+Cost of sales         3,237      8,648         25.4
+Research              2,648      2,815         20.8
+Selling               3,497      3,048         27.5
+";
+        assert!(findings(t).is_empty());
+    }
+}
