@@ -186,7 +186,7 @@ pub struct Column {
     pub header: String,
     pub period: Period,
     /// A derived column ("% change", "Increase (decrease)") rather than a
-    /// period's figures.
+    /// period's figures: said so by its header, or mostly percentages.
     pub derived: bool,
 }
 

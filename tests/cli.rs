@@ -18,6 +18,24 @@ fn jsonl(out: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Runs `check --format jsonl` on `paths`, asserts the exit status and
+/// returns the records.
+fn check_jsonl<I, S>(paths: I, code: i32) -> Vec<serde_json::Value>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = tickmark()
+        .args(["check", "--format", "jsonl"])
+        .args(paths)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    jsonl(&out)
+}
+
 #[test]
 fn clean_release_exits_zero() {
     tickmark().args(["check", CLEAN]).assert().code(0);
@@ -25,14 +43,7 @@ fn clean_release_exits_zero() {
 
 #[test]
 fn mistakes_exit_one_and_point_at_the_figures() {
-    let out = tickmark()
-        .args(["check", "--format", "jsonl", MISTAKES])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let recs = jsonl(&out);
+    let recs = check_jsonl([MISTAKES], 1);
     let bytes = std::fs::read(MISTAKES).unwrap();
     let findings: Vec<_> = recs.iter().filter(|r| r["kind"] == "finding").collect();
     // Each of the three wrong figures is the primary span or a label.
@@ -79,15 +90,7 @@ fn garbage_gets_a_message_and_the_batch_goes_on() {
     )
     .unwrap();
     std::fs::copy(MISTAKES, d.join("z-release.txt")).unwrap();
-    let out = tickmark()
-        .args(["check", "--format", "jsonl"])
-        .arg(d)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let recs = jsonl(&out);
+    let recs = check_jsonl([d], 1);
     let failure = |name: &str| {
         recs.iter()
             .find(|r| r["kind"] == "failure" && r["path"].as_str().unwrap().ends_with(name))
@@ -195,14 +198,7 @@ fn rules_and_explain() {
 
 #[test]
 fn missing_file_is_a_failure_not_a_crash() {
-    let out = tickmark()
-        .args(["check", "--format", "jsonl", "no/such/file.txt", CLEAN])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let recs = jsonl(&out);
+    let recs = check_jsonl(["no/such/file.txt", CLEAN], 0);
     assert!(recs.iter().any(
         |r| r["kind"] == "failure" && r["message"].as_str().unwrap().starts_with("cannot read")
     ));

@@ -28,7 +28,7 @@
 //! displayed amounts allow.
 
 use super::{Finding, Label, Outcome, Passed};
-use crate::document::{format_grouped, Document, Figure, Table, Unit};
+use crate::document::{format_grouped, Document, Table, Unit};
 use crate::interval::Interval;
 use crate::rules::Rule;
 use rust_decimal::Decimal;
@@ -60,9 +60,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
 }
 
 fn looks_derived(t: &Table, d: usize) -> bool {
-    let figs: Vec<&Figure> = t.rows.iter().filter_map(|r| r.figure(d)).collect();
-    let pct = figs.iter().filter(|f| f.unit == Unit::Percent).count();
-    t.columns[d].derived || !figs.is_empty() && pct * 2 > figs.len()
+    t.columns[d].derived
 }
 
 /// The two period columns right before `d`.

@@ -427,20 +427,19 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
                 }
             }
         }
+        // The accepted total's block starts where its top unit's block does.
+        let block_of = |cand: &Candidate, block_start: &[Option<usize>]| {
+            let top = *cand.units.last().unwrap_or(&i);
+            block_start[top].unwrap_or(top)
+        };
         if let Some(cand) = chosen {
-            block_start[i] = Some(
-                block_start[*cand.units.last().unwrap_or(&i)]
-                    .unwrap_or(*cand.units.last().unwrap_or(&i)),
-            );
+            block_start[i] = Some(block_of(&cand, &block_start));
             record(ti, table, i, &cand, None, rule, out);
         } else if let Some((cand, col)) = near.first().cloned() {
             // Several near fits that blame different columns: ambiguous.
             if near.iter().all(|(_, c)| *c == col) {
                 miss_column = Some(col);
-                block_start[i] = Some(
-                    block_start[*cand.units.last().unwrap_or(&i)]
-                        .unwrap_or(*cand.units.last().unwrap_or(&i)),
-                );
+                block_start[i] = Some(block_of(&cand, &block_start));
                 record(ti, table, i, &cand, Some(col), rule, out);
             }
         }
