@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod interval;
 pub mod parse;
 pub mod report;
+pub mod resolve;
 pub mod rules;
 pub mod span;
 pub mod textmap;

@@ -170,3 +170,237 @@ fn text_corpus_reads_cleanly() {
         "{with_tables} of {n} documents have tables"
     );
 }
+
+/// The statement ties of issue 3 run and hold on Internap: each entry is
+/// (rule, table title fragment, row label fragment, period as displayed).
+#[test]
+fn internap_statements_tie() {
+    let Some(path) = corpus("text-tab/internap-2006q1.txt") else {
+        return;
+    };
+    let a = audit(&path);
+    let ran: Vec<(String, String, String, String)> = a
+        .outcome
+        .passed
+        .iter()
+        .map(|p| {
+            let t = &a.document.tables[p.table];
+            (
+                p.rule.clone(),
+                t.title.clone(),
+                t.rows[p.row].label.clone(),
+                t.columns[p.column].period.to_string(),
+            )
+        })
+        .collect();
+    let expect = [
+        (
+            "balance-sheet-balances",
+            "BALANCE SHEETS",
+            "",
+            "at 2006-03-31",
+        ),
+        (
+            "balance-sheet-balances",
+            "BALANCE SHEETS",
+            "",
+            "at 2005-12-31",
+        ),
+        (
+            "balance-sheet-totals",
+            "BALANCE SHEETS",
+            "",
+            "at 2006-03-31",
+        ),
+        (
+            "balance-sheet-totals",
+            "BALANCE SHEETS",
+            "",
+            "at 2005-12-31",
+        ),
+        (
+            "cash-roll-forward",
+            "CASH FLOWS",
+            "at end of period",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "cash-roll-forward",
+            "CASH FLOWS",
+            "at end of period",
+            "3 months ended 2005-03-31",
+        ),
+        (
+            "cash-net-change",
+            "CASH FLOWS",
+            "Net increase",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "cash-net-change",
+            "CASH FLOWS",
+            "Net increase",
+            "3 months ended 2005-03-31",
+        ),
+        // Ending cash of Q1 2006 is the March 31, 2006 balance sheet; its
+        // opening cash is the December 31, 2005 one.
+        (
+            "cash-ties-to-balance-sheet",
+            "CASH FLOWS",
+            "at end of period",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "opening-cash-ties-to-balance-sheet",
+            "CASH FLOWS",
+            "at beginning of period",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "eps-basic",
+            "OPERATIONS",
+            "Basic net income",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "eps-basic",
+            "OPERATIONS",
+            "Basic net income",
+            "3 months ended 2005-03-31",
+        ),
+        (
+            "eps-diluted",
+            "OPERATIONS",
+            "Diluted net income",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "eps-diluted",
+            "OPERATIONS",
+            "Diluted net income",
+            "3 months ended 2005-03-31",
+        ),
+        (
+            "diluted-shares-at-least-basic",
+            "OPERATIONS",
+            "diluted",
+            "3 months ended 2006-03-31",
+        ),
+        // Net income agrees: cash flows, both EBITDA reconciliations and the
+        // pro forma reconciliation against the statement of operations.
+        (
+            "net-income-agrees",
+            "CASH FLOWS",
+            "Net income",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "net-income-agrees",
+            "CASH FLOWS",
+            "Net income",
+            "3 months ended 2005-03-31",
+        ),
+        (
+            "net-income-agrees",
+            "TO EBITDA",
+            "Net income",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "net-income-agrees",
+            "TO ADJUSTED EBITDA",
+            "Net income",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "net-income-agrees",
+            "TO ADJUSTED EBITDA",
+            "Net income",
+            "3 months ended 2005-12-31",
+        ),
+        (
+            "net-income-agrees",
+            "TO ADJUSTED EBITDA",
+            "Net income",
+            "3 months ended 2005-03-31",
+        ),
+        (
+            "net-income-agrees",
+            "PRO FORMA",
+            "GAAP net income",
+            "3 months ended 2006-03-31",
+        ),
+        // Chains inside one statement are footings.
+        (
+            "footing",
+            "OPERATIONS",
+            "Income (loss) from operations",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "footing",
+            "OPERATIONS",
+            "Net income (loss)",
+            "3 months ended 2005-03-31",
+        ),
+        (
+            "footing",
+            "TO EBITDA",
+            "EBITDA",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "footing",
+            "TO EBITDA",
+            "EBITDA",
+            "3 months ended 2005-12-31",
+        ),
+        (
+            "footing",
+            "TO ADJUSTED EBITDA",
+            "Adjusted EBITDA",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "footing",
+            "TO ADJUSTED EBITDA",
+            "Adjusted EBITDA",
+            "3 months ended 2005-12-31",
+        ),
+        (
+            "footing",
+            "TO ADJUSTED EBITDA",
+            "Adjusted EBITDA",
+            "3 months ended 2005-03-31",
+        ),
+        (
+            "footing",
+            "PRO FORMA",
+            "Pro forma net income",
+            "3 months ended 2006-03-31",
+        ),
+        (
+            "footing",
+            "PRO FORMA",
+            "Pro forma net income",
+            "3 months ended 2005-12-31",
+        ),
+    ];
+    for (rule, title, label, period) in expect {
+        assert!(
+            ran.iter().any(|(r, t, l, p)| r == rule
+                && t.contains(title)
+                && (label.is_empty() && l.is_empty() || !label.is_empty() && l.contains(label))
+                && p == period),
+            "{rule} did not run and hold on {title} / {label:?} / {period}"
+        );
+    }
+    let serious: Vec<_> = a
+        .outcome
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .map(|f| &f.message)
+        .collect();
+    assert!(serious.is_empty(), "{serious:#?}");
+}

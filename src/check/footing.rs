@@ -267,6 +267,23 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
     evals
 }
 
+/// The totals of every table (which rows each total sums), without
+/// reporting anything.
+pub fn totals(doc: &Document) -> Vec<crate::resolve::TotalBlock> {
+    let rule = Rule {
+        id: "footing".into(),
+        kind: crate::rules::Kind::Footing,
+        severity: Severity::Advice,
+        summary: String::new(),
+        description: String::new(),
+        origin: String::new(),
+        tests: Vec::new(),
+    };
+    let mut out = Outcome::default();
+    check(doc, &rule, &mut out);
+    out.totals
+}
+
 /// Checks every table of the document.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     for (ti, table) in doc.tables.iter().enumerate() {
@@ -298,6 +315,7 @@ fn check_table(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) {
     out.findings.extend(local.findings);
     out.passed.extend(local.passed);
     out.verified.extend(local.verified);
+    out.totals.extend(local.totals);
 }
 
 /// Finds each total's components and records passes and findings; returns
@@ -434,12 +452,22 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
         };
         if let Some(cand) = chosen {
             block_start[i] = Some(block_of(&cand, &block_start));
+            out.totals.push(crate::resolve::TotalBlock {
+                table: ti,
+                row: i,
+                first: block_of(&cand, &block_start),
+            });
             record(ti, table, i, &cand, None, rule, out);
         } else if let Some((cand, col)) = near.first().cloned() {
             // Several near fits that blame different columns: ambiguous.
             if near.iter().all(|(_, c)| *c == col) {
                 miss_column = Some(col);
                 block_start[i] = Some(block_of(&cand, &block_start));
+                out.totals.push(crate::resolve::TotalBlock {
+                    table: ti,
+                    row: i,
+                    first: block_of(&cand, &block_start),
+                });
                 record(ti, table, i, &cand, Some(col), rule, out);
             }
         }

@@ -5,10 +5,13 @@
 //! a check that cannot be evaluated (a missing term, a zero divisor) is
 //! silent.
 
+pub mod agree;
 pub mod change;
+pub mod equation;
 pub mod footing;
 
 use crate::document::Document;
+use crate::resolve::{resolve, TotalBlock};
 use crate::rules::{Kind, RuleSet};
 use crate::span::Span;
 use serde::Serialize;
@@ -86,15 +89,37 @@ pub struct Outcome {
     pub passed: Vec<Passed>,
     /// Figures that took part in at least one check that held.
     pub verified: HashSet<Span>,
+    /// Rows footing found to total a block (names unlabeled totals).
+    pub totals: Vec<TotalBlock>,
 }
 
 /// Runs every rule of the set over the document.
+///
+/// Footing runs first: the totals it finds name unlabeled rows ("Total
+/// assets" printed without a label) before concepts are resolved for the
+/// rules that use them.
 pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
     let mut out = Outcome::default();
     for rule in rules.rules() {
+        if rule.kind == Kind::Footing {
+            footing::check(doc, rule, &mut out);
+        }
+    }
+    if !rules.rules().iter().any(|r| r.kind == Kind::Footing) {
+        // The structure is needed even when the footing rule is not in force.
+        out.totals = footing::totals(doc);
+    }
+    let resolved = resolve(doc, rules.concepts(), &out.totals);
+    for rule in rules.rules() {
         match &rule.kind {
-            Kind::Footing => footing::check(doc, rule, &mut out),
+            Kind::Footing => {}
             Kind::Change => change::check(doc, rule, &mut out),
+            Kind::Equation(eq) | Kind::Ratio(eq) => {
+                equation::check(doc, &resolved, rule, eq, &mut out)
+            }
+            Kind::Agree(concept) => {
+                agree::check(doc, &resolved, rule, concept.as_deref(), &mut out)
+            }
         }
     }
     out.findings

@@ -6,8 +6,8 @@ use crate::document::{Cell, Document, Unit};
 use crate::span::LineIndex;
 use std::fmt::Write;
 
-/// Renders the tables of a document as text; rows whose footing was checked
-/// are marked `✓` (held in every column checked) or `✗` (a finding).
+/// Renders the tables of a document as text; rows that a check ran on are
+/// marked `✓` (every check on the row held) or `✗` (a finding on the row).
 pub fn render(doc: &Document, outcome: &Outcome) -> String {
     let mut s = String::new();
     let index = LineIndex::new(&doc.source.bytes);

@@ -8,8 +8,13 @@
 //! **Architecture Invariant:** this module parses rule text it is handed; it
 //! reads no files (the CLI reads them through `ingest`).
 
+pub mod expr;
+
 use crate::check::Severity;
+use crate::resolve::{Concept, Concepts, RawConcept, BUILTIN_CONCEPTS};
+use expr::{Equation, Side};
 use miette::{Diagnostic, NamedSource, SourceSpan};
+use regex::Regex;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -20,16 +25,27 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/footing.yaml"),
     ),
     ("rules/change.yaml", include_str!("../../rules/change.yaml")),
+    (
+        "rules/statements.yaml",
+        include_str!("../../rules/statements.yaml"),
+    ),
 ];
 
 /// Rule kinds tickmark knows.
-pub const KINDS: &[&str] = &["footing", "change"];
+pub const KINDS: &[&str] = &["footing", "change", "equation", "ratio", "agree"];
 
 /// A compiled rule's kind and parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     Footing,
     Change,
+    /// A sum (or comparison) of concepts, in one table or across tables.
+    Equation(Equation),
+    /// A displayed ratio equals numerator over denominator.
+    Ratio(Equation),
+    /// A concept has one value per period in every table showing it; `None`
+    /// for every concept.
+    Agree(Option<String>),
 }
 
 impl Kind {
@@ -37,6 +53,9 @@ impl Kind {
         match self {
             Kind::Footing => "footing",
             Kind::Change => "change",
+            Kind::Equation(_) => "equation",
+            Kind::Ratio(_) => "ratio",
+            Kind::Agree(_) => "agree",
         }
     }
 }
@@ -67,6 +86,7 @@ pub struct Rule {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    concepts: Concepts,
 }
 
 impl RuleSet {
@@ -78,19 +98,95 @@ impl RuleSet {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    /// The built-in rules.
-    pub fn builtin() -> Result<RuleSet, Box<RuleError>> {
+    /// The concept vocabulary rules refer to.
+    pub fn concepts(&self) -> &Concepts {
+        &self.concepts
+    }
+
+    /// The built-in concepts and no rules: the base for `--no-default-rules`.
+    pub fn empty() -> Result<RuleSet, Box<RuleError>> {
         let mut set = RuleSet::default();
+        let (name, text) = BUILTIN_CONCEPTS;
+        let raw: Vec<RawConcept> = from_yaml(name, text)?;
+        set.add_concepts(name, text, raw)?;
+        Ok(set)
+    }
+
+    /// The built-in concepts and rules.
+    pub fn builtin() -> Result<RuleSet, Box<RuleError>> {
+        let mut set = RuleSet::empty()?;
         for (name, text) in BUILTIN {
             set.add_file(name, text)?;
         }
         Ok(set)
     }
 
-    /// Parses a rule file and adds its rules; a rule whose id is already in
+    fn add_concepts(
+        &mut self,
+        name: &str,
+        text: &str,
+        raw: Vec<RawConcept>,
+    ) -> Result<(), Box<RuleError>> {
+        for c in raw {
+            let compile = |list: &[Spanned<String>]| -> Result<Vec<Regex>, Box<RuleError>> {
+                list.iter()
+                    .map(|p| {
+                        regex::RegexBuilder::new(&p.value)
+                            .size_limit(1 << 20)
+                            .build()
+                            .map_err(|e| {
+                                Box::new(RuleError::at(
+                                    name,
+                                    text,
+                                    span_of(p, text),
+                                    format!("invalid pattern in concept `{}`", c.concept.value),
+                                    "this pattern",
+                                    Some(e.to_string().lines().last().unwrap_or("").to_string()),
+                                ))
+                            })
+                    })
+                    .collect()
+            };
+            let cname = c.concept.value.trim();
+            if cname.is_empty()
+                || !cname
+                    .chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+            {
+                return Err(Box::new(RuleError::at(
+                    name,
+                    text,
+                    span_of(&c.concept, text),
+                    format!("invalid concept name `{cname}`"),
+                    "this name",
+                    Some(
+                        "concept names are lower-case words joined by `_`, like `net_income`"
+                            .into(),
+                    ),
+                )));
+            }
+            self.concepts.push(Concept::new(
+                cname,
+                c.unit,
+                compile(&c.patterns)?,
+                compile(&c.exclude)?,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Parses a rule file (a list of rules, or a mapping with `concepts:`
+    /// and `rules:`) and adds what it defines; a rule whose id is already in
     /// the set is an error pointing at the second id.
     pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), Box<RuleError>> {
-        let rules = parse_file(name, text)?;
+        let raw_rules = if is_mapping(text) {
+            let file: RawFile = from_yaml(name, text)?;
+            self.add_concepts(name, text, file.concepts)?;
+            file.rules
+        } else {
+            from_yaml(name, text)?
+        };
+        let rules = compile_rules(name, text, raw_rules, &self.concepts)?;
         for (rule, id_span) in rules {
             if self.get(&rule.id).is_some() {
                 return Err(Box::new(RuleError::at(
@@ -175,6 +271,30 @@ struct RawRule {
     description: Option<String>,
     #[serde(default)]
     tests: Option<RawTests>,
+    #[serde(default)]
+    equation: Option<Spanned<String>>,
+    #[serde(default)]
+    ratio: Option<Spanned<String>>,
+    #[serde(default)]
+    concept: Option<Spanned<String>>,
+}
+
+/// A rule file written as a mapping: its own concepts, then rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    concepts: Vec<RawConcept>,
+    #[serde(default)]
+    rules: Vec<RawRule>,
+}
+
+/// Whether the document's top level is a mapping (rather than a list).
+fn is_mapping(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .is_some_and(|l| !l.starts_with('-') && !l.starts_with('['))
 }
 
 #[derive(Debug, Deserialize)]
@@ -256,8 +376,68 @@ fn options() -> serde_saphyr::Options {
     serde_saphyr::Options::default()
 }
 
-fn parse_file(name: &str, text: &str) -> Result<Vec<ParsedRule>, Box<RuleError>> {
-    let raw: Vec<RawRule> = serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
+/// Offset of a scalar's text in the file: past an opening quote.
+fn value_start<T>(v: &Spanned<T>, text: &str) -> Option<usize> {
+    let (o, _) = span_of(v, text)?;
+    Some(match text.as_bytes().get(o) {
+        Some(b'"' | b'\'') => o + 1,
+        _ => o,
+    })
+}
+
+fn check_concept(
+    name: &str,
+    text: &str,
+    value: &Spanned<String>,
+    offset: usize,
+    concept: &str,
+    concepts: &Concepts,
+) -> Result<(), Box<RuleError>> {
+    if concepts.contains(concept) {
+        return Ok(());
+    }
+    let names: Vec<&str> = concepts.names().collect();
+    let help = match did_you_mean(concept, &names) {
+        Some(m) => format!("did you mean `{m}`? concepts are defined in rules/concepts.yaml or a rule file's `concepts:`"),
+        None => "concepts are defined in rules/concepts.yaml or a rule file's `concepts:`".into(),
+    };
+    let span = value_start(value, text).map(|o| (o + offset, concept.len().max(1)));
+    Err(Box::new(RuleError::at(
+        name,
+        text,
+        span,
+        format!("unknown concept `{concept}`"),
+        "not a known concept",
+        Some(help),
+    )))
+}
+
+fn compile_equation(
+    name: &str,
+    text: &str,
+    value: &Spanned<String>,
+    concepts: &Concepts,
+) -> Result<Equation, Box<RuleError>> {
+    let eq = expr::parse(&value.value).map_err(|e| {
+        let span = value_start(value, text).map(|o| (o + e.span.0, (e.span.1 - e.span.0).max(1)));
+        Box::new(RuleError::at(
+            name,
+            text,
+            span,
+            format!("invalid expression: {}", e.message),
+            "here",
+            Some("an expression is `concept = concept + concept ...`, `concept = concept / concept`, or a comparison with `>=`/`<=`; `concept[balance_sheet]` picks a table, `@start` the opening balance".into()),
+        ))
+    })?;
+    for t in eq.terms() {
+        check_concept(name, text, value, t.span.0, &t.concept, concepts)?;
+    }
+    Ok(eq)
+}
+
+/// Deserializes YAML, turning a syntax or schema error into a diagnostic.
+fn from_yaml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Box<RuleError>> {
+    serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
         let span = e.location().and_then(|loc| {
             let sp = loc.span();
             match (sp.byte_offset(), sp.byte_len()) {
@@ -278,7 +458,15 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<ParsedRule>, Box<RuleError>>
                 "a rule file is a YAML list of rules, each with `id`, `kind`, `summary` and optional `severity`, `description`, `tests`".into(),
             ),
         ))
-    })?;
+    })
+}
+
+fn compile_rules(
+    name: &str,
+    text: &str,
+    raw: Vec<RawRule>,
+    concepts: &Concepts,
+) -> Result<Vec<ParsedRule>, Box<RuleError>> {
     let mut out = Vec::new();
     for r in raw {
         let id_span = span_of(&r.id, text);
@@ -300,6 +488,72 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<ParsedRule>, Box<RuleError>>
         let kind = match r.kind.value.as_str() {
             "footing" => Kind::Footing,
             "change" => Kind::Change,
+            "equation" | "ratio" => {
+                let field = if r.kind.value == "ratio" {
+                    "ratio"
+                } else {
+                    "equation"
+                };
+                let value = if field == "ratio" {
+                    &r.ratio
+                } else {
+                    &r.equation
+                };
+                let Some(value) = value else {
+                    return Err(Box::new(RuleError::at(
+                        name,
+                        text,
+                        span_of(&r.kind, text),
+                        format!("rule `{id}` of kind `{field}` has no `{field}:`"),
+                        "this kind needs it",
+                        Some(match field {
+                            "ratio" => "for example `ratio: eps_basic = net_income / shares_basic`".into(),
+                            _ => "for example `equation: total_assets = total_liabilities + total_equity`".into(),
+                        }),
+                    )));
+                };
+                let eq = compile_equation(name, text, value, concepts)?;
+                let is_ratio = matches!(eq.rhs, Side::Ratio(..));
+                if (field == "ratio") != is_ratio {
+                    return Err(Box::new(RuleError::at(
+                        name,
+                        text,
+                        span_of(value, text),
+                        if is_ratio {
+                            format!("rule `{id}`: a quotient belongs in a `ratio` rule")
+                        } else {
+                            format!("rule `{id}`: a ratio is `concept = numerator / denominator`")
+                        },
+                        "this expression",
+                        None,
+                    )));
+                }
+                if field == "ratio" {
+                    Kind::Ratio(eq)
+                } else {
+                    Kind::Equation(eq)
+                }
+            }
+            "agree" => {
+                let concept = match &r.concept {
+                    Some(c) if c.value == "*" => None,
+                    Some(c) => {
+                        check_concept(name, text, c, 0, &c.value, concepts)?;
+                        Some(c.value.clone())
+                    }
+                    None => {
+                        return Err(Box::new(RuleError::at(
+                            name,
+                            text,
+                            span_of(&r.kind, text),
+                            format!("rule `{id}` of kind `agree` has no `concept:`"),
+                            "this kind needs it",
+                            Some("name a concept (`concept: net_income`) or `*` for all".into()),
+                        )))
+                    }
+                };
+                Kind::Agree(concept)
+            }
             other => {
                 let help = match did_you_mean(other, KINDS) {
                     Some(s) => format!("did you mean `{s}`? known kinds: {}", KINDS.join(", ")),
@@ -372,6 +626,45 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<ParsedRule>, Box<RuleError>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_file(name: &str, text: &str) -> Result<Vec<ParsedRule>, Box<RuleError>> {
+        let raw: Vec<RawRule> = from_yaml(name, text)?;
+        compile_rules(name, text, raw, RuleSet::builtin().unwrap().concepts())
+    }
+
+    #[test]
+    fn unknown_concept_in_an_equation_points_at_it() {
+        let text = "- id: mine\n  kind: equation\n  summary: x\n  equation: total_assets = total_liabilites + total_equity\n";
+        let err = parse_file("mine.yaml", text).unwrap_err();
+        let (s, e) = err.span().unwrap();
+        assert_eq!(&text[s..e], "total_liabilites");
+        assert!(err
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `total_liabilities`"));
+    }
+
+    #[test]
+    fn bad_expression_points_into_the_quoted_value() {
+        let text =
+            "- id: mine\n  kind: ratio\n  summary: x\n  ratio: \"eps_basic = net_income / \"\n";
+        let err = parse_file("mine.yaml", text).unwrap_err();
+        assert!(
+            err.message.contains("expected a concept name"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn mapping_files_define_concepts() {
+        let mut set = RuleSet::builtin().unwrap();
+        let text = "concepts:\n  - concept: segment_total\n    patterns: ['^total segments?$']\nrules:\n  - id: seg\n    kind: agree\n    summary: x\n    concept: segment_total\n";
+        set.add_file("pack.yaml", text).unwrap();
+        assert!(set.concepts().contains("segment_total"));
+        assert!(set.get("seg").is_some());
+    }
 
     #[test]
     fn builtin_rules_load() {

@@ -1,0 +1,248 @@
+//! `equation` and `ratio`: relations between concepts, in one table or
+//! across tables.
+//!
+//! ## What they check
+//! An `equation` rule states a sum, `total_assets = total_liabilities +
+//! total_equity`, or a comparison, `shares_diluted >= shares_basic`. A
+//! `ratio` rule states a quotient at the displayed precision of its left
+//! side: `eps_basic = net_income / shares_basic`.
+//!
+//! Without table roles, every term comes from the same table and column, for
+//! every column where all terms are present (the nearest row of each concept
+//! to the left side's row). With roles (`cash_end[cash_flow] =
+//! cash[balance_sheet]`), each left-side figure is matched with figures of
+//! the same period in tables of the named roles; `@start` takes the balance
+//! sheet at the start of the period. A term written `concept?` is optional
+//! (zero when absent: the effect of exchange rates on cash).
+//!
+//! Where a term is missing the check is silent. A ratio off by a power of a
+//! thousand is a scale the table did not state (shares in thousands, amounts
+//! in millions), not an error: also silent.
+
+use super::{Finding, Label, Outcome, Passed};
+use crate::document::{format_grouped, Document};
+use crate::interval::Interval;
+use crate::resolve::{instant_at, same_period, start_instant, Fact, Resolved};
+use crate::rules::expr::{Cmp, Equation, Side, Term};
+use crate::rules::Rule;
+use rust_decimal::Decimal;
+
+/// Checks one equation or ratio rule.
+pub fn check(doc: &Document, res: &Resolved, rule: &Rule, eq: &Equation, out: &mut Outcome) {
+    let lhs_facts: Vec<&Fact> = res
+        .of(&eq.lhs.concept)
+        .filter(|f| eq.lhs.role.is_none_or(|r| res.roles[f.table] == r))
+        .collect();
+    for lhs in lhs_facts {
+        let mut terms = Vec::new();
+        let mut complete = true;
+        for t in eq.terms().into_iter().skip(1) {
+            match find(res, lhs, t) {
+                Some(f) => terms.push((t, f)),
+                None if t.optional => {}
+                None => complete = false,
+            }
+        }
+        if complete {
+            evaluate(doc, res, rule, eq, lhs, &terms, out);
+        }
+    }
+}
+
+/// The fact a term refers to, for a given left-side fact: with a role, a
+/// table of that role and the same period; without, the left side's table
+/// and column (the row nearest to the left side's).
+fn find<'a, 'd>(res: &'a Resolved<'d>, lhs: &Fact<'d>, t: &'a Term) -> Option<&'a Fact<'d>> {
+    let candidates = res.of(&t.concept);
+    let Some(role) = t.role else {
+        return candidates
+            .filter(|f| f.table == lhs.table && f.column == lhs.column && f.row != lhs.row)
+            .min_by_key(|f| {
+                let d = f.row as i64 - lhs.row as i64;
+                // Prefer rows above at equal distance.
+                (d.abs(), d > 0)
+            });
+    };
+    let mut matching = candidates
+        .filter(|f| res.roles[f.table] == role)
+        .filter(|f| {
+            if t.at_start {
+                start_instant(lhs.period).is_some_and(|day| instant_at(f.period, day))
+            } else if f.period.instant && !lhs.period.instant {
+                lhs.period
+                    .end
+                    .is_some_and(|e| instant_at(f.period, crate::resolve::days(e)))
+            } else {
+                same_period(f.period, lhs.period)
+            }
+        });
+    matching.next()
+}
+
+fn value(f: &Fact, sign: i8) -> Interval {
+    if sign < 0 {
+        f.interval.negated()
+    } else {
+        f.interval
+    }
+}
+
+fn shown(f: &Fact) -> String {
+    f.figure.display()
+}
+
+fn row_label(doc: &Document, f: &Fact) -> String {
+    let l = &doc.tables[f.table].rows[f.row].label;
+    if l.is_empty() {
+        f.concept.clone()
+    } else {
+        l.clone()
+    }
+}
+
+fn period_name(doc: &Document, f: &Fact) -> String {
+    let p = f.period;
+    if !p.is_empty() {
+        p.to_string()
+    } else {
+        let h = &doc.tables[f.table].columns[f.column].header;
+        if h.is_empty() {
+            format!("column {}", f.column + 1)
+        } else {
+            h.clone()
+        }
+    }
+}
+
+/// Shows a value in units at the left side's displayed scale.
+fn at_scale(v: Decimal, lhs: &Fact) -> String {
+    let d = v.checked_div(lhs.scale).unwrap_or(v);
+    format_grouped(
+        d,
+        lhs.figure
+            .decimals
+            .max(if lhs.scale == Decimal::ONE { 2 } else { 0 }),
+    )
+}
+
+fn evaluate(
+    doc: &Document,
+    res: &Resolved,
+    rule: &Rule,
+    eq: &Equation,
+    lhs: &Fact,
+    found: &[(&Term, &Fact)],
+    out: &mut Outcome,
+) {
+    let signs: Vec<i8> = found.iter().map(|(t, _)| t.sign).collect();
+    let terms: Vec<&Fact> = found.iter().map(|(_, f)| *f).collect();
+    let (computed, expr) = match &eq.rhs {
+        Side::Sum(_) => {
+            let mut acc = Interval::zero();
+            let mut text = String::new();
+            for (k, (f, s)) in terms.iter().zip(&signs).enumerate() {
+                let Some(next) = acc.checked_add(value(f, *s)) else {
+                    return;
+                };
+                acc = next;
+                let op = match (k, *s < 0) {
+                    (0, false) => "",
+                    (0, true) => "-",
+                    (_, false) => " + ",
+                    (_, true) => " - ",
+                };
+                text.push_str(&format!("{op}{} {}", row_label(doc, f), shown(f)));
+            }
+            (acc, text)
+        }
+        Side::Ratio(..) => {
+            let (num, den) = (terms[0], terms[1]);
+            let Some(q) = value(num, signs[0]).checked_div(value(den, signs[1])) else {
+                return;
+            };
+            // A thousandfold miss is an unstated scale, not an error.
+            let k = Decimal::new(1000, 0);
+            for factor in [k, Decimal::ONE / k, k * k, Decimal::ONE / (k * k)] {
+                if let Some(scaled) = q.scale(factor) {
+                    if scaled.overlaps(&lhs.interval) && !q.overlaps(&lhs.interval) {
+                        return;
+                    }
+                }
+            }
+            (
+                q,
+                format!(
+                    "{} {} / {} {}",
+                    row_label(doc, num),
+                    shown(num),
+                    row_label(doc, den),
+                    shown(den)
+                ),
+            )
+        }
+    };
+    let holds = match eq.cmp {
+        Cmp::Eq => computed.overlaps(&lhs.interval),
+        Cmp::Ge => lhs.interval.hi >= computed.lo,
+        Cmp::Le => lhs.interval.lo <= computed.hi,
+    };
+    let all: Vec<&Fact> = std::iter::once(lhs).chain(terms.iter().copied()).collect();
+    if holds {
+        out.passed.push(Passed {
+            rule: rule.id.clone(),
+            table: lhs.table,
+            row: lhs.row,
+            column: lhs.column,
+        });
+        for f in all {
+            out.verified.insert(f.figure.span);
+        }
+        return;
+    }
+    let mid = at_scale(computed.midpoint(), lhs);
+    let where_ = if eq.cross_table() {
+        format!(" in the {}", res.roles[lhs.table])
+    } else {
+        String::new()
+    };
+    let message = match eq.cmp {
+        Cmp::Eq => format!(
+            "{} ({}){where_} shows {}, but {expr} gives {mid}",
+            row_label(doc, lhs),
+            period_name(doc, lhs),
+            shown(lhs)
+        ),
+        _ => format!(
+            "{} ({}) shows {}, which is not {} {expr}",
+            row_label(doc, lhs),
+            period_name(doc, lhs),
+            shown(lhs),
+            eq.cmp.as_str()
+        ),
+    };
+    let labels = terms
+        .iter()
+        .map(|f| Label {
+            span: f.figure.span,
+            text: if f.table == lhs.table {
+                row_label(doc, f)
+            } else {
+                format!("{} in the {}", row_label(doc, f), res.roles[f.table])
+            },
+        })
+        .collect();
+    out.findings.push(Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message,
+        help: Some(format!(
+            "{}: {} {} {expr} = {mid}",
+            eq.text,
+            shown(lhs),
+            eq.cmp.as_str()
+        )),
+        span: lhs.figure.span,
+        span_text: format!("{}, expected {mid}", shown(lhs)),
+        labels,
+    });
+}

@@ -1,0 +1,489 @@
+//! From a parsed document to what its figures mean: each row's concept
+//! (`net_income`, `total_assets`), each table's role (income statement,
+//! balance sheet, cash flow, reconciliation), and each figure as a *fact*:
+//! concept, period, value at the table's scale.
+//!
+//! The vocabulary lives in `rules/concepts.yaml`; rule files can add to it.
+
+use crate::document::{Date, Document, Figure, Period, Row, Table, Unit};
+use crate::interval::Interval;
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::fmt;
+
+/// The built-in concept vocabulary, embedded at compile time.
+pub const BUILTIN_CONCEPTS: (&str, &str) = (
+    "rules/concepts.yaml",
+    include_str!("../../rules/concepts.yaml"),
+);
+
+/// What kind of figures a concept's rows hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConceptUnit {
+    Amount,
+    PerShare,
+    Percent,
+}
+
+/// A concept as written in YAML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConcept {
+    pub concept: serde_saphyr::Spanned<String>,
+    #[serde(default)]
+    pub unit: Option<ConceptUnit>,
+    pub patterns: Vec<serde_saphyr::Spanned<String>>,
+    #[serde(default)]
+    pub exclude: Vec<serde_saphyr::Spanned<String>>,
+}
+
+/// A compiled concept.
+#[derive(Debug, Clone)]
+pub struct Concept {
+    pub name: String,
+    pub unit: Option<ConceptUnit>,
+    patterns: Vec<Regex>,
+    exclude: Vec<Regex>,
+}
+
+impl Concept {
+    pub fn new(
+        name: &str,
+        unit: Option<ConceptUnit>,
+        patterns: Vec<Regex>,
+        exclude: Vec<Regex>,
+    ) -> Concept {
+        Concept {
+            name: name.to_string(),
+            unit,
+            patterns,
+            exclude,
+        }
+    }
+
+    fn matches(&self, label: &str) -> bool {
+        self.patterns.iter().any(|p| p.is_match(label))
+            && !self.exclude.iter().any(|p| p.is_match(label))
+    }
+
+    fn unit_fits(&self, row: &Row) -> bool {
+        let figs: Vec<&Figure> = row
+            .cells
+            .iter()
+            .flatten()
+            .filter_map(|c| c.figure())
+            .collect();
+        let has = |u: Unit| figs.iter().any(|f| !f.dash && f.unit == u);
+        match self.unit {
+            None => true,
+            Some(ConceptUnit::Amount) => has(Unit::Amount),
+            Some(ConceptUnit::PerShare) => has(Unit::PerShare),
+            Some(ConceptUnit::Percent) => has(Unit::Percent),
+        }
+    }
+}
+
+/// The concepts in force, in matching order.
+#[derive(Debug, Clone, Default)]
+pub struct Concepts {
+    list: Vec<Concept>,
+}
+
+impl Concepts {
+    pub fn push(&mut self, c: Concept) {
+        match self.list.iter_mut().find(|x| x.name == c.name) {
+            // A user's definition of a known concept adds its patterns.
+            Some(existing) => {
+                existing.patterns.extend(c.patterns);
+                existing.exclude.extend(c.exclude);
+                if c.unit.is_some() {
+                    existing.unit = c.unit;
+                }
+            }
+            None => self.list.push(c),
+        }
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.list.iter().map(|c| c.name.as_str())
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.list.iter().any(|c| c.name == name)
+    }
+
+    /// The concept a row's label names, if any.
+    pub fn classify(&self, row: &Row, section: Option<&str>) -> Option<&str> {
+        let label = normalize(&row.label);
+        if label.is_empty() {
+            return None;
+        }
+        let with_section = section.map(|s| format!("{} {label}", normalize(s)));
+        for c in &self.list {
+            let hit = c.matches(&label)
+                || with_section.as_deref().is_some_and(|l| {
+                    // A short label is read with its section header.
+                    label.split_whitespace().count() <= 3 && c.matches(l)
+                });
+            if hit && c.unit_fits(row) {
+                return Some(&c.name);
+            }
+        }
+        None
+    }
+}
+
+/// Normalizes a label for matching: lower case, parenthetical words and
+/// punctuation removed.
+///
+/// ```
+/// use tickmark::resolve::normalize;
+/// assert_eq!(normalize("Net income (loss)"), "net income");
+/// assert_eq!(normalize("Net cash provided by (used in) operating activities"),
+///            "net cash provided by operating activities");
+/// assert_eq!(normalize("Total stockholders’ equity"), "total stockholders equity");
+/// assert_eq!(normalize("Research & development:"), "research and development");
+/// ```
+pub fn normalize(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut depth = 0usize;
+    for ch in label.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            '&' => out.push_str(" and "),
+            '\'' | '’' | '‘' => {}
+            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => out.push(' '),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    IncomeStatement,
+    BalanceSheet,
+    CashFlow,
+    Reconciliation,
+    Other,
+}
+
+impl Role {
+    pub const NAMES: &'static [&'static str] = &[
+        "income_statement",
+        "balance_sheet",
+        "cash_flow",
+        "reconciliation",
+        "other",
+    ];
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "income_statement" => Role::IncomeStatement,
+            "balance_sheet" => Role::BalanceSheet,
+            "cash_flow" => Role::CashFlow,
+            "reconciliation" => Role::Reconciliation,
+            "other" => Role::Other,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::IncomeStatement => "income statement",
+            Role::BalanceSheet => "balance sheet",
+            Role::CashFlow => "cash flow statement",
+            Role::Reconciliation => "reconciliation",
+            Role::Other => "table",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A row that footing found to total a block, for naming unlabeled totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TotalBlock {
+    pub table: usize,
+    pub row: usize,
+    /// The first row of the block it totals.
+    pub first: usize,
+}
+
+/// One figure with its meaning.
+#[derive(Debug, Clone)]
+pub struct Fact<'d> {
+    pub concept: String,
+    pub table: usize,
+    pub row: usize,
+    pub column: usize,
+    pub figure: &'d Figure,
+    pub period: &'d Period,
+    /// The value interval in units (the table's scale applied, except to
+    /// per-share figures).
+    pub interval: Interval,
+    /// The factor from displayed to units.
+    pub scale: Decimal,
+}
+
+/// A document's figures with their meaning.
+#[derive(Debug, Default)]
+pub struct Resolved<'d> {
+    pub roles: Vec<Role>,
+    /// `concepts[table][row]`.
+    pub concepts: Vec<Vec<Option<String>>>,
+    pub facts: Vec<Fact<'d>>,
+}
+
+impl<'d> Resolved<'d> {
+    /// Facts of a concept, in document order.
+    pub fn of<'a>(&'a self, concept: &'a str) -> impl Iterator<Item = &'a Fact<'d>> + 'a {
+        self.facts.iter().filter(move |f| f.concept == concept)
+    }
+}
+
+/// Names an unlabeled total after the outermost section header above the
+/// block it totals: the total of "ASSETS / Current assets: …" is "Total
+/// ASSETS".
+fn implied_label(table: &Table, first: usize) -> Option<String> {
+    let mut top = None;
+    let mut i = first;
+    while i > 0 {
+        i -= 1;
+        let r = &table.rows[i];
+        if r.header {
+            top = Some(i);
+        } else {
+            break;
+        }
+    }
+    top.map(|h| format!("Total {}", table.rows[h].label.trim_end_matches(':')))
+}
+
+static INCOME: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)statements? of (consolidated )?(operations|income|earnings|comprehensive income)|income statements?|statements? of (net )?(income|earnings|operations)|consolidated (income|earnings|operations)\b").expect("re")
+});
+static BALANCE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)balance sheets?|statements? of (consolidated )?financial (position|condition)|financial position").expect("re")
+});
+static CASHFLOW: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)statements? of (consolidated )?cash flows?|cash flows? statements?")
+        .expect("re")
+});
+static SEGMENT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)\bsegments?\b|by (region|geography|division|business)|geographic|supplemental")
+        .expect("re")
+});
+static RECON: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)reconciliation|non-gaap|non gaap|ebitda|pro forma|normalized").expect("re")
+});
+
+fn role_of(table: &Table, concepts: &[Option<String>]) -> Role {
+    let has = |c: &str| concepts.iter().flatten().any(|x| x == c);
+    let title = &table.title;
+    // Columns of a segment table are segments of one period, not periods.
+    if SEGMENT.is_match(title) {
+        return Role::Other;
+    }
+    if RECON.is_match(title) {
+        return Role::Reconciliation;
+    }
+    if CASHFLOW.is_match(title) {
+        return Role::CashFlow;
+    }
+    if BALANCE.is_match(title) {
+        return Role::BalanceSheet;
+    }
+    if INCOME.is_match(title) {
+        return Role::IncomeStatement;
+    }
+    if has("cash_from_operations") && (has("cash_end") || has("net_change_in_cash")) {
+        Role::CashFlow
+    } else if has("total_assets") || has("total_liabilities_and_equity") {
+        Role::BalanceSheet
+    } else if has("ebitda") || has("adjusted_ebitda") {
+        Role::Reconciliation
+    } else if has("revenue") && has("net_income") {
+        Role::IncomeStatement
+    } else {
+        Role::Other
+    }
+}
+
+/// Resolves a document's rows, tables and facts.
+pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]) -> Resolved<'d> {
+    let mut out = Resolved::default();
+    for (ti, t) in doc.tables.iter().enumerate() {
+        let mut section: Option<&str> = None;
+        let mut names = Vec::with_capacity(t.rows.len());
+        for (ri, r) in t.rows.iter().enumerate() {
+            if r.header {
+                section = Some(&r.label);
+                names.push(None);
+                continue;
+            }
+            let mut name = concepts.classify(r, section).map(str::to_string);
+            if name.is_none() && r.label.is_empty() {
+                if let Some(tb) = totals.iter().find(|b| b.table == ti && b.row == ri) {
+                    if let Some(implied) = implied_label(t, tb.first) {
+                        let probe = Row {
+                            label: implied,
+                            ..r.clone()
+                        };
+                        name = concepts.classify(&probe, None).map(str::to_string);
+                    }
+                }
+            }
+            names.push(name);
+        }
+        // A row naming the same concept again in one table (a subtotal
+        // repeated in a reconciliation) is the same fact; keep all, rules
+        // decide.
+        out.roles.push(role_of(t, &names));
+        for (ri, name) in names.iter().enumerate() {
+            let Some(name) = name else { continue };
+            for (ci, col) in t.columns.iter().enumerate() {
+                if col.derived {
+                    continue;
+                }
+                let Some(f) = t.rows[ri].figure(ci) else {
+                    continue;
+                };
+                if f.unit == Unit::Percent {
+                    continue;
+                }
+                let scale = if f.unit == Unit::PerShare {
+                    Decimal::ONE
+                } else {
+                    t.scale.factor()
+                };
+                let Some(interval) = f.interval().scale(scale) else {
+                    continue;
+                };
+                out.facts.push(Fact {
+                    concept: name.clone(),
+                    table: ti,
+                    row: ri,
+                    column: ci,
+                    figure: f,
+                    period: &col.period,
+                    interval,
+                    scale,
+                });
+            }
+        }
+        out.concepts.push(names);
+    }
+    out
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian), for comparing dates.
+pub fn days(d: Date) -> i64 {
+    let (y, m, day) = (d.year as i64, d.month as i64, d.day as i64);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Two periods are the same span of time: same length, ends within a week
+/// (52/53-week fiscal calendars end on different days of the month).
+pub fn same_period(a: &Period, b: &Period) -> bool {
+    let (Some(ea), Some(eb)) = (a.end, b.end) else {
+        return false;
+    };
+    let len_a = a
+        .months
+        .or(a.weeks.map(|w| ((w as u32 * 12 + 26) / 52) as u8));
+    let len_b = b
+        .months
+        .or(b.weeks.map(|w| ((w as u32 * 12 + 26) / 52) as u8));
+    a.instant == b.instant && len_a == len_b && (days(ea) - days(eb)).abs() <= 7
+}
+
+/// The balance-sheet date a duration starts from (the day before its first
+/// day): a quarter ended March 31 starts from December 31.
+pub fn start_instant(p: &Period) -> Option<i64> {
+    let end = p.end?;
+    if let Some(w) = p.weeks {
+        return Some(days(end) - 7 * w as i64);
+    }
+    let months = p.months? as i32;
+    let total = end.year * 12 + (end.month as i32 - 1) - months;
+    let (y, m) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
+    let last = match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    Some(days(Date {
+        year: y,
+        month: m,
+        day: end.day.min(last),
+    }))
+}
+
+/// A balance-sheet column at (within a week of) this day.
+pub fn instant_at(p: &Period, day: i64) -> bool {
+    p.instant && p.end.is_some_and(|e| (days(e) - day).abs() <= 7)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarter_starts_at_previous_year_end() {
+        let p = Period {
+            months: Some(3),
+            end: Some(Date {
+                year: 2006,
+                month: 3,
+                day: 31,
+            }),
+            ..Default::default()
+        };
+        let dec31 = days(Date {
+            year: 2005,
+            month: 12,
+            day: 31,
+        });
+        assert_eq!(start_instant(&p), Some(dec31));
+    }
+
+    #[test]
+    fn days_are_consecutive() {
+        let a = days(Date {
+            year: 2024,
+            month: 2,
+            day: 28,
+        });
+        let b = days(Date {
+            year: 2024,
+            month: 3,
+            day: 1,
+        });
+        assert_eq!(b - a, 2);
+        assert_eq!(
+            days(Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }),
+            0
+        );
+    }
+}
