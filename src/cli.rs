@@ -10,8 +10,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 use tickmark::check::Severity;
+use tickmark::config::Config;
 use tickmark::ingest::{self, Input};
 use tickmark::report::{self, human::Human, jsonl, Summary};
+use tickmark::rule_tests::Verdict;
 use tickmark::rules::RuleSet;
 
 #[derive(Parser, Debug)]
@@ -42,6 +44,14 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Run rules' own tests (the `tests:` of each rule in PATH, or of the
+    /// built-in rules when no PATH is given).
+    TestRules {
+        /// Rule files or folders whose rules to test.
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
     /// Print a rule's documentation.
     Explain {
         /// The rule id, as `tickmark rules` lists it.
@@ -59,6 +69,13 @@ struct RuleArgs {
     /// Do not load the built-in rules.
     #[arg(long)]
     no_default_rules: bool,
+    /// Configuration file (default: the nearest tickmark.yaml or
+    /// .tickmark.yaml from the working directory up).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -118,21 +135,117 @@ pub fn main() -> ExitCode {
 }
 
 fn load_rules(args: &RuleArgs) -> miette::Result<RuleSet> {
+    load_rules_with(args, &[])
+}
+
+/// The rule set for a run: built-in rules (unless dropped), the
+/// configuration's rule paths, `--rules`, and `extra`, then the
+/// configuration's severity overrides.
+fn load_rules_with(args: &RuleArgs, extra: &[PathBuf]) -> miette::Result<RuleSet> {
     let mut set = if args.no_default_rules {
-        RuleSet::default()
+        RuleSet::empty()
     } else {
-        RuleSet::builtin().map_err(|e| miette::Report::new(*e))?
+        RuleSet::builtin()
+    }
+    .map_err(|e| miette::Report::new(*e))?;
+    let config_path = if args.no_config {
+        None
+    } else {
+        match &args.config {
+            Some(p) => Some(p.clone()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|d| tickmark::config::discover(&d)),
+        }
     };
-    for (name, text) in ingest::read_rule_files(&args.rules).map_err(|e| miette::miette!("{e}"))? {
+    let config = match config_path {
+        Some(p) => {
+            let text = ingest::read_text_file(&p).map_err(|e| miette::miette!("{e}"))?;
+            Some(Config::parse(&p, &text).map_err(|e| miette::Report::new(*e))?)
+        }
+        None => None,
+    };
+    let mut paths: Vec<PathBuf> = config.iter().flat_map(|c| c.rules.clone()).collect();
+    paths.extend(args.rules.iter().cloned());
+    paths.extend(extra.iter().cloned());
+    for (name, text) in ingest::read_rule_files(&paths).map_err(|e| miette::miette!("{e}"))? {
         set.add_file(&name, &text)
             .map_err(|e| miette::Report::new(*e))?;
     }
+    if let Some(c) = &config {
+        c.apply(&mut set).map_err(|e| miette::Report::new(*e))?;
+    }
     Ok(set)
+}
+
+fn test_rules(paths: &[PathBuf], args: &RuleArgs) -> miette::Result<ExitCode> {
+    let rules = load_rules_with(args, paths)?;
+    let origins: Vec<String> = ingest::read_rule_files(paths)
+        .map_err(|e| miette::miette!("{e}"))?
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let selected = |r: &tickmark::rules::Rule| {
+        if paths.is_empty() {
+            tickmark::rules::BUILTIN.iter().any(|(n, _)| *n == r.origin)
+        } else {
+            origins.contains(&r.origin)
+        }
+    };
+    let results = tickmark::rule_tests::run(&rules, selected);
+    let mut failed = 0;
+    for r in &results {
+        match &r.verdict {
+            Verdict::Pass => println!("ok    {:<32} {}", r.rule, r.document.display()),
+            Verdict::Fail {
+                expected,
+                found,
+                messages,
+            } => {
+                failed += 1;
+                println!(
+                    "FAIL  {:<32} {}: expected {expected} finding{}, found {found}",
+                    r.rule,
+                    r.document.display(),
+                    if *expected == 1 { "" } else { "s" }
+                );
+                for m in messages {
+                    println!("        {m}");
+                }
+            }
+            Verdict::Broken(m) => {
+                failed += 1;
+                println!("FAIL  {:<32} {}: {m}", r.rule, r.document.display());
+            }
+        }
+    }
+    let untested = rules
+        .rules()
+        .iter()
+        .filter(|r| selected(r) && r.tests.is_empty())
+        .count();
+    println!(
+        "{} test{}: {} passed, {failed} failed{}",
+        results.len(),
+        if results.len() == 1 { "" } else { "s" },
+        results.len() - failed,
+        if untested > 0 {
+            format!("; {untested} rule(s) without tests")
+        } else {
+            String::new()
+        }
+    );
+    Ok(if failed > 0 || results.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn run(cli: Cli) -> miette::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
+        Command::TestRules { paths, rules } => test_rules(&paths, &rules),
         Command::Inspect { path, rules } => {
             let rules = load_rules(&rules)?;
             let input = Input::File(path);

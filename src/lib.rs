@@ -11,12 +11,14 @@
 //! See `ARCHITECTURE.md` for the code map and the invariants.
 
 pub mod check;
+pub mod config;
 pub mod document;
 pub mod ingest;
 pub mod interval;
 pub mod parse;
 pub mod report;
 pub mod resolve;
+pub mod rule_tests;
 pub mod rules;
 pub mod span;
 pub mod textmap;

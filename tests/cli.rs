@@ -2,6 +2,7 @@
 //! do not stop the batch.
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use std::path::Path;
 
 fn tickmark() -> Command {
@@ -229,4 +230,127 @@ fn jsonl_snapshot() {
         .output()
         .unwrap();
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn test_rules_runs_the_example_pack() {
+    tickmark()
+        .args(["test-rules", "examples/rules"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("4 tests: 4 passed, 0 failed"));
+}
+
+#[test]
+fn test_rules_fails_on_a_wrong_expectation() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("wrong.yaml");
+    let doc = std::fs::canonicalize(MISTAKES).unwrap();
+    std::fs::write(
+        &rules,
+        format!(
+            "- id: strict-footing\n  kind: footing\n  summary: x\n  tests:\n    pass: [{}]\n",
+            doc.display()
+        ),
+    )
+    .unwrap();
+    tickmark()
+        .args(["test-rules"])
+        .arg(&rules)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("FAIL  strict-footing"))
+        .stdout(predicates::str::contains("expected 0 findings, found 4"));
+}
+
+#[test]
+fn config_sets_severity_and_is_found_upwards() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        dir.path().join("tickmark.yaml"),
+        "severity:\n  footing: warning\n",
+    )
+    .unwrap();
+    let doc = std::fs::canonicalize(MISTAKES).unwrap();
+    // Warnings do not fail the run unless denied.
+    tickmark()
+        .current_dir(&sub)
+        .args(["check", "--quiet"])
+        .arg(&doc)
+        .assert()
+        .code(0);
+    tickmark()
+        .current_dir(&sub)
+        .args(["check", "--deny", "warnings"])
+        .arg(&doc)
+        .assert()
+        .code(1);
+    // `off` removes the rule.
+    std::fs::write(
+        dir.path().join("tickmark.yaml"),
+        "severity:\n  footing: off\n",
+    )
+    .unwrap();
+    tickmark()
+        .current_dir(&sub)
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("footing").not());
+    // --no-config ignores it.
+    tickmark()
+        .current_dir(&sub)
+        .args(["check", "--no-config"])
+        .arg(&doc)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn config_with_an_unknown_rule_points_at_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("tickmark.yaml"),
+        "severity:\n  footng: warning\n",
+    )
+    .unwrap();
+    let out = tickmark()
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["rules"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(err.contains("no rule `footng`"), "{err}");
+    assert!(err.contains("did you mean `footing`"), "{err}");
+    assert!(err.contains("tickmark.yaml:2:3"), "{err}");
+}
+
+#[test]
+fn broken_expression_points_into_the_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("mine.yaml");
+    std::fs::write(
+        &rules,
+        "- id: mine\n  kind: equation\n  summary: x\n  equation: total_assets = total_liabilites + total_equity\n",
+    )
+    .unwrap();
+    let out = tickmark()
+        .env("NO_COLOR", "1")
+        .args(["rules", "--rules"])
+        .arg(&rules)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(err.contains("unknown concept `total_liabilites`"), "{err}");
+    assert!(err.contains("did you mean `total_liabilities`"), "{err}");
+    assert!(err.contains("mine.yaml:4:28"), "{err}");
 }

@@ -1,39 +1,35 @@
-//! The built-in rules' own `tests:`: documents that must pass, documents
-//! with the number of findings they must produce.
+//! The rules' own `tests:`: the built-in rules (documents relative to
+//! `rules/`) and the example rule pack in `examples/rules/`.
 
-use std::path::Path;
-use std::sync::Arc;
-use tickmark::check::Severity;
-use tickmark::document::SourceFile;
+use tickmark::rule_tests::{run, Verdict};
 use tickmark::rules::RuleSet;
+
+fn assert_all_pass(rules: &RuleSet, selected: impl Fn(&tickmark::rules::Rule) -> bool) -> usize {
+    let results = run(rules, selected);
+    for r in &results {
+        assert_eq!(
+            r.verdict,
+            Verdict::Pass,
+            "rule {} on {}",
+            r.rule,
+            r.document.display()
+        );
+    }
+    results.len()
+}
 
 #[test]
 fn builtin_rule_tests_hold() {
     let rules = RuleSet::builtin().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut ran = 0;
-    for rule in rules.rules() {
-        let base = root.join(&rule.origin);
-        let dir = base.parent().unwrap();
-        for t in &rule.tests {
-            let path = dir.join(&t.document);
-            let bytes = std::fs::read(&path)
-                .unwrap_or_else(|e| panic!("{}: test document {}: {e}", rule.id, path.display()));
-            let source = Arc::new(SourceFile {
-                path: path.display().to_string(),
-                bytes,
-            });
-            let format = tickmark::ingest::detect_format(&source).unwrap();
-            let audit = tickmark::audit(source, format, &rules).unwrap();
-            let n = audit
-                .outcome
-                .findings
-                .iter()
-                .filter(|f| f.rule == rule.id && f.severity >= Severity::Warning)
-                .count();
-            assert_eq!(n, t.findings, "rule {} on {}", rule.id, t.document);
-            ran += 1;
-        }
+    assert!(assert_all_pass(&rules, |_| true) >= 3);
+}
+
+#[test]
+fn example_rule_pack_tests_hold() {
+    let mut rules = RuleSet::builtin().unwrap();
+    for (name, text) in tickmark::ingest::read_rule_files(&["examples/rules".into()]).unwrap() {
+        rules.add_file(&name, &text).unwrap();
     }
-    assert!(ran >= 2);
+    let n = assert_all_pass(&rules, |r| r.origin.starts_with("examples/rules"));
+    assert!(n >= 4, "only {n} example rule tests");
 }

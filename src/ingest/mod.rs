@@ -218,3 +218,12 @@ pub fn read_rule_files(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Strin
     }
     Ok(out)
 }
+
+/// Reads a small text file (a configuration), refusing anything over 1 MiB.
+pub fn read_text_file(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.len() > 1024 * 1024 {
+        return Err(format!("{}: over 1 MiB", path.display()));
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+}

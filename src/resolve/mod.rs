@@ -110,6 +110,14 @@ impl Concepts {
         self.list.iter().map(|c| c.name.as_str())
     }
 
+    /// The unit a concept's rows hold, if it says.
+    pub fn unit_of(&self, name: &str) -> Option<ConceptUnit> {
+        self.list
+            .iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.unit)
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         self.list.iter().any(|c| c.name == name)
     }
@@ -358,13 +366,16 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                 let Some(f) = t.rows[ri].figure(ci) else {
                     continue;
                 };
-                if f.unit == Unit::Percent {
+                // A percentage is a fraction (48.5% is 0.485), and only for a
+                // concept of percentages: elsewhere it is a growth rate.
+                let percent_concept = concepts.unit_of(name) == Some(ConceptUnit::Percent);
+                if (f.unit == Unit::Percent) != percent_concept {
                     continue;
                 }
-                let scale = if f.unit == Unit::PerShare {
-                    Decimal::ONE
-                } else {
-                    t.scale.factor()
+                let scale = match f.unit {
+                    Unit::PerShare => Decimal::ONE,
+                    Unit::Percent => Decimal::new(1, 2),
+                    Unit::Amount => t.scale.factor(),
                 };
                 let Some(interval) = f.interval().scale(scale) else {
                     continue;

@@ -236,7 +236,7 @@ pub struct RuleError {
 }
 
 impl RuleError {
-    fn at(
+    pub(crate) fn at(
         name: &str,
         text: &str,
         span: Option<(usize, usize)>,
@@ -313,7 +313,7 @@ struct RawFail {
     findings: usize,
 }
 
-fn span_of<T>(s: &Spanned<T>, text: &str) -> Option<(usize, usize)> {
+pub(crate) fn span_of<T>(s: &Spanned<T>, text: &str) -> Option<(usize, usize)> {
     let loc = s.referenced;
     let sp = loc.span();
     match (sp.byte_offset(), sp.byte_len()) {
@@ -435,8 +435,23 @@ fn compile_equation(
     Ok(eq)
 }
 
-/// Deserializes YAML, turning a syntax or schema error into a diagnostic.
+/// Deserializes a rule file, turning a syntax or schema error into a
+/// diagnostic.
 fn from_yaml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Box<RuleError>> {
+    from_yaml_with_help(
+        name,
+        text,
+        "a rule file is a YAML list of rules, each with `id`, `kind`, `summary` and optional `severity`, `description`, `tests`",
+    )
+}
+
+/// Deserializes YAML, turning a syntax or schema error into a diagnostic
+/// with `help`.
+pub(crate) fn from_yaml_with_help<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+    help: &str,
+) -> Result<T, Box<RuleError>> {
     serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
         let span = e.location().and_then(|loc| {
             let sp = loc.span();
@@ -447,16 +462,18 @@ fn from_yaml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T
             }
         });
         let msg = e.without_snippet().to_string();
-        let first = msg.lines().next().unwrap_or("invalid rule file").to_string();
+        let first = msg
+            .lines()
+            .next()
+            .unwrap_or("invalid rule file")
+            .to_string();
         Box::new(RuleError::at(
             name,
             text,
             span,
             format!("invalid rule file: {first}"),
             "here",
-            Some(
-                "a rule file is a YAML list of rules, each with `id`, `kind`, `summary` and optional `severity`, `description`, `tests`".into(),
-            ),
+            Some(help.to_string()),
         ))
     })
 }
