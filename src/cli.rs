@@ -268,7 +268,7 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             for r in rules.rules() {
                 let _ = writeln!(
                     out,
-                    "{:<24} {:<10} {:<8} {}",
+                    "{:<36} {:<10} {:<8} {}",
                     r.id,
                     r.kind.as_str(),
                     r.severity.as_str(),

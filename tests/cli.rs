@@ -298,7 +298,7 @@ fn config_sets_severity_and_is_found_upwards() {
         .args(["rules"])
         .assert()
         .code(0)
-        .stdout(predicates::str::contains("footing").not());
+        .stdout(predicates::str::is_match("(?m)^footing ").unwrap().not());
     // --no-config ignores it.
     tickmark()
         .current_dir(&sub)

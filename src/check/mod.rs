@@ -7,6 +7,7 @@
 
 pub mod agree;
 pub mod change;
+pub mod crossfoot;
 pub mod equation;
 pub mod footing;
 
@@ -114,6 +115,7 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
         match &rule.kind {
             Kind::Footing => {}
             Kind::Change => change::check(doc, rule, &mut out),
+            Kind::Crossfoot => crossfoot::check(doc, rule, &mut out),
             Kind::Equation(eq) | Kind::Ratio(eq) => {
                 equation::check(doc, &resolved, rule, eq, &mut out)
             }

@@ -32,13 +32,21 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// Rule kinds tickmark knows.
-pub const KINDS: &[&str] = &["footing", "change", "equation", "ratio", "agree"];
+pub const KINDS: &[&str] = &[
+    "footing",
+    "change",
+    "crossfoot",
+    "equation",
+    "ratio",
+    "agree",
+];
 
 /// A compiled rule's kind and parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     Footing,
     Change,
+    Crossfoot,
     /// A sum (or comparison) of concepts, in one table or across tables.
     Equation(Equation),
     /// A displayed ratio equals numerator over denominator.
@@ -53,6 +61,7 @@ impl Kind {
         match self {
             Kind::Footing => "footing",
             Kind::Change => "change",
+            Kind::Crossfoot => "crossfoot",
             Kind::Equation(_) => "equation",
             Kind::Ratio(_) => "ratio",
             Kind::Agree(_) => "agree",
@@ -505,6 +514,7 @@ fn compile_rules(
         let kind = match r.kind.value.as_str() {
             "footing" => Kind::Footing,
             "change" => Kind::Change,
+            "crossfoot" => Kind::Crossfoot,
             "equation" | "ratio" => {
                 let field = if r.kind.value == "ratio" {
                     "ratio"

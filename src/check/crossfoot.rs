@@ -1,0 +1,323 @@
+//! `crossfoot`: a column that totals other columns does so in every row.
+//!
+//! ## What it checks
+//! Tables add across as well as down: "Reported" growth equals
+//! "Operational" growth plus "Currency" impact in percentage points; organic
+//! growth equals reported growth plus the impacts beside it; a
+//! "Consolidated" column equals the segment columns ("Domestic" +
+//! "Canada", for each year).
+//!
+//! ## How the columns are related
+//! Headers rarely say which columns a total column adds, so each hypothesis
+//! is tried: a column equal to the sum of two to five columns next to it
+//! (contiguous, or every second column for tables that alternate years),
+//! all printed at the same precision (rates are not added to amounts).
+//! A hypothesis is accepted only when its printed figures add up on at least
+//! three rows with a non-zero total and two or more non-zero terms, and
+//! misses on at most one row in ten (or a single row, and no more than a
+//! third as many as hold); the rows it misses are reported. Rows of averages,
+//! share counts and ratios are skipped: they do not add across periods.
+//! Percentages computed from unrounded figures may differ by one unit of
+//! their last digit: that slack is allowed for figures with decimals.
+
+use super::{Finding, Label, Outcome, Passed};
+use crate::document::{format_grouped, Document, Figure, Table};
+use crate::interval::Interval;
+use crate::rules::Rule;
+use rust_decimal::Decimal;
+
+/// Terms a total column may add.
+const MAX_TERMS: usize = 5;
+
+struct Hypothesis {
+    target: usize,
+    terms: Vec<usize>,
+}
+
+enum RowFit {
+    Holds,
+    Misses(Decimal),
+    /// Not evaluable, or too few non-zero terms to say anything.
+    Silent,
+}
+
+fn cell(t: &Table, row: usize, col: usize) -> Option<&Figure> {
+    t.rows[row].figure(col)
+}
+
+/// Averages, share counts and ratios do not add across periods (six
+/// months' average shares are not two quarters' summed).
+fn additive(label: &str) -> bool {
+    let l = label.to_lowercase();
+    ![
+        "average",
+        "shares",
+        "per share",
+        "per diluted",
+        "per basic",
+        "rate",
+        "ratio",
+        "margin",
+        "%",
+        "percent",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
+    let Some(target) = cell(t, row, h.target) else {
+        return RowFit::Silent;
+    };
+    if !additive(&t.rows[row].label) {
+        return RowFit::Silent;
+    }
+    let mut sum = Interval::zero();
+    let mut shown = Decimal::ZERO;
+    let mut nonzero = 0;
+    for &c in &h.terms {
+        let Some(f) = cell(t, row, c) else {
+            return RowFit::Silent;
+        };
+        if f.unit != target.unit && !(f.dash || target.dash) {
+            return RowFit::Silent;
+        }
+        let (Some(s), Some(v)) = (sum.checked_add(f.interval()), shown.checked_add(f.value)) else {
+            return RowFit::Silent;
+        };
+        sum = s;
+        shown = v;
+        if !f.dash && !f.value.is_zero() {
+            nonzero += 1;
+        }
+    }
+    let slack = if target.decimals > 0 {
+        Decimal::new(1, target.decimals)
+    } else {
+        Decimal::ZERO
+    };
+    let widened = Interval::new(sum.lo - slack, sum.hi + slack);
+    // Evidence for a hypothesis is printed figures that add up (to a unit of
+    // the last digit), with a non-zero total and two non-zero terms: dashes
+    // adding up to a dash prove nothing, nor does an overlap that only the
+    // rounding intervals allow.
+    let exact = (shown - target.value).abs() <= slack;
+    if widened.overlaps(&target.interval()) {
+        if exact && nonzero >= 2 && !target.dash && !target.value.is_zero() {
+            RowFit::Holds
+        } else {
+            RowFit::Silent
+        }
+    } else if nonzero >= 1 {
+        RowFit::Misses(shown)
+    } else {
+        RowFit::Silent
+    }
+}
+
+fn hypotheses(ncols: usize) -> Vec<Hypothesis> {
+    let mut out = Vec::new();
+    for target in 0..ncols {
+        for stride in 1..=2usize {
+            for k in 2..=MAX_TERMS {
+                // Terms on the left of the target, then on the right.
+                if target >= k * stride {
+                    let terms = (1..=k).map(|i| target - i * stride).rev().collect();
+                    out.push(Hypothesis { target, terms });
+                }
+                let right: Vec<usize> = (1..=k).map(|i| target + i * stride).collect();
+                if right.iter().all(|&c| c < ncols) {
+                    out.push(Hypothesis {
+                        target,
+                        terms: right,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The number of decimals most figures of a column are printed with: a
+/// column of rates (21.9, 0.1) is not added to a column of amounts.
+fn typical_decimals(t: &Table, c: usize) -> Option<u32> {
+    let mut counts = std::collections::BTreeMap::new();
+    for f in t
+        .rows
+        .iter()
+        .filter_map(|r| r.figure(c))
+        .filter(|f| !f.dash)
+    {
+        *counts.entry(f.decimals).or_insert(0usize) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(d, n)| (n, std::cmp::Reverse(d)))
+        .map(|(d, _)| d)
+}
+
+/// Checks every table with three columns or more.
+pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        if t.columns.len() < 3 {
+            continue;
+        }
+        let precision: Vec<Option<u32>> = (0..t.columns.len())
+            .map(|c| typical_decimals(t, c))
+            .collect();
+        for h in hypotheses(t.columns.len()) {
+            if h.terms.iter().any(|&c| precision[c] != precision[h.target]) {
+                continue;
+            }
+            let fits: Vec<(usize, RowFit)> =
+                (0..t.rows.len()).map(|r| (r, fit(t, r, &h))).collect();
+            let holds = fits
+                .iter()
+                .filter(|(_, f)| matches!(f, RowFit::Holds))
+                .count();
+            let misses = fits
+                .iter()
+                .filter(|(_, f)| matches!(f, RowFit::Misses(_)))
+                .count();
+            if holds < 3 || misses > ((holds + misses) / 10).max(1) || misses * 3 > holds {
+                continue;
+            }
+            for (r, f) in fits {
+                report(ti, t, r, &h, f, rule, out);
+            }
+        }
+    }
+}
+
+fn column_name(t: &Table, c: usize) -> String {
+    let col = &t.columns[c];
+    if !col.header.is_empty() {
+        format!("\"{}\"", col.header)
+    } else if !col.period.is_empty() {
+        col.period.to_string()
+    } else {
+        format!("column {}", c + 1)
+    }
+}
+
+fn report(
+    ti: usize,
+    t: &Table,
+    r: usize,
+    h: &Hypothesis,
+    f: RowFit,
+    rule: &Rule,
+    out: &mut Outcome,
+) {
+    let Some(target) = cell(t, r, h.target) else {
+        return;
+    };
+    let terms: Vec<&Figure> = h.terms.iter().filter_map(|&c| cell(t, r, c)).collect();
+    match f {
+        RowFit::Silent => {}
+        RowFit::Holds => {
+            out.passed.push(Passed {
+                rule: rule.id.clone(),
+                table: ti,
+                row: r,
+                column: h.target,
+            });
+            out.verified.insert(target.span);
+            for x in terms {
+                out.verified.insert(x.span);
+            }
+        }
+        RowFit::Misses(sum) => {
+            let label = &t.rows[r].label;
+            let expr = terms
+                .iter()
+                .map(|x| x.display())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let sum_s = format_grouped(sum, target.decimals);
+            out.findings.push(Finding {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                message: format!(
+                    "\"{}\": {} shows {}, but the {} columns it totals give {sum_s}",
+                    if label.is_empty() { "this row" } else { label },
+                    column_name(t, h.target),
+                    target.display(),
+                    terms.len()
+                ),
+                help: Some(format!(
+                    "{expr} = {sum_s}; other rows of this table add across this way"
+                )),
+                span: target.span,
+                span_text: format!("shows {}, columns give {sum_s}", target.display()),
+                labels: h
+                    .terms
+                    .iter()
+                    .zip(&terms)
+                    .map(|(&c, x)| Label {
+                        span: x.span,
+                        text: column_name(t, c),
+                    })
+                    .collect(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Severity;
+    use crate::document::{Format, SourceFile};
+    use crate::rules::RuleSet;
+    use std::sync::Arc;
+
+    fn findings(text: &str) -> Vec<String> {
+        let source = Arc::new(SourceFile {
+            path: "t.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+        });
+        crate::audit(source, Format::Text, &RuleSet::builtin().unwrap())
+            .unwrap()
+            .outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "cross-footing" && f.severity >= Severity::Warning)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    // Reported growth = operational growth + currency impact.
+    const TABLE: &str = "\
+                         2023      2022   Reported   Operational   Currency
+U.S.                    5,000     4,500       11.1          11.1         --
+Europe                  3,000     3,100       (3.2)          1.8       (5.0)
+Asia-Pacific            2,000     1,900        5.3           9.9       (4.6)
+Latin America           1,000       950        5.3           8.0       (2.7)
+International           6,000     5,950        0.8           5.1       (4.3)
+";
+
+    #[test]
+    fn a_consistent_table_passes() {
+        assert!(findings(TABLE).is_empty(), "{:#?}", findings(TABLE));
+    }
+
+    #[test]
+    fn a_wrong_cell_is_found() {
+        let bad = TABLE.replace("(4.6)", "(6.4)");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Asia-Pacific"), "{}", f[0]);
+    }
+
+    #[test]
+    fn averages_are_not_added_across_periods() {
+        let t = "\
+                             Q1        Q2   Six months
+Revenue                     100       120          220
+Cost of sales                60        70          130
+Operating income             40        50           90
+Average shares outstanding  500       510          505
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
+    }
+}
