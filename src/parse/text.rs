@@ -463,7 +463,16 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 .collect()
         })
         .collect();
-    let max_per_row = positions.iter().map(|p| p.len()).max().unwrap_or(0);
+    // The column count is the most figures that at least two rows hold: one
+    // garbled line (a page break in a PDF conversion) does not add columns.
+    let max_per_row = if positions.len() < 2 {
+        positions.iter().map(|p| p.len()).max().unwrap_or(0)
+    } else {
+        (1..=positions.iter().map(|p| p.len()).max().unwrap_or(0))
+            .rev()
+            .find(|&k| positions.iter().filter(|p| p.len() >= k).count() >= 2)
+            .unwrap_or(0)
+    };
     // Column centres from the rows that fill every column: their k-th
     // figure is in the k-th column. Sparse rows are placed against these.
     // (`pdftotext` shifts rows by a character or two, so positions of all
@@ -953,6 +962,11 @@ fn place_cells(
     let mut cells = vec![None; ncols];
     let n = row.tokens.len();
     if n == 0 || ncols == 0 {
+        return cells;
+    }
+    if n > ncols {
+        // More figures than the table has columns: a garbled line, whose
+        // figures cannot be placed.
         return cells;
     }
     let slots = if n >= ncols {
