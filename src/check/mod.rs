@@ -10,6 +10,7 @@ pub mod change;
 pub mod crossfoot;
 pub mod equation;
 pub mod footing;
+pub mod proportion;
 
 use crate::document::Document;
 use crate::resolve::{resolve, TotalBlock};
@@ -116,6 +117,7 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
             Kind::Footing => {}
             Kind::Change => change::check(doc, rule, &mut out),
             Kind::Crossfoot => crossfoot::check(doc, rule, &mut out),
+            Kind::Proportion => proportion::check(doc, rule, &mut out),
             Kind::Equation(eq) | Kind::Ratio(eq) => {
                 equation::check(doc, &resolved, rule, eq, &mut out)
             }

@@ -47,6 +47,7 @@ pub enum Kind {
     Footing,
     Change,
     Crossfoot,
+    Proportion,
     /// A sum (or comparison) of concepts, in one table or across tables.
     Equation(Equation),
     /// A displayed ratio equals numerator over denominator.
@@ -62,6 +63,7 @@ impl Kind {
             Kind::Footing => "footing",
             Kind::Change => "change",
             Kind::Crossfoot => "crossfoot",
+            Kind::Proportion => "proportion",
             Kind::Equation(_) => "equation",
             Kind::Ratio(_) => "ratio",
             Kind::Agree(_) => "agree",
@@ -515,6 +517,7 @@ fn compile_rules(
             "footing" => Kind::Footing,
             "change" => Kind::Change,
             "crossfoot" => Kind::Crossfoot,
+            "proportion" => Kind::Proportion,
             "equation" | "ratio" => {
                 let field = if r.kind.value == "ratio" {
                     "ratio"

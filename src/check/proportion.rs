@@ -1,0 +1,272 @@
+//! `proportion`: a column proportional to another is so in every row.
+//!
+//! ## What it checks
+//! A "% of sales" column is each amount divided by revenue; a per-share
+//! column of a non-GAAP reconciliation is each amount divided by the diluted
+//! share count. Either way, every row's ratio of the two columns is one
+//! constant. A wrong amount, percentage or per-share figure breaks it.
+//!
+//! ## How it decides
+//! Each row gives an interval for the ratio (both figures at their displayed
+//! precision, the percentage or per-share figure give or take one unit of
+//! its last digit, since releases compute them from unrounded amounts), so
+//! rounding never makes a row disagree. The constant is the
+//! value inside the most row intervals. The pair of columns is accepted only
+//! when at least three *tight* rows (ratio known to within 10%) contain it and
+//! at most one row in ten (or one row) does not; those rows are reported.
+//! Two periods' amounts are not proportional, so no constant exists for them
+//! and nothing is said. The base column must hold amounts (a figure of a
+//! thousand or more, or a currency sign): growth-point columns do not. Rows of averages, shares, rates and margins are
+//! skipped.
+
+use super::{Finding, Label, Outcome, Passed};
+use crate::document::{Document, Figure, Table, Unit};
+use crate::interval::Interval;
+use crate::rules::Rule;
+use rust_decimal::Decimal;
+
+/// Averages, share counts and rates are not proportional to amounts.
+fn proportional_row(label: &str) -> bool {
+    let l = label.to_lowercase();
+    ![
+        "average", "shares", "rate", "ratio", "margin", "percent", "%",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+struct RowRatio {
+    row: usize,
+    ratio: Interval,
+    tight: bool,
+}
+
+fn ratios(t: &Table, c: usize, a: usize) -> Vec<RowRatio> {
+    let mut out = Vec::new();
+    for (i, r) in t.rows.iter().enumerate() {
+        if !proportional_row(&r.label) {
+            continue;
+        }
+        let (Some(x), Some(y)) = (r.figure(c), r.figure(a)) else {
+            continue;
+        };
+        if x.dash || y.dash || x.value.is_zero() || y.value.is_zero() {
+            continue;
+        }
+        // Percentages and per-share figures are often computed from
+        // unrounded amounts ("may not recalculate precisely"): allow one
+        // unit of their last digit.
+        let unit = Decimal::new(1, x.decimals);
+        let xi = x.interval();
+        let widened = Interval::new(xi.lo - unit, xi.hi + unit);
+        let Some(q) = widened.checked_div(y.interval()) else {
+            continue;
+        };
+        let mid = q.midpoint().abs();
+        let tight = !mid.is_zero() && q.width() <= mid * Decimal::new(10, 2);
+        out.push(RowRatio {
+            row: i,
+            ratio: q,
+            tight,
+        });
+    }
+    out
+}
+
+/// The point covered by most intervals, and how many cover it.
+fn consensus(rs: &[RowRatio]) -> Option<(Decimal, usize)> {
+    let mut best: Option<(Decimal, usize)> = None;
+    // The best point can be taken at some interval's lower end.
+    for r in rs {
+        let p = r.ratio.lo;
+        let n = rs.iter().filter(|x| x.ratio.contains(p)).count();
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((p, n));
+        }
+    }
+    best
+}
+
+/// Is the column a candidate for being proportional to another: percentages
+/// against amounts, or per-share figures against amounts.
+fn kind(t: &Table, c: usize) -> Option<Unit> {
+    let figs: Vec<&Figure> = t
+        .rows
+        .iter()
+        .filter_map(|r| r.figure(c))
+        .filter(|f| !f.dash)
+        .collect();
+    if figs.is_empty() {
+        return None;
+    }
+    let count = |u: Unit| figs.iter().filter(|f| f.unit == u).count();
+    if count(Unit::PerShare) * 2 > figs.len() {
+        return Some(Unit::PerShare);
+    }
+    // Percent signs are often printed only on the first row of a column.
+    let decimals = figs.iter().filter(|f| f.decimals == 1).count();
+    if count(Unit::Percent) * 2 > figs.len() || t.columns[c].derived && decimals * 2 > figs.len() {
+        return Some(Unit::Percent);
+    }
+    None
+}
+
+/// Does a column hold amounts: a figure of a thousand or more, or one printed
+/// with a currency sign? A column of growth points has neither.
+fn holds_amounts(t: &Table, a: usize) -> bool {
+    t.rows.iter().filter_map(|r| r.figure(a)).any(|f| {
+        f.unit == Unit::Amount && (f.currency.is_some() || f.value.abs() >= Decimal::new(1000, 0))
+    })
+}
+
+/// Checks every table's percentage and per-share columns against its amount
+/// columns.
+pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        let ncols = t.columns.len();
+        for c in 0..ncols {
+            if kind(t, c).is_none() {
+                continue;
+            }
+            // Amount columns, nearest first on the left (the usual layout).
+            let mut bases: Vec<usize> = (0..c)
+                .rev()
+                .chain(c + 1..ncols)
+                .filter(|&a| kind(t, a).is_none() && !t.columns[a].derived && holds_amounts(t, a))
+                .collect();
+            bases.truncate(4);
+            for a in bases {
+                let rs = ratios(t, c, a);
+                let Some((k, covered)) = consensus(&rs) else {
+                    continue;
+                };
+                let tight_holds = rs.iter().filter(|r| r.tight && r.ratio.contains(k)).count();
+                let misses = rs.len() - covered;
+                if tight_holds < 3 || misses > (rs.len() / 10).max(1) {
+                    continue;
+                }
+                report(ti, t, c, a, k, &rs, rule, out);
+                break;
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn report(
+    ti: usize,
+    t: &Table,
+    c: usize,
+    a: usize,
+    k: Decimal,
+    rs: &[RowRatio],
+    rule: &Rule,
+    out: &mut Outcome,
+) {
+    for r in rs {
+        let row = &t.rows[r.row];
+        let (Some(x), Some(y)) = (row.figure(c), row.figure(a)) else {
+            continue;
+        };
+        if r.ratio.contains(k) {
+            out.passed.push(Passed {
+                rule: rule.id.clone(),
+                table: ti,
+                row: r.row,
+                column: c,
+            });
+            out.verified.insert(x.span);
+            out.verified.insert(y.span);
+            continue;
+        }
+        let expected = (y.value * k).round_dp(x.decimals);
+        let expected = Figure {
+            value: expected,
+            ..x.clone()
+        }
+        .display();
+        out.findings.push(Finding {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            message: format!(
+                "\"{}\": {} does not match {} in proportion to the other rows: expected about {expected}",
+                if row.label.is_empty() { "this row" } else { &row.label },
+                x.display(),
+                y.display()
+            ),
+            help: Some(format!(
+                "in the other rows this column is the amount beside it times {}; {} x {} is {expected}",
+                k.round_sf(4).unwrap_or(k).normalize(),
+                y.display(),
+                k.round_sf(4).unwrap_or(k).normalize()
+            )),
+            span: x.span,
+            span_text: format!("{}, expected about {expected}", x.display()),
+            labels: vec![Label {
+                span: y.span,
+                text: "the amount it is proportional to".into(),
+            }],
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Severity;
+    use crate::document::{Format, SourceFile};
+    use crate::rules::RuleSet;
+    use std::sync::Arc;
+
+    fn findings(text: &str) -> Vec<String> {
+        let source = Arc::new(SourceFile {
+            path: "t.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+        });
+        crate::audit(source, Format::Text, &RuleSet::builtin().unwrap())
+            .unwrap()
+            .outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "proportional-columns" && f.severity >= Severity::Warning)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    // (A title line first: a string continuation would strip the heading
+    // line's indentation, and with it the heading's place over its columns.)
+    const TABLE: &str = "\
+Statement of earnings
+                                   2022    % to Sales       2021    % to Sales
+Sales to customers               23,706         100.0     24,804         100.0
+Cost of products sold             7,765          32.8      7,955          32.1
+Selling and administrative        6,512          27.4      7,154          28.9
+Research and development          3,841          16.2      4,720          19.0
+Other expense                     1,207           5.1        981           4.0
+Effective tax rate                                16.2                       2.1
+";
+
+    #[test]
+    fn a_consistent_percent_of_sales_column_passes() {
+        assert!(findings(TABLE).is_empty(), "{:#?}", findings(TABLE));
+    }
+
+    #[test]
+    fn a_wrong_percentage_is_found() {
+        let bad = TABLE.replace("27.4", "72.4");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Selling and administrative"), "{}", f[0]);
+    }
+
+    #[test]
+    fn two_periods_are_not_proportional() {
+        let t = "\
+                      2023      2022      2021
+Revenue             12,734    27,742    24,100
+Cost of sales        3,237     8,648     7,900
+Research             2,648     2,815     2,700
+Selling              3,497     3,048     3,100
+";
+        assert!(findings(t).is_empty());
+    }
+}
