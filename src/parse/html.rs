@@ -54,6 +54,9 @@ const TITLE_BLOCKS: usize = 6;
 
 /// A colspan larger than this is read as this (hostile input).
 const MAX_COLSPAN: usize = 1_000;
+const MAX_ROWSPAN: usize = 100;
+/// Cells spanning rows below that are followed at once (hostile input).
+const MAX_ACTIVE_ROWSPANS: usize = 64;
 
 // Tag ids: the tags that matter get fixed ids; others are interned.
 const T_TABLE: u16 = 0;
@@ -135,6 +138,7 @@ fn is_void(name: &str) -> bool {
 struct Attrs {
     hidden: bool,
     colspan: u16,
+    rowspan: u16,
     border_top: bool,
     border_bottom: bool,
     /// Indentation in tenths of a point (padding-left, margin-left,
@@ -200,20 +204,27 @@ impl Collector {
     }
 }
 
-fn parse_attrs(style: Option<String>, colspan: Option<String>, hidden: bool) -> Attrs {
-    let mut a = Attrs {
-        hidden,
-        colspan: 1,
-        ..Attrs::default()
-    };
-    if let Some(c) = colspan {
-        let digits: String = c
+fn parse_attrs(
+    style: Option<String>,
+    colspan: Option<String>,
+    rowspan: Option<String>,
+    hidden: bool,
+) -> Attrs {
+    let span = |v: Option<String>, max: usize| -> u16 {
+        let Some(v) = v else { return 1 };
+        let digits: String = v
             .trim()
             .chars()
             .take_while(|c| c.is_ascii_digit())
             .collect();
-        a.colspan = digits.parse::<usize>().unwrap_or(1).clamp(1, MAX_COLSPAN) as u16;
-    }
+        digits.parse::<usize>().unwrap_or(1).clamp(1, max) as u16
+    };
+    let mut a = Attrs {
+        hidden,
+        colspan: span(colspan, MAX_COLSPAN),
+        rowspan: span(rowspan, MAX_ROWSPAN),
+        ..Attrs::default()
+    };
     if let Some(style) = style {
         let style = style.to_ascii_lowercase();
         for decl in style.split(';').take(64) {
@@ -293,6 +304,7 @@ fn tokenize(bytes: &[u8]) -> Vec<Ev> {
                 let attrs = parse_attrs(
                     el.get_attribute("style"),
                     el.get_attribute("colspan"),
+                    el.get_attribute("rowspan"),
                     el.has_attribute("hidden"),
                 );
                 let tag = {
@@ -605,6 +617,9 @@ fn named_entity(name: &str) -> Option<char> {
 struct CellB {
     text: Acc,
     colspan: usize,
+    rowspan: usize,
+    /// The grid column it starts at, once the grid is laid out.
+    grid: usize,
     top: bool,
     bottom: bool,
     indent: i32,
@@ -817,6 +832,7 @@ impl<'a> Builder<'a> {
                     }
                     t.cell = Some(CellB {
                         colspan: attrs.colspan.max(1) as usize,
+                        rowspan: attrs.rowspan.max(1) as usize,
                         top: attrs.border_top,
                         bottom: attrs.border_bottom,
                         indent: attrs.indent,
@@ -1008,10 +1024,21 @@ fn classify(t: &str) -> Kind {
     if t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '_' | '-' | '=' | '—' | ' ')) {
         return Kind::Rule;
     }
-    if lex_one(t).is_some() {
+    if lex_one(t).is_some() || open_parenthesis(t).is_some() {
         return Kind::Num;
     }
     Kind::Text
+}
+
+/// A negative figure whose closing parenthesis is in the next cell:
+/// `(1,234` lexed as if closed, its end kept inside the text.
+fn open_parenthesis(t: &str) -> Option<(TokenKind, usize, usize)> {
+    let t = t.trim_end();
+    if !t.trim_start_matches(['$', ' ']).starts_with('(') || t.contains(')') {
+        return None;
+    }
+    let (kind, s, e) = lex_one(&format!("{t})"))?;
+    Some((kind, s, e.min(t.len())))
 }
 
 /// Lexes a cell's text as exactly one figure, footnote markers after it
@@ -1103,14 +1130,13 @@ impl PRow {
 /// Reads the cells of a row: which is the label, which figures stand where.
 fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
     let mut cells = Vec::with_capacity(row.cells.len());
-    let mut g = 0usize;
     for c in row.cells {
         let text = c.text.trimmed();
         let kind = classify(text.text());
         let span = c.colspan.max(1);
         cells.push(PCell {
-            start: g,
-            end: g + span,
+            start: c.grid,
+            end: c.grid + span,
             kind,
             text,
             top: c.top,
@@ -1118,7 +1144,6 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
             indent: c.indent,
             lead_nbsp: c.lead_nbsp,
         });
-        g += span;
     }
     let mut r = PRow {
         top: row.top || cells.iter().any(|c| c.top),
@@ -1187,7 +1212,9 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
         }
         let lexed = lex_one(text.text()).map(|x| (x, text.clone())).or_else(|| {
             let own = r.cells[i].text.clone();
-            lex_one(own.text()).map(|x| (x, own))
+            lex_one(own.text())
+                .or_else(|| open_parenthesis(own.text()))
+                .map(|x| (x, own))
         });
         if let Some(((kind, s, e), map)) = lexed {
             let year = match &kind {
@@ -1216,13 +1243,14 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
 fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)]) -> Option<Table> {
     let TableB {
         start,
-        rows: raw,
+        rows: mut raw,
         blocks_before,
         ..
     } = t;
     if raw.len() < 2 {
         return None;
     }
+    lay_out_grid(&mut raw);
     // The label column: where rows' first text cells start, most often.
     let mut first_text: HashMap<usize, usize> = HashMap::new();
     let mut prows: Vec<PRow> = Vec::with_capacity(raw.len());
@@ -1472,6 +1500,14 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
         rule = false;
         prev_bottom = r.bottom;
     }
+    // Borders under every row are a grid drawn for looks, not the rules
+    // that set totals apart.
+    let ruled = rows.iter().filter(|r| r.rule_above).count();
+    if rows.len() >= 4 && ruled * 10 >= rows.len() * 6 {
+        for r in rows.iter_mut() {
+            r.rule_above = false;
+        }
+    }
     assign_units(&mut rows);
 
     let keep = title_lines.len().saturating_sub(2);
@@ -1504,6 +1540,32 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
     })
 }
 
+/// Places each cell on the grid: after the cells before it in its row,
+/// skipping grid columns taken by cells of rows above (`rowspan`).
+fn lay_out_grid(rows: &mut [RowB]) {
+    // (start, width, rows still covered)
+    let mut active: Vec<(usize, usize, usize)> = Vec::new();
+    for r in rows.iter_mut() {
+        let mut g = 0usize;
+        let mut new = Vec::new();
+        for c in r.cells.iter_mut() {
+            while let Some(&(s, w, _)) = active.iter().find(|(s, w, _)| *s <= g && g < s + w) {
+                g = s + w;
+            }
+            c.grid = g;
+            if c.rowspan > 1 && active.len() + new.len() < MAX_ACTIVE_ROWSPANS {
+                new.push((g, c.colspan, c.rowspan - 1));
+            }
+            g += c.colspan;
+        }
+        for a in active.iter_mut() {
+            a.2 -= 1;
+        }
+        active.retain(|a| a.2 > 0);
+        active.extend(new);
+    }
+}
+
 /// Takes the scale note of a line if none was found yet; says whether the
 /// line is a scale note.
 fn note_scale(s: &str, scale: &mut Scale, note: &mut Option<String>) -> bool {
@@ -1532,6 +1594,8 @@ fn reread(r: PRow, layout: (usize, usize)) -> PRow {
                 CellB {
                     text: acc,
                     colspan: c.end - c.start,
+                    rowspan: 1,
+                    grid: c.start,
                     top: c.top,
                     bottom: c.bottom,
                     indent: c.indent,
@@ -1542,4 +1606,228 @@ fn reread(r: PRow, layout: (usize, usize)) -> PRow {
             .collect(),
     };
     read_row(row, Some(layout))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Unit;
+
+    fn tables(s: &str) -> Vec<Table> {
+        parse(s.as_bytes()).0
+    }
+
+    /// Every figure's span slices the file at its digits (or dash).
+    fn assert_spans(src: &[u8], t: &[Table]) {
+        for f in t.iter().flat_map(|t| t.figures()) {
+            let text = String::from_utf8_lossy(&src[f.span.start..f.span.end]);
+            assert!(
+                text.chars()
+                    .any(|c| c.is_ascii_digit() || "-—–".contains(c))
+                    || text.contains("&#"),
+                "span {:?} is {text:?}",
+                f.span
+            );
+        }
+    }
+
+    const STATEMENT: &str = r#"<html><body>
+<p style="text-align:center"><b>ACME CORP.</b></p>
+<p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p>
+<p>(in thousands, except per share amounts)</p>
+<table>
+<tr><td></td><td colspan="7" style="text-align:center">Three Months Ended March 31,</td></tr>
+<tr><td></td><td colspan="3">2024</td><td></td><td colspan="3">2023</td></tr>
+<tr><td>Revenue</td><td>$</td><td>1,234</td><td></td><td></td><td>$</td><td>1,100</td><td></td></tr>
+<tr><td>Costs:</td><td colspan="7"></td></tr>
+<tr><td style="padding-left:10pt">Cost of revenue</td><td></td><td>(1,000</td><td>)</td><td></td><td></td><td>900</td><td></td></tr>
+<tr><td>&nbsp;&nbsp;Other</td><td></td><td style="border-bottom:1px solid #000">34</td><td></td><td></td><td></td><td style="border-bottom:1px solid #000">&#8212;</td><td></td></tr>
+<tr><td>Net income</td><td>$</td><td colspan="2">268</td><td></td><td>$</td><td>200</td><td></td></tr>
+<tr><td>Net income per share &#8212; diluted</td><td>$</td><td>0.27</td><td></td><td></td><td>$</td><td>0.20</td><td></td></tr>
+<tr><td>Gross margin</td><td></td><td>19.0</td><td>%</td><td></td><td></td><td>18.2</td><td>%</td></tr>
+</table>
+<p>Revenue rose 12.2%.</p>
+</body></html>"#;
+
+    #[test]
+    fn split_figures_colspan_and_headings() {
+        let t = tables(STATEMENT);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        let t = &t[0];
+        assert_eq!(
+            t.title,
+            "ACME CORP. / CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS"
+        );
+        assert_eq!(t.scale, Scale::Thousands);
+        assert_eq!(t.columns.len(), 2);
+        assert_eq!(t.columns[0].period.months, Some(3));
+        assert_eq!(t.columns[0].period.end.unwrap().to_string(), "2024-03-31");
+        assert_eq!(t.columns[1].period.end.unwrap().to_string(), "2023-03-31");
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Revenue",
+                "Costs:",
+                "Cost of revenue",
+                "Other",
+                "Net income",
+                "Net income per share — diluted",
+                "Gross margin"
+            ]
+        );
+        assert!(t.rows[1].header);
+        let rev = t.rows[0].figure(0).unwrap();
+        assert_eq!(rev.value, 1234.into());
+        assert_eq!(rev.currency, Some('$'));
+        assert_eq!(t.rows[2].figure(0).unwrap().value, (-1000).into());
+        assert_eq!(t.rows[2].figure(1).unwrap().value, 900.into());
+        assert!(t.rows[2].indent > 0);
+        assert_eq!(t.rows[3].indent, 2);
+        assert!(t.rows[3].figure(1).unwrap().dash);
+        assert!(t.rows[4].rule_above, "border-bottom above the total");
+        assert_eq!(t.rows[4].figure(0).unwrap().value, 268.into());
+        assert_eq!(t.rows[5].figure(0).unwrap().unit, Unit::PerShare);
+        assert_eq!(t.rows[6].figure(0).unwrap().unit, Unit::Percent);
+        assert_spans(STATEMENT.as_bytes(), std::slice::from_ref(t));
+        // The figure's bytes are exactly the number (and its parentheses).
+        let f = t.rows[2].figure(0).unwrap();
+        let cut = &STATEMENT[f.span.start..f.span.end];
+        assert!(cut.starts_with("(1,000") && cut.ends_with(')'), "{cut:?}");
+        let f = t.rows[0].figure(0).unwrap();
+        assert_eq!(&STATEMENT[f.span.start..f.span.end], "1,234");
+    }
+
+    #[test]
+    fn prose_outside_tables() {
+        let (_, blocks) = parse(STATEMENT.as_bytes());
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.text()).collect();
+        assert!(texts.contains(&"Revenue rose 12.2%."), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("1,234")), "{texts:?}");
+        for b in &blocks {
+            let raw = &STATEMENT.as_bytes()[b.span.start..b.span.end];
+            assert!(!raw.is_empty());
+        }
+    }
+
+    #[test]
+    fn entities_decode_and_map() {
+        let src = "<table><tr><td>Sales &amp; marketing</td><td>&#36;&#160;1,500</td><td>&#x28;20&#x29;</td></tr>\
+                   <tr><td>Total&nbsp;costs</td><td>&#36;&nbsp;1,480</td><td>&#8212;</td></tr></table>";
+        let t = tables(src);
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(t.rows[0].label, "Sales & marketing");
+        assert_eq!(t.rows[1].label, "Total costs");
+        let f = t.rows[0].figure(0).unwrap();
+        assert_eq!(f.value, 1500.into());
+        assert_eq!(&src[f.span.start..f.span.end], "1,500");
+        let f = t.rows[0].figure(1).unwrap();
+        assert_eq!(f.value, (-20).into());
+        assert_eq!(&src[f.span.start..f.span.end], "&#x28;20&#x29;");
+        assert!(t.rows[1].figure(1).unwrap().dash);
+    }
+
+    #[test]
+    fn hidden_content_is_skipped() {
+        let src = r#"<html><head><style>td { color: red }</style><script>var x = "1,234";</script></head>
+<body><div style="display:none"><table><tr><td>Hidden</td><td>1</td></tr><tr><td>Rows</td><td>2</td></tr></table></div>
+<table><tr><td>Revenue</td><td>100</td><td style="display: none">999</td><td>90</td></tr>
+<tr><td>Costs</td><td>40</td><td style="DISPLAY:NONE">999</td><td>30</td></tr></table></body></html>"#;
+        let (t, blocks) = parse(src.as_bytes());
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].columns.len(), 2);
+        assert_eq!(t[0].rows[0].figure(1).unwrap().value, 90.into());
+        assert!(blocks.iter().all(|b| !b.text.text().contains("Hidden")));
+        assert!(blocks.iter().all(|b| !b.text.text().contains("var x")));
+    }
+
+    #[test]
+    fn inline_xbrl_reads_as_text() {
+        let src = r#"<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body>
+<div style="display:none"><ix:header><ix:hidden><ix:nonNumeric name="dei:X">7</ix:nonNumeric></ix:hidden></ix:header></div>
+<table><tr><td>Revenue</td><td>$</td><td><ix:nonFraction name="us-gaap:Revenues" scale="6" decimals="-6">4,321</ix:nonFraction></td></tr>
+<tr><td>Net loss</td><td>$</td><td>(<ix:nonFraction name="us-gaap:NetIncomeLoss" sign="-">12</ix:nonFraction>)</td></tr></table></body></html>"#;
+        let t = tables(src);
+        assert_eq!(t.len(), 1);
+        let f = t[0].rows[0].figure(0).unwrap();
+        assert_eq!(f.value, 4321.into());
+        assert_eq!(&src[f.span.start..f.span.end], "4,321");
+        assert_eq!(t[0].rows[1].figure(0).unwrap().value, (-12).into());
+    }
+
+    #[test]
+    fn windows_1252_bytes() {
+        let mut src: Vec<u8> =
+            b"<table><tr><td>Caf\xe9 sales \x96 net</td><td>1,000</td></tr>".to_vec();
+        src.extend_from_slice(b"<tr><td>Other\xa0items</td><td>\x97</td></tr></table>");
+        let (t, _) = parse(&src);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows[0].label, "Café sales – net");
+        assert_eq!(t[0].rows[1].label, "Other items");
+        let f = t[0].rows[0].figure(0).unwrap();
+        assert_eq!(&src[f.span.start..f.span.end], b"1,000");
+        let d = t[0].rows[1].figure(0).unwrap();
+        assert!(d.dash);
+        assert_eq!(&src[d.span.start..d.span.end], b"\x97");
+    }
+
+    #[test]
+    fn layout_tables_are_not_financial() {
+        let src = r#"<table><tr><td>Contact:</td><td>Jane Doe, (308) 236-8491</td></tr>
+<tr><td>For immediate release</td><td>November 22, 2024</td></tr></table>
+<table><tr><td>/s/ John Smith</td></tr><tr><td>Chief Financial Officer</td><td>2024</td></tr></table>
+<table><tr><td>Revenue</td><td>100</td></tr></table>"#;
+        assert!(tables(src).is_empty());
+    }
+
+    #[test]
+    fn rowspan_keeps_columns_aligned() {
+        let src = r#"<table>
+<tr><td></td><td rowspan="2">Reported % Change</td><td colspan="2">Impact of</td></tr>
+<tr><td></td><td>Foreign Exchange</td><td>Acquisitions</td></tr>
+<tr><td>North America</td><td>(3)</td><td>1</td><td>—</td></tr>
+<tr><td>Europe</td><td>5</td><td>(2)</td><td>1</td></tr>
+<tr><td>Total</td><td>1</td><td>—</td><td>0.5</td></tr></table>"#;
+        let t = &tables(src)[0];
+        assert_eq!(t.columns.len(), 3);
+        assert_eq!(t.columns[0].header, "Reported % Change");
+        assert_eq!(t.columns[1].header, "Impact of Foreign Exchange");
+        assert!(t.columns[0].derived);
+    }
+
+    #[test]
+    fn nested_layout_table_keeps_inner_table() {
+        let src = r#"<table><tr><td><p>CONSOLIDATED BALANCE SHEETS</p>
+<table><tr><td>Cash</td><td>10</td><td>20</td></tr><tr><td>Receivables</td><td>5</td><td>6</td></tr>
+<tr><td>Total current assets</td><td>15</td><td>26</td></tr></table></td></tr></table>"#;
+        let t = tables(src);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].title, "CONSOLIDATED BALANCE SHEETS");
+        assert_eq!(t[0].rows.len(), 3);
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let mut deep = String::new();
+        for _ in 0..10_000 {
+            deep.push_str("<div><table><tr><td><font>");
+        }
+        deep.push_str("1,234");
+        for _ in 0..10_000 {
+            deep.push_str("</span></td></div>");
+        }
+        let _ = parse(deep.as_bytes());
+        let huge = format!(
+            "<table style=\"{}\"><tr><td colspan=\"99999999999\">1</td><td rowspan=\"-4\">2",
+            "x".repeat(1_000_000)
+        );
+        let _ = parse(huge.as_bytes());
+        for cut in [1, 7, 50, 200, 400, 800] {
+            let _ = parse(&STATEMENT.as_bytes()[..cut]);
+        }
+        let _ = parse(b"<table><tr><td>&#99999999;&#x110000;&");
+        let _ = parse(b"\xff\xfe<\x00t\x00");
+        let _ = parse(b"");
+    }
 }

@@ -689,7 +689,8 @@ pub(crate) fn is_derived_column(own: &str, shared: &str, figures: &[&Figure]) ->
         || own_lower.contains("amount")
         || own_lower.contains("reported")
         || own_lower.contains("total");
-    !says_amount && (is_derived_header(own) || is_derived_header(shared))
+    let says_percent = own.contains('%');
+    (says_percent || !says_amount) && (is_derived_header(own) || is_derived_header(shared))
         || !figures.is_empty() && percents * 2 > figures.len()
 }
 
