@@ -1341,10 +1341,13 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
             .take(4)
             .any(|(t, _)| t.span.start <= b.span.start && b.span.end <= t.span.end);
         let t = b.text.text().trim();
-        if inside_table || t.chars().count() > 160 || lex_figures(t).is_some() {
+        // Titles are short lines of words; a sentence or a bullet of
+        // results is prose, and ends the search.
+        let words = t.split_whitespace().count();
+        if inside_table || t.chars().count() > 120 || words > 14 || lex_figures(t).is_some() {
             break;
         }
-        if t.ends_with('.') && t.split_whitespace().count() >= 8 {
+        if t.ends_with('.') && words >= 6 || t.starts_with(['•', '–', '-', '·']) {
             break;
         }
         above.push(t.to_string());
@@ -1589,8 +1592,10 @@ fn reread(r: PRow, layout: (usize, usize)) -> PRow {
             .cells
             .into_iter()
             .map(|c| {
-                let mut acc = Acc::default();
-                acc.map = c.text;
+                let acc = Acc {
+                    map: c.text,
+                    space: false,
+                };
                 CellB {
                     text: acc,
                     colspan: c.end - c.start,
