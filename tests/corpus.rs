@@ -227,9 +227,19 @@ fn html_corpus_reads_and_finds_statements() {
                 r.has_figures() && words.iter().any(|w| l.starts_with(w))
             })
         };
-        let is = tables
-            .iter()
-            .find(|t| has_row(t, &["net income", "net earnings", "net loss", "net (loss)"]));
+        // Known exceptions: Tesla's exhibits are a short cover note (the
+        // statements are in a separate update deck), so they have none.
+        let is = tables.iter().find(|t| {
+            let title = t.title.to_lowercase();
+            has_row(t, &["net income", "net earnings", "net loss", "net (loss)"])
+                || [
+                    "results of operations",
+                    "statements of operations",
+                    "statement of income",
+                ]
+                .iter()
+                .any(|w| title.contains(w))
+        });
         if let Some(t) = is {
             income += 1;
             if t.columns.iter().any(|c| !c.period.is_empty()) {
