@@ -160,6 +160,15 @@ impl TextMap {
         out
     }
 
+    /// Appends another text layer of the same file, keeping its map (the
+    /// pieces of a figure split over several table cells).
+    pub fn append(&mut self, other: &TextMap) {
+        for seg in &other.segments {
+            let piece = &other.text[seg.text_start..seg.text_start + seg.text_len];
+            self.push_replaced(piece, seg.file_start, seg.file_len);
+        }
+    }
+
     /// Maps a text range to the file span it came from.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let s = self.file_start(start);

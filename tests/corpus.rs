@@ -404,3 +404,122 @@ fn internap_statements_tie() {
         .collect();
     assert!(serious.is_empty(), "{serious:#?}");
 }
+
+/// Every HTML exhibit of the corpus is read without failure; every figure's
+/// span slices the original file at the figure; the statements are found.
+#[test]
+fn html_corpus_reads_and_finds_statements() {
+    let Some(root) = corpus("edgar-htm") else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    let (mut n, mut income, mut with_bs, mut bs, mut with_cf, mut cf) = (0, 0, 0, 0, 0, 0);
+    let mut periods_ok = 0;
+    let mut missing: Vec<String> = Vec::new();
+    for path in &paths {
+        let a = audit(path);
+        assert_eq!(a.document.format, tickmark::document::Format::Html);
+        n += 1;
+        let bytes = &a.document.source.bytes;
+        for f in a.document.figures() {
+            let raw = &bytes[f.span.start..f.span.end];
+            let text = String::from_utf8_lossy(raw);
+            assert!(
+                f.dash || text.chars().any(|c| c.is_ascii_digit()),
+                "{}: span {:?} is {text:?}",
+                path.display(),
+                f.span
+            );
+            if !f.dash {
+                // The digits of the value are the digits in the file.
+                let digits: String = text
+                    .split(['<', '&'])
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| c.is_ascii_digit())
+                    .collect();
+                let shown: String = f.display().chars().filter(|c| c.is_ascii_digit()).collect();
+                assert!(
+                    shown.starts_with(&digits) || digits.is_empty(),
+                    "{}: span {:?} is {text:?}, figure {}",
+                    path.display(),
+                    f.span,
+                    f.display()
+                );
+            }
+        }
+        let tables = &a.document.tables;
+        let has_row = |t: &tickmark::document::Table, words: &[&str]| {
+            t.rows.iter().any(|r| {
+                let l = r.label.to_lowercase();
+                r.has_figures() && words.iter().any(|w| l.starts_with(w))
+            })
+        };
+        // Known exceptions: Tesla's exhibits are a short cover note (the
+        // statements are in a separate update deck), so they have none.
+        let is = tables.iter().find(|t| {
+            let title = t.title.to_lowercase();
+            has_row(t, &["net income", "net earnings", "net loss", "net (loss)"])
+                || [
+                    "results of operations",
+                    "statements of operations",
+                    "statement of income",
+                ]
+                .iter()
+                .any(|w| title.contains(w))
+        });
+        if let Some(t) = is {
+            income += 1;
+            if t.columns.iter().any(|c| !c.period.is_empty()) {
+                periods_ok += 1;
+            }
+        } else {
+            missing.push(format!("income statement: {}", path.display()));
+        }
+        let lower = String::from_utf8_lossy(bytes).to_lowercase();
+        if lower.contains("balance sheet") {
+            with_bs += 1;
+            if tables.iter().any(|t| {
+                t.title.to_lowercase().contains("balance sheet") || has_row(t, &["total assets"])
+            }) {
+                bs += 1;
+            } else {
+                missing.push(format!("balance sheet: {}", path.display()));
+            }
+        }
+        if lower.contains("cash flows") {
+            with_cf += 1;
+            if tables.iter().any(|t| {
+                t.title.to_lowercase().contains("cash flow")
+                    || has_row(
+                        t,
+                        &["net cash provided", "net cash from", "cash flows from"],
+                    )
+            }) {
+                cf += 1;
+            } else {
+                missing.push(format!("cash flows: {}", path.display()));
+            }
+        }
+    }
+    eprintln!(
+        "{n} documents: income statement {income}, with periods {periods_ok}; balance sheet {bs}/{with_bs}; cash flows {cf}/{with_cf}"
+    );
+    for m in &missing {
+        eprintln!("  not found: {m}");
+    }
+    assert!(n >= 100, "only {n} documents");
+    assert!(income * 10 >= n * 9, "income statements in {income} of {n}");
+    assert!(
+        periods_ok * 10 >= income * 9,
+        "periods in {periods_ok} of {income}"
+    );
+    assert!(bs * 10 >= with_bs * 9, "balance sheets {bs} of {with_bs}");
+    assert!(cf * 10 >= with_cf * 9, "cash flows {cf} of {with_cf}");
+}

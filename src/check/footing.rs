@@ -248,6 +248,11 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
             }
             decimals = decimals.max(f.decimals);
         }
+        // A dash total over figures is "not available" (a year not over
+        // yet, a column not meaningful), not a zero to check against.
+        if tf.dash && nonzero > 0 {
+            continue 'cols;
+        }
         let fit = if sum == tf.value && !tf.dash || tf.dash && sum.is_zero() {
             ColumnFit::Exact
         } else if iv.overlaps(&tf.interval()) {

@@ -160,6 +160,12 @@ pub fn detect_format(file: &SourceFile) -> Result<Format, IngestError> {
     }
     match sniff(&file.bytes) {
         Sniffed::Binary(what) => Err(IngestError::NotText(what)),
+        // One exhibit saved with its EDGAR envelope (`<DOCUMENT>`,
+        // `<TYPE>EX-99.1`, `<TEXT>`) under an HTML name reads as HTML: the
+        // envelope lines are a few stray tags and words.
+        Sniffed::Submission if is_html_name(&file.path) && is_single_html_document(&file.bytes) => {
+            Ok(Format::Html)
+        }
         Sniffed::Submission => Ok(Format::Submission),
         Sniffed::Html => Ok(Format::Html),
         Sniffed::Text => {
@@ -173,6 +179,23 @@ pub fn detect_format(file: &SourceFile) -> Result<Format, IngestError> {
             }
         }
     }
+}
+
+fn is_html_name(path: &str) -> bool {
+    let lower = path.to_lowercase();
+    lower.ends_with(".htm") || lower.ends_with(".html")
+}
+
+/// A single `<DOCUMENT>` (not a whole `<SEC-DOCUMENT>`) holding HTML.
+fn is_single_html_document(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes[..bytes.len().min(8192)]
+        .iter()
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    memchr::memmem::find(&head, b"<sec-document>").is_none()
+        && memchr::memmem::find(&head, b"<sec-header>").is_none()
+        && memchr::memmem::find(&head, b"<html").is_some()
+        && memchr::memmem::find_iter(bytes, b"<DOCUMENT>").count() <= 1
 }
 
 /// Reads and identifies one input; the shared handle is what the report

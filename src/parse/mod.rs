@@ -4,6 +4,7 @@
 //! [`Document`](crate::document::Document).
 
 pub mod heading;
+pub mod html;
 pub mod number;
 pub mod text;
 
@@ -31,7 +32,15 @@ pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseE
                 blocks,
             })
         }
-        Format::Html => Err(ParseError::Unsupported("HTML")),
+        Format::Html => {
+            let (tables, blocks) = html::parse(&source.bytes);
+            Ok(Document {
+                source,
+                format,
+                tables,
+                blocks,
+            })
+        }
         Format::Submission => Err(ParseError::Unsupported("EDGAR submission")),
     }
 }

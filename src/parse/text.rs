@@ -13,6 +13,7 @@
 use super::heading::{is_derived_header, is_period_heading, parse_period, scale_of};
 use super::number::{lex_figures, Token, TokenKind};
 use crate::document::{Block, Cell, Column, Figure, Row, Scale, Table, Unit};
+use crate::span::Span;
 use crate::textmap::TextMap;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -419,7 +420,13 @@ fn position(layout: Layout, line: &str, tok: &Token) -> i64 {
 }
 
 fn label_text(line: &str, range: (usize, usize)) -> String {
-    let raw = line[range.0..range.1].trim();
+    clean_label(&line[range.0..range.1])
+}
+
+/// A row label without its footnote markers (`Customer support(a)`, `(1)`,
+/// `*`) and table decoration (`|`).
+pub(crate) fn clean_label(raw: &str) -> String {
+    let raw = raw.trim();
     let raw = raw.trim_matches(|c| c == '*' || c == '|').trim();
     let cleaned = LABEL_MARKERS.replace(raw, "");
     cleaned.trim().to_string()
@@ -655,19 +662,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 .collect::<Vec<_>>()
                 .join(" ");
             let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
-            let percents = figures.iter().filter(|f| f.unit == Unit::Percent).count();
-            // Mostly percentages: a growth or margin column, not amounts.
-            // Headers of pdf conversions land loosely over the columns, so
-            // a header marks a column derived only when nothing in it says
-            // amount ("Amount", a year).
-            let own_lower = own_t.to_lowercase();
-            let says_amount = own_t.split_whitespace().any(is_year_text)
-                || own_lower.contains("amount")
-                || own_lower.contains("reported")
-                || own_lower.contains("total");
-            let derived = !says_amount
-                && (is_derived_header(&own_t) || is_derived_header(&shared_t))
-                || !figures.is_empty() && percents * 2 > figures.len();
+            let derived = is_derived_column(&own_t, &shared_t, &figures);
             Column {
                 period: parse_period(&own_t, &shared_t),
                 header,
@@ -691,6 +686,23 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
     })
 }
 
+/// Is a column derived (a growth or margin column, not a period's
+/// amounts)? Said so by its header, or mostly percentages. Headers land
+/// loosely over the columns in some layouts, so a header marks a column
+/// derived only when nothing in its own header says amount ("Amount", a
+/// year).
+pub(crate) fn is_derived_column(own: &str, shared: &str, figures: &[&Figure]) -> bool {
+    let percents = figures.iter().filter(|f| f.unit == Unit::Percent).count();
+    let own_lower = own.to_lowercase();
+    let says_amount = own.split_whitespace().any(is_year_text)
+        || own_lower.contains("amount")
+        || own_lower.contains("reported")
+        || own_lower.contains("total");
+    let says_percent = own.contains('%');
+    (says_percent || !says_amount) && (is_derived_header(own) || is_derived_header(shared))
+        || !figures.is_empty() && percents * 2 > figures.len()
+}
+
 /// Number of text segments separated by runs of two or more spaces or tabs.
 fn segments(line: &str) -> usize {
     line.split(['\t'])
@@ -705,7 +717,7 @@ fn starts_lowercase(t: &str) -> bool {
 
 /// Lines made only of period words ("For the 13", "Weeks Ended", "March
 /// 31,") belong to column headings, not to the title.
-fn is_column_words(t: &str) -> bool {
+pub(crate) fn is_column_words(t: &str) -> bool {
     const WORDS: &[&str] = &[
         "for",
         "the",
@@ -976,40 +988,45 @@ fn place_cells(
     };
     for (t, &c) in row.tokens.iter().zip(&slots) {
         let span = map.span(line.start + t.start, line.start + t.end);
-        let cell = match &t.kind {
-            TokenKind::Number {
-                value,
-                decimals,
-                percent,
-                currency,
-                ..
-            } => Cell::Figure(Figure {
-                value: *value,
-                decimals: *decimals,
-                unit: if *percent {
-                    Unit::Percent
-                } else {
-                    Unit::Amount
-                },
-                currency: *currency,
-                span,
-                dash: false,
-            }),
-            TokenKind::Dash => Cell::Figure(Figure {
-                value: Default::default(),
-                decimals: 0,
-                unit: Unit::Amount,
-                currency: None,
-                span,
-                dash: true,
-            }),
-            TokenKind::NotApplicable => Cell::NotApplicable { span },
-        };
+        let cell = cell_of(&t.kind, span);
         if cells[c].is_none() {
             cells[c] = Some(cell);
         }
     }
     cells
+}
+
+/// The cell a lexed figure makes, at its span in the file.
+pub(crate) fn cell_of(kind: &TokenKind, span: Span) -> Cell {
+    match kind {
+        TokenKind::Number {
+            value,
+            decimals,
+            percent,
+            currency,
+            ..
+        } => Cell::Figure(Figure {
+            value: *value,
+            decimals: *decimals,
+            unit: if *percent {
+                Unit::Percent
+            } else {
+                Unit::Amount
+            },
+            currency: *currency,
+            span,
+            dash: false,
+        }),
+        TokenKind::Dash => Cell::Figure(Figure {
+            value: Default::default(),
+            decimals: 0,
+            unit: Unit::Amount,
+            currency: None,
+            span,
+            dash: true,
+        }),
+        TokenKind::NotApplicable => Cell::NotApplicable { span },
+    }
 }
 
 /// Assigns `pos` (sorted) to distinct `centers` (sorted), in order,
@@ -1046,7 +1063,7 @@ fn monotone_assign(pos: &[i64], centers: &[i64]) -> Vec<usize> {
 
 /// Marks per-share rows: by their label, or by a per-share section header
 /// above them ("EARNINGS PER COMMON SHARE" then "Basic", "Diluted").
-fn assign_units(rows: &mut [Row]) {
+pub(crate) fn assign_units(rows: &mut [Row]) {
     let mut context: Option<u16> = None;
     for r in rows.iter_mut() {
         if r.header {

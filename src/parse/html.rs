@@ -1,0 +1,1838 @@
+//! Tables and prose from HTML: EDGAR Exhibit 99.1 press releases, 2004–2025
+//! styles (hand-written HTML 3.2, Word exports, Workiva and inline XBRL).
+//!
+//! **Tokenizer.** [`lol_html`] tokenizes: its `HtmlRewriter` calls an element
+//! handler for every start tag, an end-tag handler for every end tag it pairs
+//! with an open element, and a text handler for every text chunk, each with
+//! `source_location()`, the byte range in the input as given. lol_html does
+//! not decode entities in text chunks, so the text of each chunk is decoded
+//! here from the *original bytes* of its range (UTF-8, else Windows-1252 byte
+//! by byte; entities; no-break spaces as spaces; white space collapsed), into
+//! a [`TextMap`] whose segments keep every character's file bytes. So a
+//! figure's span is the bytes of the number in the file as stored, whatever
+//! the encoding or the markup between its pieces.
+//!
+//! lol_html does not build a tree (no implicit closing of `<td>`, `<tr>`,
+//! `<p>`), so a small stack here does what matters: a cell or row start
+//! closes the open one, an end tag closes the nearest open element of its
+//! name without crossing a cell or table boundary, and content inside
+//! `<script>`, `<style>`, `<head>`, `display:none` or `hidden` elements is
+//! skipped. Inline XBRL tags (`ix:nonFraction`) are inline elements whose
+//! text reads through. Everything is linear in the input size.
+//!
+//! **Tables.** Every `<table>` is read as a grid of rows and cells
+//! (`colspan` honoured, hidden cells dropped). EDGAR tables split one figure
+//! over several cells (`$` | `1,234` | `)`), with empty spacer columns
+//! between. Per row, a numeric cell takes the currency and parenthesis cells
+//! next to it, and the pieces are lexed together
+//! ([`lex_figures`](super::number::lex_figures)). A figure stands at the
+//! grid column where its numeric cell ends (figures are right-aligned);
+//! the table's logical columns are those grid positions, adjacent positions
+//! that never hold figures in the same row merged. Rows above the first row
+//! of figures are column headings (years, dates, "Three Months Ended"),
+//! title and scale note; the text blocks just above the table count too.
+//! A table with fewer than two rows of figures (a letterhead, a signature
+//! block, a layout table) is not a financial table.
+//!
+//! **Prose.** Paragraphs, `div`s, list items, headings, line breaks and
+//! cells outside financial tables become [`Block`]s.
+
+use super::heading::{is_period_heading, parse_period, scale_of};
+use super::number::{lex_figures, TokenKind};
+use super::text::{assign_units, cell_of, clean_label, is_column_words, is_derived_column};
+use crate::document::{Block, Cell, Column, Figure, Row, Scale, Table};
+use crate::span::Span;
+use crate::textmap::TextMap;
+use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::LazyLock;
+
+/// Text blocks above a table searched for its title and scale note.
+const TITLE_BLOCKS: usize = 6;
+
+/// A colspan larger than this is read as this (hostile input).
+const MAX_COLSPAN: usize = 1_000;
+const MAX_ROWSPAN: usize = 100;
+/// Cells spanning rows below that are followed at once (hostile input).
+const MAX_ACTIVE_ROWSPANS: usize = 64;
+
+// Tag ids: the tags that matter get fixed ids; others are interned.
+const T_TABLE: u16 = 0;
+const T_TR: u16 = 1;
+const T_TD: u16 = 2;
+const T_TH: u16 = 3;
+const T_THEAD: u16 = 4;
+const T_TBODY: u16 = 5;
+const T_TFOOT: u16 = 6;
+const T_BR: u16 = 7;
+const STRUCTURE: &[&str] = &["table", "tr", "td", "th", "thead", "tbody", "tfoot", "br"];
+/// Elements whose edges end a prose block.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "center",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "caption",
+    "hr",
+    "body",
+    "html",
+    "address",
+    "main",
+    "nav",
+    "aside",
+    "figure",
+    "figcaption",
+];
+/// Elements whose content is never read.
+const HIDDEN: &[&str] = &[
+    "script", "style", "head", "title", "noscript", "template", "textarea", "select", "object",
+    "iframe", "svg",
+];
+const FIRST_BLOCK: u16 = STRUCTURE.len() as u16;
+const FIRST_HIDDEN: u16 = FIRST_BLOCK + BLOCKS.len() as u16;
+const END_HIDDEN: u16 = FIRST_HIDDEN + HIDDEN.len() as u16;
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "br" | "img"
+            | "hr"
+            | "meta"
+            | "link"
+            | "input"
+            | "col"
+            | "area"
+            | "base"
+            | "wbr"
+            | "param"
+            | "source"
+            | "embed"
+            | "track"
+            | "keygen"
+            | "basefont"
+            | "frame"
+    )
+}
+
+/// What a start tag's attributes say, parsed as the tag is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct Attrs {
+    hidden: bool,
+    colspan: u16,
+    rowspan: u16,
+    border_top: bool,
+    border_bottom: bool,
+    /// Indentation in tenths of a point (padding-left, margin-left,
+    /// text-indent).
+    indent: i32,
+}
+
+#[derive(Debug)]
+enum Ev {
+    Start {
+        tag: u16,
+        attrs: Attrs,
+        at: usize,
+        void: bool,
+    },
+    End {
+        tag: u16,
+        at: usize,
+    },
+    Text {
+        start: usize,
+        end: usize,
+    },
+}
+
+#[derive(Default)]
+struct Collector {
+    events: Vec<Ev>,
+    names: HashMap<String, u16>,
+}
+
+impl Collector {
+    fn new() -> Collector {
+        let mut c = Collector::default();
+        for (i, n) in STRUCTURE.iter().chain(BLOCKS).chain(HIDDEN).enumerate() {
+            c.names.insert((*n).to_string(), i as u16);
+        }
+        c
+    }
+
+    fn id(&mut self, name: &str) -> u16 {
+        if let Some(&id) = self.names.get(name) {
+            return id;
+        }
+        let id = u16::try_from(self.names.len()).unwrap_or(u16::MAX);
+        self.names.insert(name.to_string(), id);
+        id
+    }
+
+    fn text(&mut self, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        // Chunks of one text node come in pieces; keep them whole so a
+        // character is never cut.
+        if let Some(Ev::Text { end: e, .. }) = self.events.last_mut() {
+            if *e == start {
+                *e = end;
+                return;
+            }
+        }
+        self.events.push(Ev::Text { start, end });
+    }
+}
+
+fn parse_attrs(
+    style: Option<String>,
+    colspan: Option<String>,
+    rowspan: Option<String>,
+    hidden: bool,
+) -> Attrs {
+    let span = |v: Option<String>, max: usize| -> u16 {
+        let Some(v) = v else { return 1 };
+        let digits: String = v
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        digits.parse::<usize>().unwrap_or(1).clamp(1, max) as u16
+    };
+    let mut a = Attrs {
+        hidden,
+        colspan: span(colspan, MAX_COLSPAN),
+        rowspan: span(rowspan, MAX_ROWSPAN),
+        ..Attrs::default()
+    };
+    if let Some(style) = style {
+        let style = style.to_ascii_lowercase();
+        for decl in style.split(';').take(64) {
+            let Some((prop, value)) = decl.split_once(':') else {
+                continue;
+            };
+            let prop = prop.trim();
+            let value = value.trim();
+            match prop {
+                "display" if value.starts_with("none") => a.hidden = true,
+                "border-top" | "border-top-style" => a.border_top |= visible_border(value),
+                "border-bottom" | "border-bottom-style" => a.border_bottom |= visible_border(value),
+                "padding-left" | "margin-left" | "text-indent" => {
+                    a.indent = a.indent.saturating_add(length_tenths_pt(value))
+                }
+                _ => {}
+            }
+        }
+    }
+    a
+}
+
+fn visible_border(v: &str) -> bool {
+    !v.contains("none")
+        && !v.contains("hidden")
+        && [
+            "solid", "double", "dashed", "dotted", "groove", "ridge", "inset", "outset",
+        ]
+        .iter()
+        .any(|s| v.contains(s))
+}
+
+/// A CSS length in tenths of a point (0 when not understood).
+fn length_tenths_pt(v: &str) -> i32 {
+    let v = v.split_whitespace().next().unwrap_or("");
+    let num_end = v
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .unwrap_or(v.len());
+    let (num, unit) = v.split_at(num_end);
+    // Tenths of the number, without floats: "12.5" → 125.
+    let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    let neg = int.starts_with('-');
+    let int: i32 = int.trim_start_matches('-').parse().unwrap_or(0);
+    let tenth: i32 = frac
+        .chars()
+        .next()
+        .and_then(|c| c.to_digit(10))
+        .unwrap_or(0) as i32;
+    let n = int.saturating_mul(10).saturating_add(tenth);
+    let n = if neg { -n } else { n };
+    let tenths_pt = match unit {
+        "pt" => n,
+        "px" => n * 3 / 4,
+        "in" => n.saturating_mul(72),
+        "em" | "rem" => n.saturating_mul(10),
+        "cm" => n.saturating_mul(28),
+        "mm" => n.saturating_mul(28) / 10,
+        _ => 0,
+    };
+    tenths_pt.clamp(-10_000, 10_000)
+}
+
+/// Tokenizes with lol_html into start, end and text events with byte
+/// offsets. A rewriter error (never expected with these settings) keeps
+/// what was read before it.
+fn tokenize(bytes: &[u8]) -> Vec<Ev> {
+    let col = Rc::new(RefCell::new(Collector::new()));
+    {
+        let c_el = Rc::clone(&col);
+        let c_text = Rc::clone(&col);
+        let settings = lol_html::Settings::new()
+            .with_strict(false)
+            .append_element_content_handler(lol_html::element!("*", move |el| {
+                let name = el.tag_name();
+                let at = el.source_location().bytes().start;
+                let void = is_void(&name) || el.is_self_closing() || !el.can_have_content();
+                let attrs = parse_attrs(
+                    el.get_attribute("style"),
+                    el.get_attribute("colspan"),
+                    el.get_attribute("rowspan"),
+                    el.has_attribute("hidden"),
+                );
+                let tag = {
+                    let mut c = c_el.borrow_mut();
+                    let tag = c.id(&name);
+                    c.events.push(Ev::Start {
+                        tag,
+                        attrs,
+                        at,
+                        void,
+                    });
+                    tag
+                };
+                if !void {
+                    let c_end = Rc::clone(&c_el);
+                    el.on_end_tag(lol_html::end_tag!(move |end| {
+                        let at = end.source_location().bytes().start;
+                        c_end.borrow_mut().events.push(Ev::End { tag, at });
+                        Ok(())
+                    }))?;
+                }
+                Ok(())
+            }))
+            .append_document_content_handler(lol_html::doc_text!(move |t| {
+                let r = t.source_location().bytes();
+                c_text.borrow_mut().text(r.start, r.end);
+                Ok(())
+            }));
+        let mut rewriter = lol_html::HtmlRewriter::new(settings, |_: &[u8]| {});
+        // Feed in pieces so memory stays bounded by lol_html's buffers.
+        let mut ok = true;
+        for piece in bytes.chunks(64 * 1024) {
+            if rewriter.write(piece).is_err() {
+                ok = false;
+                break;
+            }
+        }
+        if ok {
+            let _ = rewriter.end();
+        }
+    }
+    let events = std::mem::take(&mut col.borrow_mut().events);
+    events
+}
+
+/// A text layer being built, with HTML white-space collapsing.
+#[derive(Debug, Default)]
+struct Acc {
+    map: TextMap,
+    /// The last thing pushed was a space (or nothing yet).
+    space: bool,
+}
+
+impl Acc {
+    fn push(&mut self, s: &str, file_start: usize, file_len: usize, is_space: bool) {
+        if is_space {
+            if !self.space && !self.map.is_empty() {
+                self.map.push_replaced(" ", file_start, file_len);
+            }
+            self.space = true;
+        } else {
+            self.map.push_replaced(s, file_start, file_len);
+            self.space = false;
+        }
+    }
+
+    /// The text without leading and trailing spaces, with its map.
+    fn trimmed(&self) -> TextMap {
+        let t = self.map.text();
+        let s = t.len() - t.trim_start().len();
+        let e = t.trim_end().len();
+        self.map.slice(s, e.max(s))
+    }
+}
+
+/// One piece of decoded text: the string, its file bytes, whether it is
+/// white space, whether it was a no-break space.
+type Piece<'a> = (&'a str, usize, usize, bool, bool);
+
+/// Decodes `bytes[start..end]` (text between tags) into pieces.
+fn decode(bytes: &[u8], start: usize, end: usize, mut out: impl FnMut(Piece)) {
+    let mut buf = [0u8; 4];
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+            let mut j = i;
+            while j < end && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+                j += 1;
+            }
+            out((" ", i, j - i, true, false));
+            i = j;
+        } else if b == b'&' {
+            match entity(&bytes[i..end]) {
+                Some((c, len)) => {
+                    if is_space_char(c) {
+                        out((" ", i, len, true, c != ' '));
+                    } else {
+                        let s = c.encode_utf8(&mut buf);
+                        out((s, i, len, false, false));
+                    }
+                    i += len;
+                }
+                None => {
+                    out(("&", i, 1, false, false));
+                    i += 1;
+                }
+            }
+        } else if b < 0x80 {
+            let mut j = i;
+            while j < end
+                && bytes[j] < 0x80
+                && !matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0c | b'&')
+            {
+                j += 1;
+            }
+            // ASCII is valid UTF-8.
+            let s = std::str::from_utf8(&bytes[i..j]).unwrap_or("");
+            out((s, i, j - i, false, false));
+            i = j;
+        } else {
+            let want = match b {
+                0xc2..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf4 => 4,
+                _ => 0,
+            };
+            let ch = if want > 0 && i + want <= end {
+                std::str::from_utf8(&bytes[i..i + want])
+                    .ok()
+                    .and_then(|s| s.chars().next())
+            } else {
+                None
+            };
+            match ch {
+                Some(c) => {
+                    if is_space_char(c) {
+                        out((" ", i, want, true, true));
+                    } else {
+                        let s = c.encode_utf8(&mut buf);
+                        out((s, i, want, false, false));
+                    }
+                    i += want;
+                }
+                None => {
+                    let one = [b];
+                    let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(&one);
+                    let c = cow.chars().next().unwrap_or('\u{fffd}');
+                    if is_space_char(c) {
+                        out((" ", i, 1, true, true));
+                    } else {
+                        let s = c.encode_utf8(&mut buf);
+                        out((s, i, 1, false, false));
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+}
+
+fn is_space_char(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\u{a0}'
+            | '\u{2002}'
+            | '\u{2003}'
+            | '\u{2007}'
+            | '\u{2009}'
+            | '\u{200b}'
+            | '\u{202f}'
+            | '\u{feff}'
+    )
+}
+
+/// An entity at the start of `s` (which starts with `&`): the character and
+/// the entity's length in bytes.
+fn entity(s: &[u8]) -> Option<(char, usize)> {
+    let s = &s[..s.len().min(40)];
+    if s.get(1) == Some(&b'#') {
+        let (hex, from) = match s.get(2) {
+            Some(b'x' | b'X') => (true, 3),
+            _ => (false, 2),
+        };
+        let mut j = from;
+        while j < s.len()
+            && (if hex {
+                s[j].is_ascii_hexdigit()
+            } else {
+                s[j].is_ascii_digit()
+            })
+        {
+            j += 1;
+        }
+        if j == from || j - from > 7 {
+            return None;
+        }
+        let digits = std::str::from_utf8(&s[from..j]).ok()?;
+        let n = u32::from_str_radix(digits, if hex { 16 } else { 10 }).ok()?;
+        let len = if s.get(j) == Some(&b';') { j + 1 } else { j };
+        let c = match n {
+            // HTML maps C1 controls to their Windows-1252 characters.
+            0x80..=0x9f => {
+                let one = [n as u8];
+                let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(&one);
+                cow.chars().next().unwrap_or('\u{fffd}')
+            }
+            0 => '\u{fffd}',
+            _ => char::from_u32(n).unwrap_or('\u{fffd}'),
+        };
+        return Some((c, len));
+    }
+    let mut j = 1;
+    while j < s.len() && s[j].is_ascii_alphanumeric() && j < 12 {
+        j += 1;
+    }
+    let name = std::str::from_utf8(&s[1..j]).ok()?;
+    let semi = s.get(j) == Some(&b';');
+    let c = named_entity(name)?;
+    if !semi && !matches!(name, "nbsp" | "amp" | "lt" | "gt" | "quot" | "copy" | "reg") {
+        return None;
+    }
+    Some((c, if semi { j + 1 } else { j }))
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "nbsp" | "NBSP" => '\u{a0}',
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "mdash" => '—',
+        "ndash" => '–',
+        "minus" => '−',
+        "hyphen" | "dash" => '-',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        "sbquo" => '‚',
+        "bdquo" => '„',
+        "hellip" => '…',
+        "bull" => '•',
+        "middot" => '·',
+        "copy" | "COPY" => '©',
+        "reg" | "REG" => '®',
+        "trade" => '™',
+        "dollar" => '$',
+        "cent" => '¢',
+        "pound" => '£',
+        "euro" => '€',
+        "yen" => '¥',
+        "percnt" => '%',
+        "sect" => '§',
+        "para" => '¶',
+        "deg" => '°',
+        "plusmn" => '±',
+        "times" => '×',
+        "divide" => '÷',
+        "frac12" => '½',
+        "frac14" => '¼',
+        "frac34" => '¾',
+        "sup1" => '¹',
+        "sup2" => '²',
+        "sup3" => '³',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "zwsp" => '\u{200b}',
+        "dagger" => '†',
+        "Dagger" => '‡',
+        "lpar" => '(',
+        "rpar" => ')',
+        "comma" => ',',
+        "period" => '.',
+        "colon" => ':',
+        "semi" => ';',
+        "sol" => '/',
+        "num" => '#',
+        "ast" => '*',
+        "eacute" => 'é',
+        "Eacute" => 'É',
+        "egrave" => 'è',
+        "agrave" => 'à',
+        "aacute" => 'á',
+        "ccedil" => 'ç',
+        "ouml" => 'ö',
+        "uuml" => 'ü',
+        "auml" => 'ä',
+        "ntilde" => 'ñ',
+        "oacute" => 'ó',
+        "iacute" => 'í',
+        "uacute" => 'ú',
+        "szlig" => 'ß',
+        "laquo" => '«',
+        "raquo" => '»',
+        "iexcl" => '¡',
+        "iquest" => '¿',
+        "shy" => '\u{ad}',
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Default)]
+struct CellB {
+    text: Acc,
+    colspan: usize,
+    rowspan: usize,
+    /// The grid column it starts at, once the grid is laid out.
+    grid: usize,
+    top: bool,
+    bottom: bool,
+    indent: i32,
+    lead_nbsp: usize,
+    hidden: bool,
+}
+
+#[derive(Debug, Default)]
+struct RowB {
+    cells: Vec<CellB>,
+    top: bool,
+    bottom: bool,
+    hidden: bool,
+}
+
+#[derive(Debug)]
+struct TableB {
+    start: usize,
+    rows: Vec<RowB>,
+    row: Option<RowB>,
+    cell: Option<CellB>,
+    /// Number of narrative blocks emitted when the table started.
+    blocks_before: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    tag: u16,
+    hides: bool,
+}
+
+struct Builder<'a> {
+    bytes: &'a [u8],
+    stack: Vec<Open>,
+    /// For each tag id, the stack indices where it is open.
+    open_at: Vec<Vec<usize>>,
+    /// Stack indices of open cells and tables (end tags do not cross them).
+    boundaries: Vec<usize>,
+    hidden: usize,
+    tables: Vec<TableB>,
+    block: Acc,
+    blocks: Vec<Block>,
+    /// Finished tables with the blocks index at their start.
+    done: Vec<(Table, usize)>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(bytes: &'a [u8]) -> Builder<'a> {
+        Builder {
+            bytes,
+            stack: Vec::new(),
+            open_at: Vec::new(),
+            boundaries: Vec::new(),
+            hidden: 0,
+            tables: Vec::new(),
+            block: Acc::default(),
+            blocks: Vec::new(),
+            done: Vec::new(),
+        }
+    }
+
+    fn flush_block(&mut self) {
+        let acc = std::mem::take(&mut self.block);
+        let tm = acc.trimmed();
+        if tm.text().chars().any(|c| c.is_alphanumeric()) {
+            let span = tm.span(0, tm.len());
+            self.blocks.push(Block { text: tm, span });
+        }
+    }
+
+    /// A separator (a line break, a block edge) inside a cell.
+    fn cell_space(&mut self, at: usize) {
+        if let Some(c) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+            c.text.push(" ", at, 0, true);
+        }
+    }
+
+    fn push(&mut self, tag: u16, hides: bool) {
+        let idx = self.stack.len();
+        self.stack.push(Open { tag, hides });
+        let t = tag as usize;
+        if self.open_at.len() <= t {
+            self.open_at.resize_with(t + 1, Vec::new);
+        }
+        self.open_at[t].push(idx);
+        if matches!(tag, T_TD | T_TH | T_TABLE) {
+            self.boundaries.push(idx);
+        }
+        if hides {
+            self.hidden += 1;
+        }
+    }
+
+    /// Pops the stack down to `len` elements, closing what each popped
+    /// element opened.
+    fn pop_to(&mut self, len: usize, at: usize) {
+        while self.stack.len() > len {
+            let Some(o) = self.stack.pop() else { break };
+            let idx = self.stack.len();
+            if let Some(v) = self.open_at.get_mut(o.tag as usize) {
+                v.pop();
+            }
+            if self.boundaries.last() == Some(&idx) {
+                self.boundaries.pop();
+            }
+            if o.hides {
+                self.hidden = self.hidden.saturating_sub(1);
+            }
+            self.close(o.tag, at);
+        }
+    }
+
+    fn close(&mut self, tag: u16, at: usize) {
+        match tag {
+            T_TD | T_TH => {
+                self.flush_block();
+                if let Some(t) = self.tables.last_mut() {
+                    finish_cell(t);
+                }
+            }
+            T_TR => {
+                self.flush_block();
+                if let Some(t) = self.tables.last_mut() {
+                    finish_row(t);
+                }
+            }
+            T_TABLE => {
+                self.flush_block();
+                if let Some(mut t) = self.tables.pop() {
+                    finish_row(&mut t);
+                    let before = t.blocks_before;
+                    if let Some(table) = build_table(t, at, &self.blocks, &self.done) {
+                        self.done.push((table, before));
+                    }
+                }
+            }
+            FIRST_BLOCK..FIRST_HIDDEN => {
+                self.flush_block();
+                self.cell_space(at);
+            }
+            _ => {}
+        }
+    }
+
+    /// The innermost open table's stack index.
+    fn table_index(&self) -> Option<usize> {
+        self.open_at
+            .get(T_TABLE as usize)
+            .and_then(|v| v.last().copied())
+    }
+
+    /// The innermost open element of `tag` within the current table.
+    fn open_in_table(&self, tag: u16) -> Option<usize> {
+        let idx = *self.open_at.get(tag as usize)?.last()?;
+        match self.table_index() {
+            Some(t) if idx < t => None,
+            _ => Some(idx),
+        }
+    }
+
+    fn start(&mut self, tag: u16, attrs: Attrs, at: usize, void: bool) {
+        let in_table = !self.tables.is_empty();
+        match tag {
+            T_TABLE => {
+                self.flush_block();
+                self.tables.push(TableB {
+                    start: at,
+                    rows: Vec::new(),
+                    row: None,
+                    cell: None,
+                    blocks_before: self.blocks.len(),
+                });
+            }
+            T_TR if in_table => {
+                // Close the open row and its cells.
+                let keep = [T_TBODY, T_THEAD, T_TFOOT, T_TABLE]
+                    .iter()
+                    .filter_map(|&t| self.open_in_table(t))
+                    .max()
+                    .map(|i| i + 1);
+                if let Some(k) = keep {
+                    self.pop_to(k, at);
+                }
+                self.flush_block();
+                if let Some(t) = self.tables.last_mut() {
+                    finish_row(t);
+                    t.row = Some(RowB {
+                        top: attrs.border_top,
+                        bottom: attrs.border_bottom,
+                        hidden: attrs.hidden || self.hidden > 0,
+                        ..RowB::default()
+                    });
+                }
+            }
+            T_TD | T_TH if in_table => {
+                let keep = [T_TR, T_TBODY, T_THEAD, T_TFOOT, T_TABLE]
+                    .iter()
+                    .filter_map(|&t| self.open_in_table(t))
+                    .max()
+                    .map(|i| i + 1);
+                if let Some(k) = keep {
+                    self.pop_to(k, at);
+                }
+                self.flush_block();
+                let hidden = attrs.hidden || self.hidden > 0;
+                if let Some(t) = self.tables.last_mut() {
+                    finish_cell(t);
+                    if t.row.is_none() {
+                        t.row = Some(RowB::default());
+                    }
+                    t.cell = Some(CellB {
+                        colspan: attrs.colspan.max(1) as usize,
+                        rowspan: attrs.rowspan.max(1) as usize,
+                        top: attrs.border_top,
+                        bottom: attrs.border_bottom,
+                        indent: attrs.indent,
+                        hidden,
+                        ..CellB::default()
+                    });
+                }
+            }
+            T_THEAD | T_TBODY | T_TFOOT if in_table => {
+                if let Some(k) = self.table_index() {
+                    self.pop_to(k + 1, at);
+                }
+            }
+            T_BR => {
+                self.flush_block();
+                self.cell_space(at);
+            }
+            FIRST_BLOCK..FIRST_HIDDEN => {
+                self.flush_block();
+                if let Some(c) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                    c.text.push(" ", at, 0, true);
+                    if c.text.map.is_empty() {
+                        c.indent = c.indent.saturating_add(attrs.indent);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if !void {
+            let hides = attrs.hidden || (FIRST_HIDDEN..END_HIDDEN).contains(&tag);
+            self.push(tag, hides);
+        }
+    }
+
+    fn end(&mut self, tag: u16, at: usize) {
+        let Some(&idx) = self.open_at.get(tag as usize).and_then(|v| v.last()) else {
+            return;
+        };
+        let limit = match tag {
+            T_TABLE => None,
+            T_TD | T_TH | T_TR | T_THEAD | T_TBODY | T_TFOOT => self.table_index(),
+            _ => self.boundaries.last().copied(),
+        };
+        if let Some(l) = limit {
+            if idx < l {
+                return;
+            }
+        }
+        self.pop_to(idx, at);
+    }
+
+    fn text(&mut self, start: usize, end: usize) {
+        if self.hidden > 0 {
+            return;
+        }
+        let bytes = self.bytes;
+        let end = end.min(bytes.len());
+        let start = start.min(end);
+        let cell = self.tables.last_mut().and_then(|t| t.cell.as_mut());
+        let block = &mut self.block;
+        match cell {
+            Some(c) => decode(bytes, start, end, |(s, fs, fl, sp, nbsp)| {
+                if sp && c.text.map.is_empty() && nbsp {
+                    c.lead_nbsp += 1;
+                }
+                c.text.push(s, fs, fl, sp);
+                block.push(s, fs, fl, sp);
+            }),
+            None => decode(bytes, start, end, |(s, fs, fl, sp, _)| {
+                block.push(s, fs, fl, sp);
+            }),
+        }
+    }
+
+    fn finish(mut self, end: usize) -> (Vec<Table>, Vec<Block>) {
+        self.pop_to(0, end);
+        // Tables left open at the end of input.
+        while !self.tables.is_empty() {
+            self.close(T_TABLE, end);
+        }
+        self.flush_block();
+        let mut done = self.done;
+        done.sort_by_key(|(t, _)| t.span.start);
+        let tables: Vec<Table> = done.into_iter().map(|(t, _)| t).collect();
+        // Prose: blocks outside financial tables.
+        let spans: Vec<Span> = tables.iter().map(|t| t.span).collect();
+        let blocks = self
+            .blocks
+            .into_iter()
+            .filter(|b| {
+                let i = spans.partition_point(|s| s.start <= b.span.start);
+                !(i > 0 && spans[..i].iter().rev().take(4).any(|s| b.span.end <= s.end))
+            })
+            .collect();
+        (tables, blocks)
+    }
+}
+
+fn finish_cell(t: &mut TableB) {
+    if let Some(c) = t.cell.take() {
+        if c.hidden {
+            return;
+        }
+        t.row.get_or_insert_with(RowB::default).cells.push(c);
+    }
+}
+
+fn finish_row(t: &mut TableB) {
+    finish_cell(t);
+    if let Some(r) = t.row.take() {
+        if !r.hidden {
+            t.rows.push(r);
+        }
+    }
+}
+
+/// Parses an HTML document into its financial tables and prose blocks.
+pub fn parse(bytes: &[u8]) -> (Vec<Table>, Vec<Block>) {
+    let events = tokenize(bytes);
+    let mut b = Builder::new(bytes);
+    for ev in events {
+        match ev {
+            Ev::Start {
+                tag,
+                attrs,
+                at,
+                void,
+            } => b.start(tag, attrs, at, void),
+            Ev::End { tag, at } => b.end(tag, at),
+            Ev::Text { start, end } => b.text(start, end),
+        }
+    }
+    b.finish(bytes.len())
+}
+
+// ---------------------------------------------------------------------
+// From a grid of cells to a table.
+
+static FIGURE_MARKERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\s*(\([a-z]\)|\(\d{1,2}\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+|\[\d+\]))+\s*$").expect("re")
+});
+
+static UNAUDITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s(\[]*(unaudited|in\s+millions|in\s+thousands)[\s)\]]*$").expect("re")
+});
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Empty,
+    /// `$`, `(`, `$(`: the front of a figure in the next cell.
+    Prefix,
+    /// `)`, `%`, `)%`: the end of a figure in the previous cell.
+    Suffix,
+    /// A figure (or the numeric part of one).
+    Num,
+    /// A rule drawn with characters (`____`, `-----`, `=====`).
+    Rule,
+    Text,
+}
+
+#[derive(Debug)]
+struct PCell {
+    /// Grid columns `start..end`.
+    start: usize,
+    end: usize,
+    text: TextMap,
+    kind: Kind,
+    top: bool,
+    bottom: bool,
+    indent: i32,
+    lead_nbsp: usize,
+}
+
+fn classify(t: &str) -> Kind {
+    let t = t.trim();
+    if t.is_empty() {
+        return Kind::Empty;
+    }
+    if t.chars()
+        .all(|c| matches!(c, '$' | '€' | '£' | '¥' | '(' | ' '))
+        || t == "US$"
+        || t == "(US$"
+    {
+        return Kind::Prefix;
+    }
+    if t.chars().all(|c| matches!(c, ')' | '%' | ' ')) {
+        return Kind::Suffix;
+    }
+    if t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '_' | '-' | '=' | '—' | ' ')) {
+        return Kind::Rule;
+    }
+    if lex_one(t).is_some() || open_parenthesis(t).is_some() {
+        return Kind::Num;
+    }
+    Kind::Text
+}
+
+/// A negative figure whose closing parenthesis is in the next cell:
+/// `(1,234` lexed as if closed, its end kept inside the text.
+fn open_parenthesis(t: &str) -> Option<(TokenKind, usize, usize)> {
+    let t = t.trim_end();
+    if !t.trim_start_matches(['$', ' ']).starts_with('(') || t.contains(')') {
+        return None;
+    }
+    let (kind, s, e) = lex_one(&format!("{t})"))?;
+    Some((kind, s, e.min(t.len())))
+}
+
+/// Lexes a cell's text as exactly one figure, footnote markers after it
+/// ignored. Returns the token's kind and text offsets.
+fn lex_one(t: &str) -> Option<(TokenKind, usize, usize)> {
+    let one = |s: &str| -> Option<(TokenKind, usize, usize)> {
+        let toks = lex_figures(s)?;
+        if toks.len() != 1 {
+            return None;
+        }
+        let tok = toks.into_iter().next()?;
+        Some((tok.kind, tok.start, tok.end))
+    };
+    if let Some(r) = one(t) {
+        return Some(r);
+    }
+    let m = FIGURE_MARKERS.find(t)?;
+    if m.start() == 0 {
+        return None;
+    }
+    one(&t[..m.start()])
+}
+
+/// One figure placed in a row: its grid position and the cell it makes.
+#[derive(Debug)]
+struct Placed {
+    pos: usize,
+    cell: Cell,
+    year: bool,
+}
+
+#[derive(Debug, Default)]
+struct PRow {
+    cells: Vec<PCell>,
+    label: Option<usize>,
+    figures: Vec<Placed>,
+    top: bool,
+    bottom: bool,
+}
+
+impl PRow {
+    fn nonempty(&self) -> impl Iterator<Item = &PCell> {
+        self.cells.iter().filter(|c| c.kind != Kind::Empty)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.nonempty().next().is_none()
+    }
+
+    fn is_rule(&self) -> bool {
+        let mut any = false;
+        for c in self.nonempty() {
+            if c.kind != Kind::Rule {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    fn label_text(&self) -> String {
+        self.label
+            .map(|i| self.cells[i].text.text().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Years only, no other figures: a column heading row.
+    fn is_year_row(&self) -> bool {
+        !self.figures.is_empty() && self.figures.iter().all(|f| f.year) && {
+            let l = self.label_text();
+            l.len() < 60 && !l.trim_end().ends_with(':')
+        }
+    }
+
+    fn is_data(&self) -> bool {
+        !self.figures.is_empty() && !self.is_year_row()
+    }
+
+    /// Cells right of the label holding text (column headings).
+    fn heading_cells(&self) -> impl Iterator<Item = &PCell> {
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(move |(i, c)| Some(*i) != self.label && c.kind != Kind::Empty)
+            .map(|(_, c)| c)
+    }
+}
+
+/// Reads the cells of a row: which is the label, which figures stand where.
+fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
+    let mut cells = Vec::with_capacity(row.cells.len());
+    for c in row.cells {
+        let text = c.text.trimmed();
+        let kind = classify(text.text());
+        let span = c.colspan.max(1);
+        cells.push(PCell {
+            start: c.grid,
+            end: c.grid + span,
+            kind,
+            text,
+            top: c.top,
+            bottom: c.bottom,
+            indent: c.indent,
+            lead_nbsp: c.lead_nbsp,
+        });
+    }
+    let mut r = PRow {
+        top: row.top || cells.iter().any(|c| c.top),
+        bottom: row.bottom || cells.iter().any(|c| c.bottom),
+        cells,
+        ..PRow::default()
+    };
+    // The label: the first non-empty cell, if it is text or stands in the
+    // label column.
+    // Once the table's label column and the grid column where figures
+    // start are known, a text cell reaching into the figures (a spanning
+    // "Three Months Ended") is a heading, not a label.
+    if let Some(i) = r.cells.iter().position(|c| c.kind != Kind::Empty) {
+        let c = &r.cells[i];
+        let is_label = match layout {
+            None => c.kind == Kind::Text,
+            Some((label_col, data_start)) => {
+                c.kind != Kind::Rule && c.start <= label_col
+                    || c.kind == Kind::Text && c.end <= data_start.max(label_col + 1)
+            }
+        };
+        if is_label {
+            r.label = Some(i);
+        }
+    }
+    // Figures: a numeric cell with its prefix and suffix cells.
+    let n = r.cells.len();
+    let mut i = r.label.map(|l| l + 1).unwrap_or(0);
+    while i < n {
+        if r.cells[i].kind != Kind::Num {
+            i += 1;
+            continue;
+        }
+        let mut text = TextMap::new();
+        // Prefix cells right before (spacers between allowed).
+        let mut p = i;
+        let mut first_prefix = None;
+        while p > 0 {
+            let k = &r.cells[p - 1].kind;
+            if *k == Kind::Prefix {
+                first_prefix = Some(p - 1);
+                p -= 1;
+            } else if *k == Kind::Empty && p >= 2 && r.cells[p - 2].kind == Kind::Prefix {
+                p -= 1;
+            } else {
+                break;
+            }
+            if r.label.is_some_and(|l| p <= l + 1) {
+                break;
+            }
+        }
+        if let Some(f) = first_prefix {
+            for c in &r.cells[f..i] {
+                if c.kind == Kind::Prefix {
+                    text.append(&c.text);
+                    text.push_replaced(" ", c.text.file_end(c.text.len()), 0);
+                }
+            }
+        }
+        text.append(&r.cells[i].text);
+        let mut j = i + 1;
+        while j < n && r.cells[j].kind == Kind::Suffix {
+            text.push_replaced(" ", r.cells[j].text.file_start(0), 0);
+            text.append(&r.cells[j].text);
+            j += 1;
+        }
+        let lexed = lex_one(text.text()).map(|x| (x, text.clone())).or_else(|| {
+            let own = r.cells[i].text.clone();
+            lex_one(own.text())
+                .or_else(|| open_parenthesis(own.text()))
+                .map(|x| (x, own))
+        });
+        if let Some(((kind, s, e), map)) = lexed {
+            let year = match &kind {
+                TokenKind::Number {
+                    value,
+                    decimals: 0,
+                    formatted: false,
+                    ..
+                } => *value >= 1950.into() && *value <= 2050.into(),
+                _ => false,
+            };
+            let span = map.span(s, e);
+            r.figures.push(Placed {
+                pos: r.cells[i].end - 1,
+                cell: cell_of(&kind, span),
+                year,
+            });
+        }
+        i = j;
+    }
+    r
+}
+
+/// Builds a table from the grid, or nothing when it is not a financial
+/// table.
+fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)]) -> Option<Table> {
+    let TableB {
+        start,
+        rows: mut raw,
+        blocks_before,
+        ..
+    } = t;
+    if raw.len() < 2 {
+        return None;
+    }
+    lay_out_grid(&mut raw);
+    // The label column: where rows' first text cells start, most often.
+    let mut first_text: HashMap<usize, usize> = HashMap::new();
+    let mut prows: Vec<PRow> = Vec::with_capacity(raw.len());
+    for r in raw {
+        prows.push(read_row(r, None));
+    }
+    for r in &prows {
+        if let Some(l) = r.label {
+            if r.cells[l].kind == Kind::Text {
+                *first_text.entry(r.cells[l].start).or_default() += 1;
+            }
+        }
+    }
+    let label_col = first_text
+        .iter()
+        .max_by_key(|(k, v)| (**v, std::cmp::Reverse(**k)))
+        .map(|(k, _)| *k);
+    if let Some(l) = label_col {
+        // Where figures start: the first numeric or currency cell right of
+        // the label column.
+        let data_start = prows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .filter(|c| matches!(c.kind, Kind::Num | Kind::Prefix) && c.start > l)
+            .map(|c| c.start)
+            .min()
+            .unwrap_or(l + 1);
+        let first: Vec<PRow> = std::mem::take(&mut prows);
+        for r in first {
+            prows.push(reread(r, (l, data_start)));
+        }
+    }
+    let data_rows = prows.iter().filter(|r| r.is_data()).count();
+    if data_rows < 2 {
+        return None;
+    }
+
+    // Logical columns: grid positions of figures, adjacent positions that
+    // never share a row merged.
+    let mut positions: Vec<usize> = prows
+        .iter()
+        .filter(|r| r.is_data())
+        .flat_map(|r| r.figures.iter().map(|f| f.pos))
+        .collect();
+    positions.sort_unstable();
+    positions.dedup();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for p in positions {
+        if let Some(g) = groups.last_mut() {
+            let last = *g.last().unwrap_or(&p);
+            if p == last + 1 {
+                let shares = prows.iter().filter(|r| r.is_data()).any(|r| {
+                    r.figures.iter().any(|f| f.pos == p)
+                        && r.figures.iter().any(|f| g.contains(&f.pos))
+                });
+                if !shares {
+                    g.push(p);
+                    continue;
+                }
+            }
+        }
+        groups.push(vec![p]);
+    }
+    let ncols = groups.len();
+    if ncols == 0 {
+        return None;
+    }
+    let col_of = |pos: usize| groups.iter().position(|g| g.contains(&pos));
+
+    // Leading rows: title lines, scale note, column headings.
+    let first_data = prows.iter().position(|r| r.is_data()).unwrap_or(0);
+    let last_heading = prows[..first_data].iter().rposition(|r| {
+        r.is_year_row() || r.heading_cells().next().is_some() || {
+            let l = r.label_text();
+            is_period_heading(&l) && scale_of(&l).is_none()
+        }
+    });
+    let mut title_lines: Vec<String> = Vec::new();
+    let mut scale = Scale::Units;
+    let mut scale_note: Option<String> = None;
+    // Blocks above the table, nearest last, until prose or a row of figures.
+    let from = blocks_before.saturating_sub(TITLE_BLOCKS);
+    let mut above: Vec<String> = Vec::new();
+    for b in blocks[from..blocks_before.min(blocks.len())].iter().rev() {
+        let inside_table = done
+            .iter()
+            .rev()
+            .take(4)
+            .any(|(t, _)| t.span.start <= b.span.start && b.span.end <= t.span.end);
+        let t = b.text.text().trim();
+        // Titles are short lines of words; a sentence or a bullet of
+        // results is prose, and ends the search.
+        let words = t.split_whitespace().count();
+        if inside_table || t.chars().count() > 120 || words > 14 || lex_figures(t).is_some() {
+            break;
+        }
+        if t.ends_with('.') && words >= 6 || t.starts_with(['•', '–', '-', '·']) {
+            break;
+        }
+        above.push(t.to_string());
+    }
+    above.reverse();
+    for t in &above {
+        if note_scale(t, &mut scale, &mut scale_note) {
+            continue;
+        }
+        if is_period_heading(t) || is_column_words(t) || UNAUDITED.is_match(t) {
+            continue;
+        }
+        title_lines.push(t.clone());
+    }
+    let mut own = vec![String::new(); ncols];
+    let mut shared = vec![String::new(); ncols];
+    let push = |v: &mut String, t: &str| {
+        if !v.is_empty() {
+            v.push(' ');
+        }
+        v.push_str(t);
+    };
+    let head_end = last_heading.map(|h| h + 1).unwrap_or(0);
+    for r in &prows[..head_end] {
+        let l = r.label_text();
+        if !l.is_empty() {
+            let is_scale = note_scale(&l, &mut scale, &mut scale_note);
+            let is_column = is_period_heading(&l) || is_column_words(&l);
+            if !is_scale
+                && !is_column
+                && !UNAUDITED.is_match(&l)
+                && r.heading_cells().next().is_none()
+            {
+                title_lines.push(l.clone());
+            }
+        }
+        for c in r.heading_cells() {
+            let t = c.text.text().trim();
+            if note_scale(t, &mut scale, &mut scale_note) && !is_period_heading(t) {
+                continue;
+            }
+            let covered: Vec<usize> = (0..ncols)
+                .filter(|&k| groups[k].iter().any(|&p| c.start <= p && p < c.end))
+                .collect();
+            match covered.len() {
+                0 => {
+                    // Nearest column within two grid columns.
+                    let best = (0..ncols)
+                        .map(|k| {
+                            let d = groups[k]
+                                .iter()
+                                .map(|&p| (p as i64 - (c.end as i64 - 1)).abs())
+                                .min()
+                                .unwrap_or(i64::MAX);
+                            (d, k)
+                        })
+                        .min();
+                    if let Some((d, k)) = best {
+                        if d <= 2 {
+                            push(&mut own[k], t);
+                        }
+                    }
+                }
+                1 => push(&mut own[covered[0]], t),
+                _ => {
+                    for k in covered {
+                        push(&mut shared[k], t);
+                    }
+                }
+            }
+        }
+    }
+    // Scale notes also stand in the first label rows.
+    if scale_note.is_none() {
+        for r in prows.iter().take(head_end + 3) {
+            let l = r.label_text();
+            if note_scale(&l, &mut scale, &mut scale_note) {
+                break;
+            }
+        }
+    }
+
+    // Body rows.
+    let mut rows: Vec<Row> = Vec::new();
+    let mut blank = false;
+    let mut rule = false;
+    let mut prev_bottom = false;
+    for r in prows.into_iter().skip(head_end) {
+        if r.is_empty() {
+            blank = true;
+            rule |= r.top || r.bottom;
+            prev_bottom = false;
+            continue;
+        }
+        if r.is_rule() {
+            rule = true;
+            prev_bottom = false;
+            continue;
+        }
+        let rule_above = rule || prev_bottom || r.top;
+        let (label, label_span, indent) = match r.label {
+            Some(i) => {
+                let c = &r.cells[i];
+                let ind = (c.indent.max(0) / 50) as usize + c.lead_nbsp;
+                (
+                    clean_label(c.text.text()),
+                    c.text.span(0, c.text.len()),
+                    ind.min(u16::MAX as usize) as u16,
+                )
+            }
+            None => {
+                let at = r
+                    .cells
+                    .iter()
+                    .find(|c| c.kind != Kind::Empty)
+                    .map(|c| c.text.file_start(0))
+                    .unwrap_or(start);
+                (String::new(), Span::new(at, at), 0)
+            }
+        };
+        let data = r.is_data();
+        let mut cells: Vec<Option<Cell>> = vec![None; ncols];
+        if data {
+            for f in r.figures {
+                if let Some(k) = col_of(f.pos) {
+                    if cells[k].is_none() {
+                        cells[k] = Some(f.cell);
+                    }
+                }
+            }
+        }
+        let label = if !data && label.is_empty() {
+            // A heading row inside the table ("2024  2023", "Six Months").
+            r.cells
+                .iter()
+                .filter(|c| c.kind != Kind::Empty)
+                .map(|c| c.text.text())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            label
+        };
+        rows.push(Row {
+            label,
+            label_span,
+            indent,
+            cells,
+            header: !data,
+            rule_above,
+            blank_above: blank,
+        });
+        blank = false;
+        rule = false;
+        prev_bottom = r.bottom;
+    }
+    // Borders under every row are a grid drawn for looks, not the rules
+    // that set totals apart.
+    let ruled = rows.iter().filter(|r| r.rule_above).count();
+    if rows.len() >= 4 && ruled * 10 >= rows.len() * 6 {
+        for r in rows.iter_mut() {
+            r.rule_above = false;
+        }
+    }
+    assign_units(&mut rows);
+
+    let keep = title_lines.len().saturating_sub(2);
+    let title = title_lines[keep..].join(" / ");
+    let columns = (0..ncols)
+        .map(|c| {
+            let own_t = own[c].trim().to_string();
+            let shared_t = shared[c].trim().to_string();
+            let header = [shared_t.as_str(), own_t.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+            Column {
+                period: parse_period(&own_t, &shared_t),
+                derived: is_derived_column(&own_t, &shared_t, &figures),
+                header,
+            }
+        })
+        .collect();
+    Some(Table {
+        title,
+        scale_note,
+        scale,
+        columns,
+        rows,
+        span: Span::new(start, end.max(start)),
+    })
+}
+
+/// Places each cell on the grid: after the cells before it in its row,
+/// skipping grid columns taken by cells of rows above (`rowspan`).
+fn lay_out_grid(rows: &mut [RowB]) {
+    // (start, width, rows still covered)
+    let mut active: Vec<(usize, usize, usize)> = Vec::new();
+    for r in rows.iter_mut() {
+        let mut g = 0usize;
+        let mut new = Vec::new();
+        for c in r.cells.iter_mut() {
+            while let Some(&(s, w, _)) = active.iter().find(|(s, w, _)| *s <= g && g < s + w) {
+                g = s + w;
+            }
+            c.grid = g;
+            if c.rowspan > 1 && active.len() + new.len() < MAX_ACTIVE_ROWSPANS {
+                new.push((g, c.colspan, c.rowspan - 1));
+            }
+            g += c.colspan;
+        }
+        for a in active.iter_mut() {
+            a.2 -= 1;
+        }
+        active.retain(|a| a.2 > 0);
+        active.extend(new);
+    }
+}
+
+/// Takes the scale note of a line if none was found yet; says whether the
+/// line is a scale note.
+fn note_scale(s: &str, scale: &mut Scale, note: &mut Option<String>) -> bool {
+    if let Some((sc, n)) = scale_of(s) {
+        if note.is_none() {
+            *scale = sc;
+            *note = Some(n);
+        }
+        return true;
+    }
+    false
+}
+
+/// Re-reads a row once the table's label column is known.
+fn reread(r: PRow, layout: (usize, usize)) -> PRow {
+    let row = RowB {
+        top: r.top,
+        bottom: r.bottom,
+        hidden: false,
+        cells: r
+            .cells
+            .into_iter()
+            .map(|c| {
+                let acc = Acc {
+                    map: c.text,
+                    space: false,
+                };
+                CellB {
+                    text: acc,
+                    colspan: c.end - c.start,
+                    rowspan: 1,
+                    grid: c.start,
+                    top: c.top,
+                    bottom: c.bottom,
+                    indent: c.indent,
+                    lead_nbsp: c.lead_nbsp,
+                    hidden: false,
+                }
+            })
+            .collect(),
+    };
+    read_row(row, Some(layout))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Unit;
+
+    fn tables(s: &str) -> Vec<Table> {
+        parse(s.as_bytes()).0
+    }
+
+    /// Every figure's span slices the file at its digits (or dash).
+    fn assert_spans(src: &[u8], t: &[Table]) {
+        for f in t.iter().flat_map(|t| t.figures()) {
+            let text = String::from_utf8_lossy(&src[f.span.start..f.span.end]);
+            assert!(
+                text.chars()
+                    .any(|c| c.is_ascii_digit() || "-—–".contains(c))
+                    || text.contains("&#"),
+                "span {:?} is {text:?}",
+                f.span
+            );
+        }
+    }
+
+    const STATEMENT: &str = r#"<html><body>
+<p style="text-align:center"><b>ACME CORP.</b></p>
+<p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p>
+<p>(in thousands, except per share amounts)</p>
+<table>
+<tr><td></td><td colspan="7" style="text-align:center">Three Months Ended March 31,</td></tr>
+<tr><td></td><td colspan="3">2024</td><td></td><td colspan="3">2023</td></tr>
+<tr><td>Revenue</td><td>$</td><td>1,234</td><td></td><td></td><td>$</td><td>1,100</td><td></td></tr>
+<tr><td>Costs:</td><td colspan="7"></td></tr>
+<tr><td style="padding-left:10pt">Cost of revenue</td><td></td><td>(1,000</td><td>)</td><td></td><td></td><td>900</td><td></td></tr>
+<tr><td>&nbsp;&nbsp;Other</td><td></td><td style="border-bottom:1px solid #000">34</td><td></td><td></td><td></td><td style="border-bottom:1px solid #000">&#8212;</td><td></td></tr>
+<tr><td>Net income</td><td>$</td><td colspan="2">268</td><td></td><td>$</td><td>200</td><td></td></tr>
+<tr><td>Net income per share &#8212; diluted</td><td>$</td><td>0.27</td><td></td><td></td><td>$</td><td>0.20</td><td></td></tr>
+<tr><td>Gross margin</td><td></td><td>19.0</td><td>%</td><td></td><td></td><td>18.2</td><td>%</td></tr>
+</table>
+<p>Revenue rose 12.2%.</p>
+</body></html>"#;
+
+    #[test]
+    fn split_figures_colspan_and_headings() {
+        let t = tables(STATEMENT);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        let t = &t[0];
+        assert_eq!(
+            t.title,
+            "ACME CORP. / CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS"
+        );
+        assert_eq!(t.scale, Scale::Thousands);
+        assert_eq!(t.columns.len(), 2);
+        assert_eq!(t.columns[0].period.months, Some(3));
+        assert_eq!(t.columns[0].period.end.unwrap().to_string(), "2024-03-31");
+        assert_eq!(t.columns[1].period.end.unwrap().to_string(), "2023-03-31");
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Revenue",
+                "Costs:",
+                "Cost of revenue",
+                "Other",
+                "Net income",
+                "Net income per share — diluted",
+                "Gross margin"
+            ]
+        );
+        assert!(t.rows[1].header);
+        let rev = t.rows[0].figure(0).unwrap();
+        assert_eq!(rev.value, 1234.into());
+        assert_eq!(rev.currency, Some('$'));
+        assert_eq!(t.rows[2].figure(0).unwrap().value, (-1000).into());
+        assert_eq!(t.rows[2].figure(1).unwrap().value, 900.into());
+        assert!(t.rows[2].indent > 0);
+        assert_eq!(t.rows[3].indent, 2);
+        assert!(t.rows[3].figure(1).unwrap().dash);
+        assert!(t.rows[4].rule_above, "border-bottom above the total");
+        assert_eq!(t.rows[4].figure(0).unwrap().value, 268.into());
+        assert_eq!(t.rows[5].figure(0).unwrap().unit, Unit::PerShare);
+        assert_eq!(t.rows[6].figure(0).unwrap().unit, Unit::Percent);
+        assert_spans(STATEMENT.as_bytes(), std::slice::from_ref(t));
+        // The figure's bytes are exactly the number (and its parentheses).
+        let f = t.rows[2].figure(0).unwrap();
+        let cut = &STATEMENT[f.span.start..f.span.end];
+        assert!(cut.starts_with("(1,000") && cut.ends_with(')'), "{cut:?}");
+        let f = t.rows[0].figure(0).unwrap();
+        assert_eq!(&STATEMENT[f.span.start..f.span.end], "1,234");
+    }
+
+    #[test]
+    fn prose_outside_tables() {
+        let (_, blocks) = parse(STATEMENT.as_bytes());
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.text()).collect();
+        assert!(texts.contains(&"Revenue rose 12.2%."), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("1,234")), "{texts:?}");
+        for b in &blocks {
+            let raw = &STATEMENT.as_bytes()[b.span.start..b.span.end];
+            assert!(!raw.is_empty());
+        }
+    }
+
+    #[test]
+    fn entities_decode_and_map() {
+        let src = "<table><tr><td>Sales &amp; marketing</td><td>&#36;&#160;1,500</td><td>&#x28;20&#x29;</td></tr>\
+                   <tr><td>Total&nbsp;costs</td><td>&#36;&nbsp;1,480</td><td>&#8212;</td></tr></table>";
+        let t = tables(src);
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(t.rows[0].label, "Sales & marketing");
+        assert_eq!(t.rows[1].label, "Total costs");
+        let f = t.rows[0].figure(0).unwrap();
+        assert_eq!(f.value, 1500.into());
+        assert_eq!(&src[f.span.start..f.span.end], "1,500");
+        let f = t.rows[0].figure(1).unwrap();
+        assert_eq!(f.value, (-20).into());
+        assert_eq!(&src[f.span.start..f.span.end], "&#x28;20&#x29;");
+        assert!(t.rows[1].figure(1).unwrap().dash);
+    }
+
+    #[test]
+    fn hidden_content_is_skipped() {
+        let src = r#"<html><head><style>td { color: red }</style><script>var x = "1,234";</script></head>
+<body><div style="display:none"><table><tr><td>Hidden</td><td>1</td></tr><tr><td>Rows</td><td>2</td></tr></table></div>
+<table><tr><td>Revenue</td><td>100</td><td style="display: none">999</td><td>90</td></tr>
+<tr><td>Costs</td><td>40</td><td style="DISPLAY:NONE">999</td><td>30</td></tr></table></body></html>"#;
+        let (t, blocks) = parse(src.as_bytes());
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].columns.len(), 2);
+        assert_eq!(t[0].rows[0].figure(1).unwrap().value, 90.into());
+        assert!(blocks.iter().all(|b| !b.text.text().contains("Hidden")));
+        assert!(blocks.iter().all(|b| !b.text.text().contains("var x")));
+    }
+
+    #[test]
+    fn inline_xbrl_reads_as_text() {
+        let src = r#"<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body>
+<div style="display:none"><ix:header><ix:hidden><ix:nonNumeric name="dei:X">7</ix:nonNumeric></ix:hidden></ix:header></div>
+<table><tr><td>Revenue</td><td>$</td><td><ix:nonFraction name="us-gaap:Revenues" scale="6" decimals="-6">4,321</ix:nonFraction></td></tr>
+<tr><td>Net loss</td><td>$</td><td>(<ix:nonFraction name="us-gaap:NetIncomeLoss" sign="-">12</ix:nonFraction>)</td></tr></table></body></html>"#;
+        let t = tables(src);
+        assert_eq!(t.len(), 1);
+        let f = t[0].rows[0].figure(0).unwrap();
+        assert_eq!(f.value, 4321.into());
+        assert_eq!(&src[f.span.start..f.span.end], "4,321");
+        assert_eq!(t[0].rows[1].figure(0).unwrap().value, (-12).into());
+    }
+
+    #[test]
+    fn windows_1252_bytes() {
+        let mut src: Vec<u8> =
+            b"<table><tr><td>Caf\xe9 sales \x96 net</td><td>1,000</td></tr>".to_vec();
+        src.extend_from_slice(b"<tr><td>Other\xa0items</td><td>\x97</td></tr></table>");
+        let (t, _) = parse(&src);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows[0].label, "Café sales – net");
+        assert_eq!(t[0].rows[1].label, "Other items");
+        let f = t[0].rows[0].figure(0).unwrap();
+        assert_eq!(&src[f.span.start..f.span.end], b"1,000");
+        let d = t[0].rows[1].figure(0).unwrap();
+        assert!(d.dash);
+        assert_eq!(&src[d.span.start..d.span.end], b"\x97");
+    }
+
+    #[test]
+    fn layout_tables_are_not_financial() {
+        let src = r#"<table><tr><td>Contact:</td><td>Jane Doe, (308) 236-8491</td></tr>
+<tr><td>For immediate release</td><td>November 22, 2024</td></tr></table>
+<table><tr><td>/s/ John Smith</td></tr><tr><td>Chief Financial Officer</td><td>2024</td></tr></table>
+<table><tr><td>Revenue</td><td>100</td></tr></table>"#;
+        assert!(tables(src).is_empty());
+    }
+
+    #[test]
+    fn rowspan_keeps_columns_aligned() {
+        let src = r#"<table>
+<tr><td></td><td rowspan="2">Reported % Change</td><td colspan="2">Impact of</td></tr>
+<tr><td></td><td>Foreign Exchange</td><td>Acquisitions</td></tr>
+<tr><td>North America</td><td>(3)</td><td>1</td><td>—</td></tr>
+<tr><td>Europe</td><td>5</td><td>(2)</td><td>1</td></tr>
+<tr><td>Total</td><td>1</td><td>—</td><td>0.5</td></tr></table>"#;
+        let t = &tables(src)[0];
+        assert_eq!(t.columns.len(), 3);
+        assert_eq!(t.columns[0].header, "Reported % Change");
+        assert_eq!(t.columns[1].header, "Impact of Foreign Exchange");
+        assert!(t.columns[0].derived);
+    }
+
+    #[test]
+    fn nested_layout_table_keeps_inner_table() {
+        let src = r#"<table><tr><td><p>CONSOLIDATED BALANCE SHEETS</p>
+<table><tr><td>Cash</td><td>10</td><td>20</td></tr><tr><td>Receivables</td><td>5</td><td>6</td></tr>
+<tr><td>Total current assets</td><td>15</td><td>26</td></tr></table></td></tr></table>"#;
+        let t = tables(src);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].title, "CONSOLIDATED BALANCE SHEETS");
+        assert_eq!(t[0].rows.len(), 3);
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let mut deep = String::new();
+        for _ in 0..10_000 {
+            deep.push_str("<div><table><tr><td><font>");
+        }
+        deep.push_str("1,234");
+        for _ in 0..10_000 {
+            deep.push_str("</span></td></div>");
+        }
+        let _ = parse(deep.as_bytes());
+        let huge = format!(
+            "<table style=\"{}\"><tr><td colspan=\"99999999999\">1</td><td rowspan=\"-4\">2",
+            "x".repeat(1_000_000)
+        );
+        let _ = parse(huge.as_bytes());
+        for cut in [1, 7, 50, 200, 400, 800] {
+            let _ = parse(&STATEMENT.as_bytes()[..cut]);
+        }
+        let _ = parse(b"<table><tr><td>&#99999999;&#x110000;&");
+        let _ = parse(b"\xff\xfe<\x00t\x00");
+        let _ = parse(b"");
+    }
+}
