@@ -46,7 +46,7 @@ pub fn check(
                     Role::IncomeStatement | Role::BalanceSheet | Role::CashFlow
                 ),
             };
-            compared && f.period.end.is_some()
+            compared && f.period.end.is_some() && f.period_unique
         })
         .collect();
     for (i, f) in facts.iter().enumerate() {
@@ -67,6 +67,9 @@ pub fn check(
             .iter()
             .all(|x| !(x.table == f.table && x.concept == f.concept && x.column == f.column));
         if !first_in_table {
+            continue;
+        }
+        if crate::resolve::scale_mismatch(anchor, f) {
             continue;
         }
         if anchor.interval.overlaps(&f.interval) {

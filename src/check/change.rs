@@ -18,8 +18,8 @@
 //! Nothing says which columns a derived column compares, nor how. Each
 //! hypothesis (the two period columns right before it, current first or prior
 //! first; relative or absolute change) is tried on every row, and accepted
-//! only when it holds, at displayed precision, on at least two rows and
-//! misses on at most one row in ten (or one row, and no more rows than hold): a "% of sales", "operational growth" or "currency
+//! only when it holds, at displayed precision, on at least three rows and
+//! misses on at most one row in ten (or one row): a "% of sales", "operational growth" or "currency
 //! impact" column fits no hypothesis and is left alone. Rows with a zero or
 //! negative base are skipped (their percentage is not meaningful), as are
 //! bases under 100 display units (rounding swamps the percentage) and "nm"
@@ -147,7 +147,7 @@ fn check_column(ti: usize, t: &Table, d: usize, rule: &Rule, out: &mut Outcome) 
             let evals = evaluate(t, d, cur, prior, how);
             let holds = evals.iter().filter(|e| e.holds).count();
             let misses = evals.len() - holds;
-            let accepted = holds >= 2 && misses <= (evals.len() / 10).max(1) && misses <= holds;
+            let accepted = holds >= 3 && misses <= (evals.len() / 10).max(1);
             let better = best
                 .as_ref()
                 .is_none_or(|(b, ..)| b.iter().filter(|e| e.holds).count() < holds);

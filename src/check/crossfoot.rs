@@ -15,7 +15,9 @@
 //! A hypothesis is accepted only when its printed figures add up on at least
 //! three rows with a non-zero total and two or more non-zero terms, and
 //! misses on at most one row in ten (or a single row, and no more than a
-//! third as many as hold); the rows it misses are reported. Rows of averages,
+//! third as many as hold); the rows it misses are reported, if they fill the
+//! same columns as a confirming row (tables stack sections laid out
+//! differently). Rows of averages,
 //! share counts and ratios are skipped: they do not add across periods.
 //! Percentages computed from unrounded figures may differ by one unit of
 //! their last digit: that slack is allowed for figures with decimals.
@@ -169,8 +171,26 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             if h.terms.iter().any(|&c| precision[c] != precision[h.target]) {
                 continue;
             }
-            let fits: Vec<(usize, RowFit)> =
+            let mut fits: Vec<(usize, RowFit)> =
                 (0..t.rows.len()).map(|r| (r, fit(t, r, &h))).collect();
+            // A table can stack sections laid out differently (a bridge row
+            // above a regional breakdown): a miss counts only on a row that
+            // fills the same columns as a row that confirmed the hypothesis.
+            let shape = |r: usize| -> Vec<bool> {
+                (0..t.columns.len())
+                    .map(|c| t.rows[r].figure(c).is_some())
+                    .collect()
+            };
+            let confirmed: Vec<Vec<bool>> = fits
+                .iter()
+                .filter(|(_, f)| matches!(f, RowFit::Holds))
+                .map(|(r, _)| shape(*r))
+                .collect();
+            for (r, f) in fits.iter_mut() {
+                if matches!(f, RowFit::Misses(_)) && !confirmed.contains(&shape(*r)) {
+                    *f = RowFit::Silent;
+                }
+            }
             let holds = fits
                 .iter()
                 .filter(|(_, f)| matches!(f, RowFit::Holds))

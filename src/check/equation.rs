@@ -15,9 +15,12 @@
 //! sheet at the start of the period. A term written `concept?` is optional
 //! (zero when absent: the effect of exchange rates on cash).
 //!
-//! Where a term is missing the check is silent. A ratio off by a power of a
-//! thousand is a scale the table did not state (shares in thousands, amounts
-//! in millions), not an error: also silent.
+//! Where a term is missing the check is silent. A ratio off by a factor of a
+//! hundred or more is a scale the table did not state (shares in thousands,
+//! amounts in millions), not an error: also silent. A rule may set
+//! `allow_excess: 2%`: a left side above the right by at most that share is
+//! then advice (ending cash that includes restricted cash the balance sheet
+//! shows elsewhere).
 
 use super::{Finding, Label, Outcome, Passed};
 use crate::document::{format_grouped, Document};
@@ -63,8 +66,13 @@ fn find<'a, 'd>(res: &'a Resolved<'d>, lhs: &Fact<'d>, t: &'a Term) -> Option<&'
                 (d.abs(), d > 0)
             });
     };
+    // Columns that share a period ("As reported", "As adjusted") are not
+    // matched across tables.
+    if !lhs.period_unique {
+        return None;
+    }
     let mut matching = candidates
-        .filter(|f| res.roles[f.table] == role)
+        .filter(|f| res.roles[f.table] == role && f.period_unique)
         .filter(|f| {
             if t.at_start {
                 start_instant(lhs.period).is_some_and(|day| instant_at(f.period, day))
@@ -160,14 +168,13 @@ fn evaluate(
             let Some(q) = value(num, signs[0]).checked_div(value(den, signs[1])) else {
                 return;
             };
-            // A thousandfold miss is an unstated scale, not an error.
-            let k = Decimal::new(1000, 0);
-            for factor in [k, Decimal::ONE / k, k * k, Decimal::ONE / (k * k)] {
-                if let Some(scaled) = q.scale(factor) {
-                    if scaled.overlaps(&lhs.interval) && !q.overlaps(&lhs.interval) {
-                        return;
-                    }
-                }
+            // A quotient a hundredfold or more away from the figure is a scale
+            // the table did not state (shares in thousands, amounts in
+            // millions), not an error.
+            let (m, l) = (q.midpoint().abs(), lhs.interval.midpoint().abs());
+            let h = Decimal::ONE_HUNDRED;
+            if !m.is_zero() && !l.is_zero() && (m >= l * h || l >= m * h) {
+                return;
             }
             (
                 q,
@@ -181,6 +188,13 @@ fn evaluate(
             )
         }
     };
+    // Terms from other tables at a scale that was misread compare nothing.
+    if terms
+        .iter()
+        .any(|f| f.table != lhs.table && crate::resolve::scale_mismatch(lhs, f))
+    {
+        return;
+    }
     let holds = match eq.cmp {
         Cmp::Eq => computed.overlaps(&lhs.interval),
         Cmp::Ge => lhs.interval.hi >= computed.lo,
@@ -199,6 +213,18 @@ fn evaluate(
         }
         return;
     }
+    // A left side above the right by no more than the rule allows (ending
+    // cash that includes restricted cash) is worth a look, not an error.
+    let excess_allowed = rule.allow_excess.is_some_and(|p| {
+        eq.cmp == Cmp::Eq
+            && lhs.interval.lo > computed.hi
+            && lhs.interval.lo - computed.hi <= p * computed.midpoint().abs()
+    });
+    let severity = if excess_allowed {
+        crate::check::Severity::Advice
+    } else {
+        rule.severity
+    };
     let mid = at_scale(computed.midpoint(), lhs);
     let where_ = if eq.cross_table() {
         format!(" in the {}", res.roles[lhs.table])
@@ -233,7 +259,7 @@ fn evaluate(
         .collect();
     out.findings.push(Finding {
         rule: rule.id.clone(),
-        severity: rule.severity,
+        severity,
         message,
         help: Some(format!(
             "{}: {} {} {expr} = {mid}",

@@ -282,6 +282,7 @@ pub fn totals(doc: &Document) -> Vec<crate::resolve::TotalBlock> {
         summary: String::new(),
         description: String::new(),
         origin: String::new(),
+        allow_excess: None,
         tests: Vec::new(),
     };
     let mut out = Outcome::default();

@@ -129,12 +129,16 @@ impl Concepts {
             return None;
         }
         let with_section = section.map(|s| format!("{} {label}", normalize(s)));
+        // Only a generic label ("Basic", "Diluted", "Total") is read with its
+        // section header: "Amortization of intangibles" under "Diluted net
+        // income per share:" is an adjustment, not diluted EPS.
+        const GENERIC: &[&str] = &[
+            "basic", "diluted", "total", "and", "assuming", "dilution", "fully",
+        ];
+        let generic = label.split_whitespace().all(|w| GENERIC.contains(&w));
         for c in &self.list {
             let hit = c.matches(&label)
-                || with_section.as_deref().is_some_and(|l| {
-                    // A short label is read with its section header.
-                    label.split_whitespace().count() <= 3 && c.matches(l)
-                });
+                || generic && with_section.as_deref().is_some_and(|l| c.matches(l));
             if hit && c.unit_fits(row) {
                 return Some(&c.name);
             }
@@ -153,15 +157,64 @@ impl Concepts {
 ///            "net cash provided by operating activities");
 /// assert_eq!(normalize("Total stockholders’ equity"), "total stockholders equity");
 /// assert_eq!(normalize("Research & development:"), "research and development");
+/// assert_eq!(normalize("Cash at end of period (including restricted)"),
+///            "cash at end of period including restricted");
 /// ```
 pub fn normalize(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    let mut depth = 0usize;
-    for ch in label.chars() {
+    // Parentheticals that only flip a sign or name the other direction
+    // ("(loss)", "(used in)") go; others carry meaning ("(including
+    // restricted)") and stay, without their parentheses.
+    const SIGN_WORDS: &[&str] = &[
+        "loss",
+        "losses",
+        "income",
+        "expense",
+        "expenses",
+        "benefit",
+        "gain",
+        "gains",
+        "deficit",
+        "decrease",
+        "increase",
+        "used",
+        "in",
+        "for",
+        "provided",
+        "by",
+        "net",
+        "unfavorable",
+        "favorable",
+        "charge",
+        "charges",
+        "credit",
+        "credits",
+        "and",
+        "or",
+        "earnings",
+        "profit",
+    ];
+    let mut kept = String::with_capacity(label.len());
+    let mut rest = label;
+    while let Some(open) = rest.find('(') {
+        kept.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find(')').unwrap_or(after.len());
+        let inner = &after[..close];
+        let sign_only = inner
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| SIGN_WORDS.contains(&w.to_lowercase().as_str()));
+        if !sign_only {
+            kept.push(' ');
+            kept.push_str(inner);
+            kept.push(' ');
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    kept.push_str(rest);
+    let mut out = String::with_capacity(kept.len());
+    for ch in kept.chars() {
         match ch {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth > 0 => {}
             '&' => out.push_str(" and "),
             '\'' | '’' | '‘' => {}
             c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
@@ -241,6 +294,10 @@ pub struct Fact<'d> {
     pub interval: Interval,
     /// The factor from displayed to units.
     pub scale: Decimal,
+    /// No other column of the table has the same period. Columns that share
+    /// one ("As reported", "Adjustments", "As adjusted"; segments) are not
+    /// periods, and their figures are not matched with other tables'.
+    pub period_unique: bool,
 }
 
 /// A document's figures with their meaning.
@@ -357,6 +414,17 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
         // repeated in a reconciliation) is the same fact; keep all, rules
         // decide.
         out.roles.push(role_of(t, &names));
+        let unique: Vec<bool> = t
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(ci, c)| {
+                !t.columns
+                    .iter()
+                    .enumerate()
+                    .any(|(cj, d)| cj != ci && !d.derived && same_period(&c.period, &d.period))
+            })
+            .collect();
         for (ri, name) in names.iter().enumerate() {
             let Some(name) = name else { continue };
             for (ci, col) in t.columns.iter().enumerate() {
@@ -389,12 +457,34 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                     period: &col.period,
                     interval,
                     scale,
+                    period_unique: unique[ci],
                 });
             }
         }
         out.concepts.push(names);
     }
     out
+}
+
+/// Two facts whose displayed figures agree up to a power of a thousand but
+/// not at their tables' scales: a scale note was missed or misread, which
+/// says nothing about the figures.
+pub fn scale_mismatch(a: &Fact, b: &Fact) -> bool {
+    let (x, y) = (a.figure.interval(), b.figure.interval());
+    let k = Decimal::new(1000, 0);
+    let factors = [
+        Decimal::ONE,
+        k,
+        k * k,
+        k * k * k,
+        Decimal::ONE / k,
+        Decimal::ONE / (k * k),
+        Decimal::ONE / (k * k * k),
+    ];
+    factors
+        .iter()
+        .any(|f| x.scale(*f).is_some_and(|xs| xs.overlaps(&y)))
+        && !a.interval.overlaps(&b.interval)
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian), for comparing dates.

@@ -90,6 +90,9 @@ pub struct Rule {
     pub description: String,
     /// The file it came from (`rules/footing.yaml` for built-in ones).
     pub origin: String,
+    /// For equations: a left side above the right by at most this fraction
+    /// is advice, not the rule's severity.
+    pub allow_excess: Option<rust_decimal::Decimal>,
     pub tests: Vec<RuleTest>,
 }
 
@@ -288,6 +291,8 @@ struct RawRule {
     ratio: Option<Spanned<String>>,
     #[serde(default)]
     concept: Option<Spanned<String>>,
+    #[serde(default)]
+    allow_excess: Option<Spanned<String>>,
 }
 
 /// A rule file written as a mapping: its own concepts, then rules.
@@ -637,6 +642,46 @@ fn compile_rules(
                 });
             }
         }
+        let allow_excess = match &r.allow_excess {
+            None => None,
+            Some(v) => {
+                let parsed = v
+                    .value
+                    .trim()
+                    .strip_suffix('%')
+                    .and_then(|n| n.trim().parse::<rust_decimal::Decimal>().ok())
+                    .filter(|n| !n.is_sign_negative() && *n <= rust_decimal::Decimal::ONE_HUNDRED);
+                match (parsed, &kind) {
+                    (Some(p), Kind::Equation(_)) => Some(p / rust_decimal::Decimal::ONE_HUNDRED),
+                    (Some(_), _) => {
+                        return Err(Box::new(RuleError::at(
+                            name,
+                            text,
+                            span_of(v, text),
+                            format!(
+                                "`allow_excess` applies to `equation` rules; rule `{id}` is `{}`",
+                                kind.as_str()
+                            ),
+                            "not for this kind",
+                            None,
+                        )))
+                    }
+                    (None, _) => {
+                        return Err(Box::new(RuleError::at(
+                            name,
+                            text,
+                            span_of(v, text),
+                            format!("invalid `allow_excess` in rule `{id}`"),
+                            "expected a percentage",
+                            Some(
+                                "write a percentage between 0% and 100%, like `allow_excess: 2%`"
+                                    .into(),
+                            ),
+                        )))
+                    }
+                }
+            }
+        };
         out.push((
             Rule {
                 id,
@@ -645,6 +690,7 @@ fn compile_rules(
                 summary: r.summary.value.trim().to_string(),
                 description: r.description.unwrap_or_default().trim_end().to_string(),
                 origin: name.to_string(),
+                allow_excess,
                 tests,
             },
             id_span,
