@@ -50,6 +50,8 @@ pub struct Document {
     pub tables: Vec<Table>,
     /// Narrative blocks (paragraphs, bullets, headlines), kept for claims.
     pub blocks: Vec<Block>,
+    /// Figures quoted in the narrative.
+    pub mentions: Vec<Mention>,
 }
 
 impl Document {
@@ -69,6 +71,46 @@ impl Document {
 pub struct Block {
     pub text: TextMap,
     pub span: Span,
+}
+
+/// What a figure quoted in prose is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// "$42.6 million", "$(0.6 million)".
+    Money,
+    /// "$0.01 per diluted share".
+    PerShare,
+    /// "12.6%", "12.6 percent".
+    Percent,
+    /// "4.6 points", "50 basis points" (in points).
+    Points,
+}
+
+/// A figure quoted in the narrative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub kind: MentionKind,
+    /// The magnitude as printed (the sign is in `negative`).
+    pub value: Decimal,
+    pub decimals: u32,
+    /// The factor of its scale word ("million" is 1,000,000).
+    pub scale: Decimal,
+    /// Printed in parentheses or with a minus sign.
+    pub negative: bool,
+    /// Which block it is in, and its byte range in the block's text.
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The figure's bytes in the original file.
+    pub span: Span,
+}
+
+impl Mention {
+    /// The magnitude interval in units, at its printed precision.
+    pub fn interval(&self) -> Option<Interval> {
+        Interval::rounded(self.value, self.decimals).scale(self.scale)
+    }
 }
 
 /// The scale a table's amounts are stated in ("in thousands").

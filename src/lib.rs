@@ -40,7 +40,13 @@ impl Audit {
             .document
             .figures()
             .filter(|f| !f.dash && self.outcome.verified.contains(&f.span))
-            .count();
+            .count()
+            + self
+                .document
+                .mentions
+                .iter()
+                .filter(|m| self.outcome.verified.contains(&m.span))
+                .count();
         report::DocReport::new(&self.document, self.outcome.findings, verified)
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod agree;
 pub mod change;
+pub mod claim;
 pub mod crossfoot;
 pub mod equation;
 pub mod footing;
@@ -118,6 +119,7 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
             Kind::Change => change::check(doc, rule, &mut out),
             Kind::Crossfoot => crossfoot::check(doc, rule, &mut out),
             Kind::Proportion => proportion::check(doc, rule, &mut out),
+            Kind::Claim => claim::check(doc, &resolved, rules.concepts(), rule, &mut out),
             Kind::Equation(eq) | Kind::Ratio(eq) => {
                 equation::check(doc, &resolved, rule, eq, &mut out)
             }

@@ -5,6 +5,7 @@
 
 pub mod heading;
 pub mod html;
+pub mod mention;
 pub mod number;
 pub mod text;
 
@@ -25,20 +26,24 @@ pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseE
         Format::Text | Format::Markdown => {
             let map = decode_text(&source.bytes, true);
             let (tables, blocks) = text::parse(&map);
+            let mentions = mention::mentions(&blocks);
             Ok(Document {
                 source,
                 format,
                 tables,
                 blocks,
+                mentions,
             })
         }
         Format::Html => {
             let (tables, blocks) = html::parse(&source.bytes);
+            let mentions = mention::mentions(&blocks);
             Ok(Document {
                 source,
                 format,
                 tables,
                 blocks,
+                mentions,
             })
         }
         Format::Submission => Err(ParseError::Unsupported("EDGAR submission")),

@@ -28,7 +28,8 @@ pub struct DocReport {
 
 impl DocReport {
     pub fn new(doc: &Document, findings: Vec<Finding>, verified: usize) -> DocReport {
-        let figures = doc.figures().filter(|f| !f.dash).count();
+        // Figures in tables and figures quoted in the narrative.
+        let figures = doc.figures().filter(|f| !f.dash).count() + doc.mentions.len();
         DocReport {
             source: doc.source.clone(),
             format: doc.format.as_str(),

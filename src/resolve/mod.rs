@@ -37,6 +37,10 @@ pub struct RawConcept {
     pub patterns: Vec<serde_saphyr::Spanned<String>>,
     #[serde(default)]
     pub exclude: Vec<serde_saphyr::Spanned<String>>,
+    /// Regular expressions over lower-case prose that name the concept
+    /// ("revenues", "cash flow from operations"), for narrative claims.
+    #[serde(default)]
+    pub phrases: Vec<serde_saphyr::Spanned<String>>,
 }
 
 /// A compiled concept.
@@ -46,6 +50,7 @@ pub struct Concept {
     pub unit: Option<ConceptUnit>,
     patterns: Vec<Regex>,
     exclude: Vec<Regex>,
+    phrases: Vec<Regex>,
 }
 
 impl Concept {
@@ -60,7 +65,14 @@ impl Concept {
             unit,
             patterns,
             exclude,
+            phrases: Vec::new(),
         }
+    }
+
+    /// The same concept, also named in prose by `phrases`.
+    pub fn with_phrases(mut self, phrases: Vec<Regex>) -> Concept {
+        self.phrases = phrases;
+        self
     }
 
     fn matches(&self, label: &str) -> bool {
@@ -98,6 +110,7 @@ impl Concepts {
             Some(existing) => {
                 existing.patterns.extend(c.patterns);
                 existing.exclude.extend(c.exclude);
+                existing.phrases.extend(c.phrases);
                 if c.unit.is_some() {
                     existing.unit = c.unit;
                 }
@@ -108,6 +121,25 @@ impl Concepts {
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.list.iter().map(|c| c.name.as_str())
+    }
+
+    /// The concept prose names last in `context` (the words before a
+    /// figure): the match ending nearest to the figure wins. Returns the
+    /// concept and where its phrase starts in `context`.
+    pub fn named_in<'a>(&'a self, context: &str) -> Option<(&'a str, usize)> {
+        let mut best: Option<(&str, usize, usize)> = None;
+        for c in &self.list {
+            for p in &c.phrases {
+                if let Some(m) = p.find_iter(context).last() {
+                    let better =
+                        best.is_none_or(|(_, s, e)| m.end() > e || m.end() == e && m.start() < s);
+                    if better {
+                        best = Some((&c.name, m.start(), m.end()));
+                    }
+                }
+            }
+        }
+        best.map(|(n, s, _)| (n, s))
     }
 
     /// The unit a concept's rows hold, if it says.

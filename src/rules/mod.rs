@@ -25,6 +25,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/footing.yaml"),
     ),
     ("rules/change.yaml", include_str!("../../rules/change.yaml")),
+    ("rules/claims.yaml", include_str!("../../rules/claims.yaml")),
     (
         "rules/statements.yaml",
         include_str!("../../rules/statements.yaml"),
@@ -48,6 +49,8 @@ pub enum Kind {
     Change,
     Crossfoot,
     Proportion,
+    /// Narrative figures tie out to the tables.
+    Claim,
     /// A sum (or comparison) of concepts, in one table or across tables.
     Equation(Equation),
     /// A displayed ratio equals numerator over denominator.
@@ -64,6 +67,7 @@ impl Kind {
             Kind::Change => "change",
             Kind::Crossfoot => "crossfoot",
             Kind::Proportion => "proportion",
+            Kind::Claim => "claim",
             Kind::Equation(_) => "equation",
             Kind::Ratio(_) => "ratio",
             Kind::Agree(_) => "agree",
@@ -179,12 +183,10 @@ impl RuleSet {
                     ),
                 )));
             }
-            self.concepts.push(Concept::new(
-                cname,
-                c.unit,
-                compile(&c.patterns)?,
-                compile(&c.exclude)?,
-            ));
+            self.concepts.push(
+                Concept::new(cname, c.unit, compile(&c.patterns)?, compile(&c.exclude)?)
+                    .with_phrases(compile(&c.phrases)?),
+            );
         }
         Ok(())
     }
@@ -523,6 +525,7 @@ fn compile_rules(
             "change" => Kind::Change,
             "crossfoot" => Kind::Crossfoot,
             "proportion" => Kind::Proportion,
+            "claim" => Kind::Claim,
             "equation" | "ratio" => {
                 let field = if r.kind.value == "ratio" {
                     "ratio"
