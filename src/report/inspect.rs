@@ -126,5 +126,36 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
             );
         }
     }
+    if !doc.mentions.is_empty() {
+        let _ = writeln!(s, "\nNarrative figures ({}):", doc.mentions.len());
+        for m in &doc.mentions {
+            let text = String::from_utf8_lossy(
+                &doc.source.bytes[m.span.start.min(doc.source.bytes.len())
+                    ..m.span.end.min(doc.source.bytes.len())],
+            );
+            let block = doc.blocks[m.block].text.text();
+            let from = block[..m.start]
+                .char_indices()
+                .rev()
+                .nth(40)
+                .map_or(0, |(i, _)| i);
+            let context: String = block[from..m.start]
+                .chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect();
+            let status = if outcome.verified.contains(&m.span) {
+                "✓ ties to the tables"
+            } else if outcome.findings.iter().any(|f| f.span == m.span) {
+                "✗ does not tie"
+            } else {
+                "· not checked (no concept named, qualified, forward-looking, or no table to tie to)"
+            };
+            let _ = writeln!(
+                s,
+                "  line {:>4}  …{context}{text}  {status}",
+                lc(m.span.start)
+            );
+        }
+    }
     s
 }
