@@ -522,9 +522,10 @@ fn progress_bar(len: u64) -> indicatif::ProgressBar {
         indicatif::ProgressDrawTarget::stderr(),
     );
     if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} documents, {msg}, {per_sec} [{elapsed_precise}, eta {eta}]",
+        "{bar:30} {pos}/{len} documents, {msg}, {per_sec}, eta {eta}",
     ) {
         bar.set_style(style);
     }
+    bar.set_message("0 findings");
     bar
 }
