@@ -9,7 +9,9 @@
 //! absolute path; region with 1-based lines, columns counting Unicode code
 //! points (`columnKind`), end column exclusive, and the byte offset and
 //! length in the file as stored) and the figures it was checked against as
-//! `relatedLocations`. Documents that could not be checked are
+//! `relatedLocations`; `partialFingerprints."tickmark/v1"` is the finding's
+//! baseline fingerprint (see `crate::baseline`), which survives edits
+//! elsewhere in the file. Documents that could not be checked are
 //! `toolExecutionNotifications` of the run's invocation.
 //!
 //! Results are written as documents finish; the rules, the invocation and
@@ -190,6 +192,9 @@ impl Sink for Sarif {
                 "ruleId": f.rule,
                 "level": level(f.severity),
                 "message": {"text": text},
+                "partialFingerprints": {
+                    "tickmark/v1": crate::baseline::fingerprint(d.path(), &d.source.bytes, f),
+                },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": uri},
