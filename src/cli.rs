@@ -4,15 +4,15 @@
 //! 2 for usage, configuration or rule-file errors.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
+use tickmark::baseline::{Baseline, Recorder};
 use tickmark::check::Severity;
 use tickmark::config::Config;
 use tickmark::ingest::{self, Input};
-use tickmark::report::{self, human::Human, jsonl, Summary};
+use tickmark::report::{self, Summary};
 use tickmark::rule_tests::Verdict;
 use tickmark::rules::RuleSet;
 
@@ -82,8 +82,57 @@ struct RuleArgs {
 enum OutputFormat {
     /// Graphical diagnostics with source snippets.
     Human,
+    /// One line per finding: path:line:col: severity[rule] message.
+    Concise,
     /// One JSON object per line (findings, documents, failures, summary).
     Jsonl,
+    /// One JSON document (findings, documents, failures, summary).
+    Json,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+impl OutputFormat {
+    fn report(self) -> report::Format {
+        match self {
+            OutputFormat::Human => report::Format::Human,
+            OutputFormat::Concise => report::Format::Concise,
+            OutputFormat::Jsonl => report::Format::Jsonl,
+            OutputFormat::Json => report::Format::Json,
+            OutputFormat::Sarif => report::Format::Sarif,
+            OutputFormat::Github => report::Format::Github,
+        }
+    }
+}
+
+/// `--shard K/N`: the K-th of N shares of the sorted input.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+struct Shard {
+    k: usize,
+    n: usize,
+}
+
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    let (k, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("`{s}` is not K/N (for example 1/4)"))?;
+    let k: usize = k
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{k}` is not a shard number"))?;
+    let n: usize = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{n}` is not a shard count"))?;
+    if n == 0 {
+        return Err("the shard count N must be at least 1".into());
+    }
+    if k == 0 || k > n {
+        return Err(format!("the shard number K must be in 1..={n}, not {k}"));
+    }
+    Ok(Shard { k, n })
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -110,9 +159,18 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
-    /// Print only findings (no summary line).
+    /// Print only findings (no summary line, no progress bar).
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Record today's findings in FILE (a baseline for --baseline).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings that are not in the baseline FILE.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Check only the K-th of every N documents of the sorted input (1 <= K <= N).
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<Shard>,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -307,6 +365,9 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
     }
 }
 
+/// Documents a progress bar is worth showing for.
+const PROGRESS_MIN_DOCUMENTS: usize = 8;
+
 fn check(args: CheckArgs) -> miette::Result<ExitCode> {
     let started = Instant::now();
     let rules = load_rules(&args.rules)?;
@@ -316,79 +377,155 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
             "`-` (standard input) can be given only once"
         ));
     }
-    let (inputs, walk_errors) = ingest::discover(&args.paths);
-    if let Some(n) = args.jobs {
-        // A pool that already exists (tests) is fine to reuse.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
+    let mut baseline = match &args.baseline {
+        Some(p) => {
+            let text = ingest::read_text_file(p).map_err(|e| miette::miette!("{e}"))?;
+            Some(Baseline::parse(&text).map_err(|e| miette::miette!("{}: {e}", p.display()))?)
+        }
+        None => None,
+    };
+    let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
+    let (mut inputs, mut walk_errors) = ingest::discover(&args.paths);
+    if let Some(Shard { k, n }) = args.shard {
+        inputs = inputs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, input)| input)
+            .collect();
+        // Folders that could not be walked are reported once, by shard 1.
+        if k != 1 {
+            walk_errors.clear();
+        }
     }
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let max = args.max_file_size;
-    let results: Vec<Result<report::DocReport, report::Failure>> = inputs
-        .par_iter()
-        .map(|input| tickmark::audit_input(input, max, &rules).map(|a| a.report()))
-        .collect();
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let human = Human::new(color);
-    let mut summary = Summary::default();
-    let mut failures: Vec<report::Failure> = walk_errors
-        .into_iter()
-        .map(|e| report::Failure {
-            path: e.path,
-            message: e.message,
-        })
-        .collect();
-    let write = |out: &mut io::BufWriter<io::StdoutLock>,
-                 r: &Result<report::DocReport, report::Failure>|
-     -> io::Result<()> {
-        match (args.format, r) {
-            (OutputFormat::Jsonl, Ok(d)) => jsonl::write_document(out, d),
-            (OutputFormat::Jsonl, Err(f)) => jsonl::write_failure(out, f),
-            (OutputFormat::Human, Ok(d)) => human.write_document(out, d),
-            (OutputFormat::Human, Err(f)) => human.write_failure(out, f),
-        }
+    let options = report::SinkOptions {
+        color: io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        quiet: args.quiet,
     };
-    let mut io_result = Ok(());
-    for f in failures.drain(..) {
-        summary.add_failure();
-        io_result = io_result.and_then(|_| write(&mut out, &Err(f)));
-    }
-    for r in &results {
-        match r {
-            Ok(d) => summary.add(d),
-            Err(_) => summary.add_failure(),
-        }
-        io_result = io_result.and_then(|_| write(&mut out, r));
-    }
-    io_result = io_result.and_then(|_| match args.format {
-        OutputFormat::Jsonl => jsonl::write_summary(&mut out, &summary),
-        OutputFormat::Human if !args.quiet => {
-            human.write_summary(&mut out, &summary, started.elapsed().as_secs_f64())
-        }
-        OutputFormat::Human => Ok(()),
-    });
-    io_result = io_result.and_then(|_| out.flush());
-    if let Err(e) = io_result {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            return Err(miette::miette!("cannot write output: {e}"));
-        }
-    }
+    let mut sink = report::sink(args.format.report(), &rules, &options);
+    let mut summary = Summary {
+        baselined: baseline.as_ref().map(|_| 0),
+        ..Summary::default()
+    };
     let deny = match args.deny {
         DenyLevel::Errors => Severity::Error,
         DenyLevel::Warnings => Severity::Warning,
         DenyLevel::Advice => Severity::Advice,
     };
-    let denied = results
-        .iter()
-        .filter_map(|r| r.as_ref().ok())
-        .flat_map(|d| &d.findings)
-        .any(|f| f.severity >= deny);
+    let mut denied = false;
+    let mut io_result: io::Result<()> = Ok(());
+    for e in walk_errors {
+        summary.add_failure();
+        let f = report::Failure {
+            path: e.path,
+            message: e.message,
+        };
+        io_result = io_result.and_then(|_| sink.failure(&mut out, &f));
+    }
+    let progress = (io::stderr().is_terminal()
+        && !args.quiet
+        && args.format == OutputFormat::Human
+        && inputs.len() > PROGRESS_MIN_DOCUMENTS)
+        .then(|| progress_bar(inputs.len() as u64));
+    let mut findings_so_far = 0usize;
+
+    tickmark::batch::ordered(
+        &inputs,
+        jobs,
+        4 * jobs,
+        |input| tickmark::audit_input(input, max, &rules).map(|a| a.report()),
+        |result| {
+            if io_result.is_err() {
+                return false;
+            }
+            let written = match result {
+                Ok(mut d) => {
+                    if let Some(r) = &mut recorder {
+                        r.add(d.path(), &d.source.bytes, &d.findings);
+                    }
+                    if let Some(b) = &mut baseline {
+                        let path = d.source.path.clone();
+                        let hidden = b.filter(&path, &d.source.bytes, &mut d.findings);
+                        summary.baselined = Some(summary.baselined.unwrap_or(0) + hidden);
+                    }
+                    denied |= d.findings.iter().any(|f| f.severity >= deny);
+                    findings_so_far += d.findings.len();
+                    summary.add(&d);
+                    emit(&progress, &mut out, |w| sink.document(w, &d))
+                }
+                Err(f) => {
+                    summary.add_failure();
+                    emit(&progress, &mut out, |w| sink.failure(w, &f))
+                }
+            };
+            if let Some(bar) = &progress {
+                bar.inc(1);
+                bar.set_message(format!(
+                    "{findings_so_far} finding{}",
+                    if findings_so_far == 1 { "" } else { "s" }
+                ));
+            }
+            io_result = written;
+            io_result.is_ok()
+        },
+    );
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    io_result = io_result
+        .and_then(|_| sink.finish(&mut out, &summary, started.elapsed().as_secs_f64()))
+        .and_then(|_| out.flush());
+    if let Err(e) = io_result {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            return Err(miette::miette!("cannot write output: {e}"));
+        }
+    }
+    if let (Some(path), Some(r)) = (&args.write_baseline, &recorder) {
+        std::fs::write(path, r.to_json())
+            .map_err(|e| miette::miette!("cannot write the baseline {}: {e}", path.display()))?;
+    }
     Ok(if denied {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes one document's output and flushes it, with the progress bar (if
+/// any) out of the way.
+fn emit<W: Write>(
+    progress: &Option<indicatif::ProgressBar>,
+    out: &mut W,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let go = || {
+        write(&mut *out)?;
+        out.flush()
+    };
+    match progress {
+        Some(bar) => bar.suspend(go),
+        None => go(),
+    }
+}
+
+fn progress_bar(len: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} documents, {msg}, {per_sec}, eta {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar.set_message("0 findings");
+    bar
 }

@@ -10,6 +10,8 @@
 //!
 //! See `ARCHITECTURE.md` for the code map and the invariants.
 
+pub mod baseline;
+pub mod batch;
 pub mod check;
 pub mod config;
 pub mod document;

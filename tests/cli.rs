@@ -354,3 +354,290 @@ fn broken_expression_points_into_the_yaml() {
     assert!(err.contains("did you mean `total_liabilities`"), "{err}");
     assert!(err.contains("mine.yaml:4:28"), "{err}");
 }
+
+/// Runs `check` on the mistakes file in `format` and returns stdout, with
+/// the run time in the summary line made stable.
+fn format_output(format: &str) -> String {
+    let out = tickmark()
+        .env("NO_COLOR", "1")
+        .args(["check", "--format", format, MISTAKES])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out).into_owned();
+    regex::Regex::new(r"; \d+\.\d+s\n")
+        .unwrap()
+        .replace_all(&text, "; [time]\n")
+        .into_owned()
+}
+
+#[test]
+fn concise_snapshot() {
+    let out = format_output("concise");
+    assert!(out
+        .lines()
+        .next()
+        .unwrap()
+        .starts_with(&format!("{MISTAKES}:59:26: error[footing] ")));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn json_snapshot() {
+    let out = format_output("json");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 4);
+    assert_eq!(v["documents"][0]["findings"], 4);
+    assert_eq!(v["failures"].as_array().unwrap().len(), 0);
+    assert_eq!(v["summary"]["errors"], 4);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn github_snapshot() {
+    let out = format_output("github");
+    for l in out.lines().take(4) {
+        assert!(l.starts_with("::error file="), "{l}");
+        assert!(l.contains(",title=tickmark[footing]::"), "{l}");
+        // One command per line: line breaks in messages are escaped.
+        assert!(l.contains("%0A"), "{l}");
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn sarif_snapshot() {
+    insta::assert_snapshot!(format_output("sarif"));
+}
+
+/// The properties of the SARIF 2.1.0 schema that code scanning relies on,
+/// checked structurally (the schema itself is not fetched: no network).
+fn validate_sarif(v: &serde_json::Value) {
+    let levels = ["none", "note", "warning", "error"];
+    assert_eq!(v["version"], "2.1.0");
+    assert!(v["$schema"].as_str().unwrap().contains("sarif"));
+    let runs = v["runs"].as_array().expect("runs is an array");
+    assert!(!runs.is_empty());
+    for run in runs {
+        let driver = &run["tool"]["driver"];
+        assert_eq!(driver["name"], "tickmark");
+        assert!(driver["version"].is_string());
+        assert!(driver["informationUri"].as_str().unwrap().contains("://"));
+        let rules = driver["rules"].as_array().expect("rules");
+        let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        for r in rules {
+            assert!(r["shortDescription"]["text"].is_string());
+            assert!(r["fullDescription"]["text"].is_string());
+            assert!(levels.contains(&r["defaultConfiguration"]["level"].as_str().unwrap()));
+        }
+        let region_ok = |loc: &serde_json::Value| {
+            let p = &loc["physicalLocation"];
+            assert!(!p["artifactLocation"]["uri"].as_str().unwrap().is_empty());
+            let r = &p["region"];
+            for k in ["startLine", "startColumn", "endLine", "endColumn"] {
+                assert!(r[k].as_u64().unwrap() >= 1, "{k} in {r}");
+            }
+            assert!(r["byteOffset"].as_u64().is_some());
+            assert!(r["byteLength"].as_u64().is_some());
+            assert!(r["endLine"].as_u64() >= r["startLine"].as_u64());
+        };
+        for res in run["results"].as_array().expect("results") {
+            assert!(!res["message"]["text"].as_str().unwrap().is_empty());
+            assert!(ids.contains(&res["ruleId"].as_str().unwrap()), "{res}");
+            assert!(levels.contains(&res["level"].as_str().unwrap()));
+            let locs = res["locations"].as_array().unwrap();
+            assert!(!locs.is_empty());
+            locs.iter().for_each(region_ok);
+            if let Some(rel) = res["relatedLocations"].as_array() {
+                rel.iter().for_each(region_ok);
+            }
+        }
+        for inv in run["invocations"].as_array().expect("invocations") {
+            assert!(inv["executionSuccessful"].is_boolean());
+            for n in inv["toolExecutionNotifications"].as_array().unwrap() {
+                assert!(n["message"]["text"].is_string());
+                assert!(levels.contains(&n["level"].as_str().unwrap()));
+            }
+        }
+    }
+}
+
+#[test]
+fn sarif_has_what_the_schema_requires() {
+    let v: serde_json::Value = serde_json::from_str(&format_output("sarif")).unwrap();
+    validate_sarif(&v);
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    // The region slices the file at the figure.
+    let bytes = std::fs::read(MISTAKES).unwrap();
+    let r = &results[0]["locations"][0]["physicalLocation"]["region"];
+    let (a, n) = (
+        r["byteOffset"].as_u64().unwrap() as usize,
+        r["byteLength"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&bytes[a..a + n], b"43,954");
+    assert_eq!(results[0]["relatedLocations"].as_array().unwrap().len(), 5);
+    // Failures are notifications of the invocation.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    std::fs::copy(MISTAKES, dir.path().join("m.txt")).unwrap();
+    let out = tickmark()
+        .args(["check", "--format", "sarif"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    validate_sarif(&v);
+    let notes = v["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("empty"));
+}
+
+#[test]
+fn baseline_hides_known_findings_and_shows_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("release.txt");
+    let base = dir.path().join("baseline.json");
+    std::fs::copy(MISTAKES, &doc).unwrap();
+    // Writing a baseline reports as usual.
+    tickmark()
+        .args(["check", "--quiet", "--write-baseline"])
+        .arg(&base)
+        .arg(&doc)
+        .assert()
+        .code(1);
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&base).unwrap()).unwrap();
+    assert_eq!(written["tickmark_baseline"], 1);
+    assert_eq!(written["findings"].as_array().unwrap().len(), 4);
+    // With it: nothing new, exit 0, and the summary says what was hidden.
+    let recs = {
+        let out = tickmark()
+            .args(["check", "--format", "jsonl", "--baseline"])
+            .arg(&base)
+            .arg(&doc)
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        jsonl(&out)
+    };
+    assert!(recs.iter().all(|r| r["kind"] != "finding"));
+    assert_eq!(recs.last().unwrap()["baselined"], 4);
+    // Lines added above the findings do not change their fingerprints; a
+    // new mistake is the only finding.
+    let text = std::fs::read_to_string(MISTAKES).unwrap();
+    let edited = format!("A new first line.\n\n{text}").replacen(
+        "Accounts payable\t$ 8,412",
+        "Accounts payable\t$ 8,512",
+        1,
+    );
+    assert_ne!(edited, format!("A new first line.\n\n{text}"));
+    std::fs::write(&doc, edited).unwrap();
+    let out = tickmark()
+        .args(["check", "--format", "jsonl", "--baseline"])
+        .arg(&base)
+        .arg(&doc)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let recs = jsonl(&out);
+    let findings: Vec<_> = recs.iter().filter(|r| r["kind"] == "finding").collect();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(findings[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Total current liabilities"));
+    assert_eq!(recs.last().unwrap()["baselined"], 4);
+}
+
+#[test]
+fn a_bad_baseline_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("b.json");
+    std::fs::write(&base, "not json").unwrap();
+    tickmark()
+        .args(["check", "--baseline"])
+        .arg(&base)
+        .arg(CLEAN)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn shards_together_are_the_whole_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..7 {
+        let src = if i % 3 == 0 { MISTAKES } else { CLEAN };
+        std::fs::copy(src, dir.path().join(format!("doc{i}.txt"))).unwrap();
+    }
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    let records = |extra: &[&str]| {
+        let out = tickmark()
+            .args(["check", "--format", "jsonl"])
+            .args(extra)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        jsonl(&out.stdout)
+            .into_iter()
+            .filter(|r| r["kind"] != "summary")
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>()
+    };
+    let mut whole = records(&[]);
+    for n in [1, 3] {
+        let mut union = Vec::new();
+        let mut counts = Vec::new();
+        for k in 1..=n {
+            let part = records(&["--shard", &format!("{k}/{n}")]);
+            counts.push(part.len());
+            union.extend(part);
+        }
+        if n > 1 {
+            assert!(counts.iter().all(|&c| c > 0), "{counts:?}");
+        }
+        union.sort();
+        whole.sort();
+        assert_eq!(union, whole, "{n} shards");
+    }
+}
+
+#[test]
+fn bad_shards_are_usage_errors() {
+    for bad in ["0/2", "3/2", "1/0", "1", "a/b", "1/2/3"] {
+        tickmark()
+            .args(["check", "--shard", bad, CLEAN])
+            .assert()
+            .code(2);
+    }
+}
+
+#[test]
+fn piped_run_shows_no_progress_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..12 {
+        std::fs::copy(CLEAN, dir.path().join(format!("doc{i:02}.txt"))).unwrap();
+    }
+    let out = tickmark().args(["check"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains('█')
+            && !err.contains('░')
+            && !err.contains("documents,")
+            && !err.contains('\r'),
+        "{err}"
+    );
+    assert!(err.is_empty(), "{err}");
+}

@@ -127,37 +127,38 @@ impl Human {
     }
 
     pub fn write_summary<W: Write>(&self, w: &mut W, s: &Summary, seconds: f64) -> io::Result<()> {
-        let pct = if s.figures > 0 {
-            format!(" ({:.1}%)", 100.0 * s.verified as f64 / s.figures as f64)
-        } else {
-            String::new()
-        };
-        writeln!(
-            w,
-            "{} document{} checked{}: {} error{}, {} warning{}, {} advice; {} figures, {} verified{pct}; {:.2}s",
-            s.documents,
-            plural(s.documents),
-            if s.failures > 0 {
-                format!(" ({} failed)", s.failures)
-            } else {
-                String::new()
-            },
-            s.errors,
-            plural(s.errors),
-            s.warnings,
-            plural(s.warnings),
-            s.advice,
-            s.figures,
-            s.verified,
-            seconds
-        )
+        writeln!(w, "{}", super::summary_line(s, seconds))
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+/// The human format as a [`super::Sink`].
+pub struct HumanSink {
+    human: Human,
+    quiet: bool,
+}
+
+impl HumanSink {
+    pub fn new(options: &super::SinkOptions) -> HumanSink {
+        HumanSink {
+            human: Human::new(options.color),
+            quiet: options.quiet,
+        }
+    }
+}
+
+impl super::Sink for HumanSink {
+    fn document(&mut self, mut w: &mut dyn Write, d: &DocReport) -> io::Result<()> {
+        self.human.write_document(&mut w, d)
+    }
+
+    fn failure(&mut self, mut w: &mut dyn Write, f: &Failure) -> io::Result<()> {
+        self.human.write_failure(&mut w, f)
+    }
+
+    fn finish(&mut self, mut w: &mut dyn Write, s: &Summary, seconds: f64) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        self.human.write_summary(&mut w, s, seconds)
     }
 }

@@ -7,21 +7,22 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
-struct SpanRec {
+pub(super) struct SpanRec {
     start: usize,
     end: usize,
 }
 
 #[derive(Serialize)]
-struct LabelRec<'a> {
+pub(super) struct LabelRec<'a> {
     start: usize,
     end: usize,
     text: &'a str,
 }
 
 #[derive(Serialize)]
-struct FindingRec<'a> {
-    kind: &'static str,
+pub(super) struct FindingRec<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) kind: Option<&'static str>,
     path: &'a str,
     rule: &'a str,
     severity: &'static str,
@@ -34,8 +35,9 @@ struct FindingRec<'a> {
 }
 
 #[derive(Serialize)]
-struct DocumentRec<'a> {
-    kind: &'static str,
+pub(super) struct DocumentRec<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) kind: Option<&'static str>,
     path: &'a str,
     format: &'a str,
     tables: usize,
@@ -61,6 +63,8 @@ struct SummaryRec {
     findings: usize,
     figures: usize,
     verified: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselined: Option<usize>,
 }
 
 fn line<W: Write, T: Serialize>(w: &mut W, rec: &T) -> io::Result<()> {
@@ -68,15 +72,15 @@ fn line<W: Write, T: Serialize>(w: &mut W, rec: &T) -> io::Result<()> {
     w.write_all(b"\n")
 }
 
-/// Writes a document's findings, then its `document` record.
-pub fn write_document<W: Write>(w: &mut W, d: &DocReport) -> io::Result<()> {
+/// A document's finding records, in order.
+pub(super) fn finding_records(d: &DocReport) -> Vec<FindingRec<'_>> {
     let index = LineIndex::new(&d.source.bytes);
-    for f in &d.findings {
-        let (l, c) = index.line_col(&d.source.bytes, f.span.start);
-        line(
-            w,
-            &FindingRec {
-                kind: "finding",
+    d.findings
+        .iter()
+        .map(|f| {
+            let (l, c) = index.line_col(&d.source.bytes, f.span.start);
+            FindingRec {
+                kind: Some("finding"),
                 path: d.path(),
                 rule: &f.rule,
                 severity: f.severity.as_str(),
@@ -97,22 +101,31 @@ pub fn write_document<W: Write>(w: &mut W, d: &DocReport) -> io::Result<()> {
                         text: &lb.text,
                     })
                     .collect(),
-            },
-        )?;
+            }
+        })
+        .collect()
+}
+
+/// A document's `document` record.
+pub(super) fn document_record(d: &DocReport) -> DocumentRec<'_> {
+    DocumentRec {
+        kind: Some("document"),
+        path: d.path(),
+        format: d.format,
+        tables: d.tables,
+        figures: d.figures,
+        verified: d.verified,
+        findings: d.findings.len(),
+        note: d.note.as_deref(),
     }
-    line(
-        w,
-        &DocumentRec {
-            kind: "document",
-            path: d.path(),
-            format: d.format,
-            tables: d.tables,
-            figures: d.figures,
-            verified: d.verified,
-            findings: d.findings.len(),
-            note: d.note.as_deref(),
-        },
-    )
+}
+
+/// Writes a document's findings, then its `document` record.
+pub fn write_document<W: Write>(w: &mut W, d: &DocReport) -> io::Result<()> {
+    for rec in finding_records(d) {
+        line(w, &rec)?;
+    }
+    line(w, &document_record(d))
 }
 
 pub fn write_failure<W: Write>(w: &mut W, f: &Failure) -> io::Result<()> {
@@ -136,6 +149,24 @@ pub fn write_summary<W: Write>(w: &mut W, s: &Summary) -> io::Result<()> {
             findings: s.findings,
             figures: s.figures,
             verified: s.verified,
+            baselined: s.baselined,
         },
     )
+}
+
+/// JSON Lines as a [`super::Sink`].
+pub struct Jsonl;
+
+impl super::Sink for Jsonl {
+    fn document(&mut self, mut w: &mut dyn Write, d: &DocReport) -> io::Result<()> {
+        write_document(&mut w, d)
+    }
+
+    fn failure(&mut self, mut w: &mut dyn Write, f: &Failure) -> io::Result<()> {
+        write_failure(&mut w, f)
+    }
+
+    fn finish(&mut self, mut w: &mut dyn Write, s: &Summary, _seconds: f64) -> io::Result<()> {
+        write_summary(&mut w, s)
+    }
 }

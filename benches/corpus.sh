@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Whole-process figures over ../shared/corpus: wall time and peak RSS on 1
+# and 2 threads, the `rg -c '[0-9]'` reading floor (grep -c when rg is
+# absent), and the corpus repeated 1x, 4x and 16x (symbolic links to the
+# same files, so the page cache serves them; cost is parsing and checking).
+# Usage: benches/corpus.sh [path/to/tickmark]   (default target/release/tickmark)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${1:-${CARGO_TARGET_DIR:-target}/release/tickmark}
+CORPUS=${CORPUS:-../shared/corpus}
+[ -d "$CORPUS" ] || { echo "no corpus at $CORPUS" >&2; exit 0; }
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+files() { find "$1" -type f \( -name '*.htm' -o -name '*.html' -o -name '*.txt' -o -name '*.md' \); }
+bytes=$(files "$CORPUS" | xargs cat | wc -c)
+docs=$(files "$CORPUS" | wc -l)
+echo "corpus: $docs documents, $bytes bytes"
+
+# run LABEL CMD...: best wall time of 3 runs, and peak RSS of the best run.
+run() {
+    local label=$1; shift
+    local best="" rss=""
+    for _ in 1 2 3; do
+        /usr/bin/time -f '%e %M' -o "$WORK/t" "$@" >/dev/null 2>&1 || true
+        read -r t m < <(tail -n 1 "$WORK/t")
+        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; rss=$m; fi
+    done
+    echo "$label: ${best}s wall, peak RSS $((rss / 1024)) MB"
+}
+
+if command -v rg >/dev/null; then
+    run "floor: rg -c '[0-9]'" rg -c '[0-9]' "$CORPUS"
+else
+    run "floor: grep -rc '[0-9]' (rg absent)" grep -rc '[0-9]' "$CORPUS"
+fi
+run "tickmark --jobs 1" "$BIN" check --quiet --format jsonl --jobs 1 "$CORPUS"
+run "tickmark --jobs 2" "$BIN" check --quiet --format jsonl --jobs 2 "$CORPUS"
+
+for n in 1 4 16; do
+    mkdir -p "$WORK/x$n"
+    for i in $(seq 1 "$n"); do ln -s "$(realpath "$CORPUS")" "$WORK/x$n/copy$i"; done
+    run "tickmark --jobs 2, corpus x$n" "$BIN" check --quiet --format jsonl --jobs 2 "$WORK/x$n"
+done
