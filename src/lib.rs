@@ -10,6 +10,7 @@
 //!
 //! See `ARCHITECTURE.md` for the code map and the invariants.
 
+pub mod budget;
 pub mod check;
 pub mod config;
 pub mod document;
@@ -51,8 +52,31 @@ pub fn audit(
     format: Format,
     rules: &rules::RuleSet,
 ) -> Result<Audit, parse::ParseError> {
+    budget::start(budget::DOCUMENT_BUDGET);
+    let result = audit_within_budget(source, format, rules);
+    budget::unlimited();
+    result
+}
+
+fn audit_within_budget(
+    source: Arc<SourceFile>,
+    format: Format,
+    rules: &rules::RuleSet,
+) -> Result<Audit, parse::ParseError> {
+    let too_complex = |stage: &str, document: &Document| parse::ParseError::TooComplex {
+        stage: stage.to_string(),
+        tables: document.tables.len(),
+        rows: document.tables.iter().map(|t| t.rows.len()).sum(),
+        budget: budget::DOCUMENT_BUDGET,
+    };
     let document = parse::parse(source, format)?;
+    if budget::exhausted() {
+        return Err(too_complex("reading its tables", &document));
+    }
     let outcome = check::run(&document, rules);
+    if budget::exhausted() {
+        return Err(too_complex("checking it", &document));
+    }
     Ok(Audit { document, outcome })
 }
 

@@ -171,6 +171,9 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             if h.terms.iter().any(|&c| precision[c] != precision[h.target]) {
                 continue;
             }
+            if !crate::budget::spend((t.rows.len() * (h.terms.len() + 1)) as u64) {
+                return;
+            }
             let mut fits: Vec<(usize, RowFit)> =
                 (0..t.rows.len()).map(|r| (r, fit(t, r, &h))).collect();
             // A table can stack sections laid out differently (a bridge row

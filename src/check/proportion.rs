@@ -125,8 +125,15 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     for (ti, t) in doc.tables.iter().enumerate() {
         let ncols = t.columns.len();
         for c in 0..ncols {
+            if !crate::budget::spend(t.rows.len() as u64 + 1) {
+                return;
+            }
             if kind(t, c).is_none() {
                 continue;
+            }
+            // Every other column is looked at for each percentage column.
+            if !crate::budget::spend((ncols * (t.rows.len() + 1)) as u64) {
+                return;
             }
             // Amount columns, nearest first on the left (the usual layout).
             let mut bases: Vec<usize> = (0..c)

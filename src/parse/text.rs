@@ -80,6 +80,8 @@ pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
     let mut start = 0;
     for piece in text.split_inclusive('\n') {
         let body = piece.strip_suffix('\n').unwrap_or(piece);
+        // Classifying a line costs its length, at most MAX_ROW_LINE for rows.
+        crate::budget::spend(body.len().min(MAX_ROW_LINE) as u64 / 64 + 1);
         lines.push(Line {
             start,
             text: body,
