@@ -230,6 +230,33 @@ fn a_text_table_of_100000_rows() {
 }
 
 #[test]
+fn a_thousand_column_html_table() {
+    // Cross-footing and proportional columns compare columns with columns:
+    // this once took seconds per hundred columns, growing quadratically.
+    let dir = dir_with_good();
+    let d = dir.path();
+    let n = 1000;
+    let mut s = String::from("<html><body><table><tr><td></td>");
+    s.push_str(&"<td>%</td>".repeat(n));
+    s.push_str("</tr>");
+    for r in 0..20 {
+        s.push_str(&format!("<tr><td>Row {r}</td>"));
+        for c in 0..n {
+            s.push_str(&format!("<td>{}</td>", r * c % 97));
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</table></body></html>");
+    std::fs::write(d.join("wide.htm"), &s).unwrap();
+    let started = std::time::Instant::now();
+    let recs = run_dir(d);
+    document(&recs, "wide.htm");
+    assert_good_reported(&recs);
+    // Generous even for a debug build on a busy machine; it was minutes.
+    assert!(started.elapsed().as_secs() < 120);
+}
+
+#[test]
 fn quadratic_document_is_too_complex_not_a_hung_batch() {
     // Thousands of small statements each showing net income: the agree rule
     // compares every showing with the earlier ones.
