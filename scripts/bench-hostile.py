@@ -42,6 +42,10 @@ def long_line(n):
     return "Revenue 1,234 " * n + "\n"
 
 
+def trailing_labels(n):
+    return "Revenue   1,234   1,111\n" + "Some label\n" * n
+
+
 def many_statements(n):
     one = ("Condensed Consolidated Statements of Operations\n(in thousands)\n"
            "                         Three months ended March 31,\n                         2026      2025\n"
@@ -56,6 +60,7 @@ SHAPES = [
     ("HTML unclosed tables", html_unclosed, 5_000, ".htm"),
     ("HTML table columns", html_wide, 250, ".htm"),
     ("one line, repetitions", long_line, 200_000, ".txt"),
+    ("label lines after a table row", trailing_labels, 50_000, ".txt"),
     ("statements showing net income", many_statements, 500, ".txt"),
 ]
 

@@ -52,10 +52,17 @@ pub fn audit(
     format: Format,
     rules: &rules::RuleSet,
 ) -> Result<Audit, parse::ParseError> {
+    // Lifts the budget again when done, also on a panic, so that code
+    // running later on this thread is not limited by this document.
+    struct Lift;
+    impl Drop for Lift {
+        fn drop(&mut self) {
+            budget::unlimited();
+        }
+    }
+    let _lift = Lift;
     budget::start(budget::DOCUMENT_BUDGET);
-    let result = audit_within_budget(source, format, rules);
-    budget::unlimited();
-    result
+    audit_within_budget(source, format, rules)
 }
 
 fn audit_within_budget(
