@@ -16,8 +16,9 @@
 
 use std::cell::Cell;
 
-/// Work units one document may spend on parsing and checking. Real
-/// releases spend well under a tenth of this (see `SECURITY.md`).
+/// Work units one document may spend on parsing and checking. The most
+/// any document of the shared corpus spends is 326,771 (a Pfizer 8-K
+/// exhibit, 2024), about 150 times less (see `SECURITY.md`).
 pub const DOCUMENT_BUDGET: u64 = 50_000_000;
 
 thread_local! {
