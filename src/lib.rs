@@ -12,6 +12,7 @@
 
 pub mod baseline;
 pub mod batch;
+pub mod budget;
 pub mod check;
 pub mod config;
 pub mod document;
@@ -59,8 +60,38 @@ pub fn audit(
     format: Format,
     rules: &rules::RuleSet,
 ) -> Result<Audit, parse::ParseError> {
+    // Lifts the budget again when done, also on a panic, so that code
+    // running later on this thread is not limited by this document.
+    struct Lift;
+    impl Drop for Lift {
+        fn drop(&mut self) {
+            budget::unlimited();
+        }
+    }
+    let _lift = Lift;
+    budget::start(budget::DOCUMENT_BUDGET);
+    audit_within_budget(source, format, rules)
+}
+
+fn audit_within_budget(
+    source: Arc<SourceFile>,
+    format: Format,
+    rules: &rules::RuleSet,
+) -> Result<Audit, parse::ParseError> {
+    let too_complex = |stage: &str, document: &Document| parse::ParseError::TooComplex {
+        stage: stage.to_string(),
+        tables: document.tables.len(),
+        rows: document.tables.iter().map(|t| t.rows.len()).sum(),
+        budget: budget::DOCUMENT_BUDGET,
+    };
     let document = parse::parse(source, format)?;
+    if budget::exhausted() {
+        return Err(too_complex("reading its tables", &document));
+    }
     let outcome = check::run(&document, rules);
+    if budget::exhausted() {
+        return Err(too_complex("checking it", &document));
+    }
     Ok(Audit { document, outcome })
 }
 

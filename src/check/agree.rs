@@ -50,6 +50,10 @@ pub fn check(
         })
         .collect();
     for (i, f) in facts.iter().enumerate() {
+        // Two scans of the earlier facts.
+        if !crate::budget::spend(2 * i as u64 + 1) {
+            return;
+        }
         // The first figure of the same concept and period, in an earlier table.
         // Every concept: only where the same statement is shown twice (a
         // summary and the full statement). Across statements a line can mean

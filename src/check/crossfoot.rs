@@ -167,27 +167,39 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
         let precision: Vec<Option<u32>> = (0..t.columns.len())
             .map(|c| typical_decimals(t, c))
             .collect();
+        // A table can stack sections laid out differently (a bridge row
+        // above a regional breakdown): a miss counts only on a row that
+        // fills the same columns as a row that confirmed the hypothesis.
+        // Each row's shape (the columns it fills) is computed once, as an id.
+        let shape_id: Vec<usize> = {
+            let mut ids: std::collections::HashMap<Vec<bool>, usize> = Default::default();
+            t.rows
+                .iter()
+                .map(|row| {
+                    let shape: Vec<bool> = (0..t.columns.len())
+                        .map(|c| row.figure(c).is_some())
+                        .collect();
+                    let next = ids.len();
+                    *ids.entry(shape).or_insert(next)
+                })
+                .collect()
+        };
         for h in hypotheses(t.columns.len()) {
             if h.terms.iter().any(|&c| precision[c] != precision[h.target]) {
                 continue;
             }
+            if !crate::budget::spend((t.rows.len() * (h.terms.len() + 1)) as u64) {
+                return;
+            }
             let mut fits: Vec<(usize, RowFit)> =
                 (0..t.rows.len()).map(|r| (r, fit(t, r, &h))).collect();
-            // A table can stack sections laid out differently (a bridge row
-            // above a regional breakdown): a miss counts only on a row that
-            // fills the same columns as a row that confirmed the hypothesis.
-            let shape = |r: usize| -> Vec<bool> {
-                (0..t.columns.len())
-                    .map(|c| t.rows[r].figure(c).is_some())
-                    .collect()
-            };
-            let confirmed: Vec<Vec<bool>> = fits
+            let confirmed: std::collections::HashSet<usize> = fits
                 .iter()
                 .filter(|(_, f)| matches!(f, RowFit::Holds))
-                .map(|(r, _)| shape(*r))
+                .map(|(r, _)| shape_id[*r])
                 .collect();
             for (r, f) in fits.iter_mut() {
-                if matches!(f, RowFit::Misses(_)) && !confirmed.contains(&shape(*r)) {
+                if matches!(f, RowFit::Misses(_)) && !confirmed.contains(&shape_id[*r]) {
                     *f = RowFit::Silent;
                 }
             }

@@ -336,6 +336,10 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
         if row.header || !row.has_figures() {
             continue;
         }
+        // The walk up and the candidates are bounded by MAX_UNITS.
+        if !crate::budget::spend(MAX_UNITS as u64 * (table.columns.len() as u64 + 1)) {
+            break;
+        }
         // Units above, nearest first, and whether a boundary lies above each.
         let mut units: Vec<usize> = Vec::new();
         let mut boundary_above: Vec<bool> = Vec::new();

@@ -954,6 +954,7 @@ pub fn parse(bytes: &[u8]) -> (Vec<Table>, Vec<Block>) {
     let events = tokenize(bytes);
     let mut b = Builder::new(bytes);
     for ev in events {
+        crate::budget::spend(1);
         match ev {
             Ev::Start {
                 tag,

@@ -18,6 +18,14 @@ use std::sync::Arc;
 pub enum ParseError {
     #[error("{0} documents are not supported yet")]
     Unsupported(&'static str),
+    /// The per-document work budget ([`crate::budget`]) ran out.
+    #[error("document too complex: {stage} took more than the work budget of {budget} units ({tables} tables, {rows} rows); split it or report it if it is a real release")]
+    TooComplex {
+        stage: String,
+        tables: usize,
+        rows: usize,
+        budget: u64,
+    },
 }
 
 /// Parses a document of a known format.

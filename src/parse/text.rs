@@ -80,6 +80,8 @@ pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
     let mut start = 0;
     for piece in text.split_inclusive('\n') {
         let body = piece.strip_suffix('\n').unwrap_or(piece);
+        // Classifying a line costs its length, at most MAX_ROW_LINE for rows.
+        crate::budget::spend(body.len().min(MAX_ROW_LINE) as u64 / 64 + 1);
         lines.push(Line {
             start,
             text: body,
@@ -258,12 +260,15 @@ fn group(lines: &[Line]) -> Vec<Group> {
     let close = |open: &mut Option<Group>, groups: &mut Vec<Group>, heading: &mut Vec<usize>| {
         if let Some(mut g) = open.take() {
             // Label lines after the last row belong to what follows (the
-            // next table's title), not to this table.
+            // next table's title), not to this table. (Collected, then put
+            // in front of the heading at once: inserting each at the front
+            // was quadratic in a long run of label lines.)
+            let mut trailing = Vec::new();
             while let Some(&last) = g.body.last() {
                 match lines[last].kind {
                     Kind::Row(_) | Kind::Rule => break,
                     Kind::Label => {
-                        heading.insert(0, last);
+                        trailing.push(last);
                         g.body.pop();
                     }
                     _ => {
@@ -271,6 +276,8 @@ fn group(lines: &[Line]) -> Vec<Group> {
                     }
                 }
             }
+            trailing.reverse();
+            heading.splice(0..0, trailing);
             if g.body
                 .iter()
                 .any(|&i| matches!(lines[i].kind, Kind::Row(_)))

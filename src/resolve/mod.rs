@@ -344,6 +344,8 @@ pub struct Resolved<'d> {
 impl<'d> Resolved<'d> {
     /// Facts of a concept, in document order.
     pub fn of<'a>(&'a self, concept: &'a str) -> impl Iterator<Item = &'a Fact<'d>> + 'a {
+        // A scan of every fact: callers doing this per fact are quadratic.
+        crate::budget::spend(self.facts.len() as u64 + 1);
         self.facts.iter().filter(move |f| f.concept == concept)
     }
 }

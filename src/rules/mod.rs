@@ -390,8 +390,28 @@ type ParsedRule = (Rule, Option<(usize, usize)>);
 
 /// The YAML limits for rule files: small enough that an alias bomb or a
 /// deeply nested document is refused quickly.
+/// YAML limits for rule files, well above any real rule pack (the built-in
+/// files are a few hundred nodes): an alias bomb, deep nesting or a huge
+/// file is refused with a message instead of exhausting memory or stack.
 fn options() -> serde_saphyr::Options {
-    serde_saphyr::Options::default()
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_reader_input_bytes = Some(4 * 1024 * 1024);
+    budget.max_events = 200_000;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_depth = 32;
+    budget.max_documents = 1;
+    budget.max_nodes = 100_000;
+    budget.max_total_scalar_bytes = 4 * 1024 * 1024;
+    budget.max_merge_keys = 1_000;
+    budget.max_recorded_anchor_events = 100_000;
+    budget.max_recorded_anchor_bytes = 4 * 1024 * 1024;
+    let mut o = serde_saphyr::Options::default();
+    o.budget = Some(budget);
+    o.alias_limits.max_total_replayed_events = 100_000;
+    o.alias_limits.max_replay_stack_depth = 16;
+    o.alias_limits.max_alias_expansions_per_anchor = 1_000;
+    o
 }
 
 /// Offset of a scalar's text in the file: past an opening quote.
@@ -787,5 +807,55 @@ mod tests {
         let text = "- id: mine\n  kind: footing\n  summary: x\n  severity: warn\n";
         let err = parse_file("mine.yaml", text).unwrap_err();
         assert!(err.help.as_deref().unwrap().contains("warning"));
+    }
+    #[test]
+    fn alias_bomb_is_refused_with_a_message() {
+        // The "billion laughs": each level doubles ten times.
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = format!("*a{}", i - 1);
+            text.push_str(&format!(
+                "a{i}: &a{i} [{}]\n",
+                [prev.as_str(); 10].join(", ")
+            ));
+        }
+        text.push_str("rules: []\n");
+        let mut set = RuleSet::builtin().unwrap();
+        let err = set.add_file("bomb.yaml", &text).unwrap_err();
+        assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_a_message() {
+        let text = format!("{}x{}", "[".repeat(5_000), "]".repeat(5_000));
+        let mut set = RuleSet::builtin().unwrap();
+        let err = set.add_file("deep.yaml", &text).unwrap_err();
+        assert!(!err.message.is_empty());
+        let block: String = (0..200)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        let err = set.add_file("deep2.yaml", &block).unwrap_err();
+        assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn invalid_and_huge_concept_patterns_point_at_the_pattern() {
+        let mut set = RuleSet::builtin().unwrap();
+        let text = "concepts:\n  - concept: broken\n    patterns: ['(unclosed']\nrules: []\n";
+        let err = set.add_file("bad.yaml", text).unwrap_err();
+        assert!(err.message.contains("invalid pattern"), "{}", err.message);
+        let (s, e) = err.span().unwrap();
+        assert!(text[s..e].contains("(unclosed"));
+        // Compiles to far more than the 1 MiB size limit.
+        let text = "concepts:\n  - concept: huge\n    patterns: ['(\\w{1000}){1000}']\nrules: []\n";
+        let err = set.add_file("huge.yaml", text).unwrap_err();
+        assert!(err.message.contains("invalid pattern"), "{}", err.message);
+        assert!(
+            err.help
+                .as_deref()
+                .unwrap_or_default()
+                .contains("size limit")
+                || err.to_string().contains("invalid pattern")
+        );
     }
 }
