@@ -232,23 +232,9 @@ fn check_column(ti: usize, t: &Table, d: usize, rule: &Rule, out: &mut Outcome) 
 
 #[cfg(test)]
 mod tests {
-    use crate::check::Severity;
-    use crate::document::{Format, SourceFile};
-    use crate::rules::RuleSet;
-    use std::sync::Arc;
 
     fn findings(text: &str) -> Vec<crate::check::Finding> {
-        let source = Arc::new(SourceFile {
-            path: "t.txt".into(),
-            bytes: text.as_bytes().to_vec(),
-        });
-        crate::audit(source, Format::Text, &RuleSet::builtin().unwrap())
-            .unwrap()
-            .outcome
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == "change-column" && f.severity >= Severity::Warning)
-            .collect()
+        crate::check::findings_of("change-column", text)
     }
 
     const TABLE: &str = "\

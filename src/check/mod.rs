@@ -133,3 +133,24 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
     out.findings.dedup();
     out
 }
+
+/// Test support: the errors and warnings one rule finds in a text document.
+#[cfg(test)]
+pub(crate) fn findings_of(rule: &str, text: &str) -> Vec<Finding> {
+    use crate::document::{Format, SourceFile};
+    let source = std::sync::Arc::new(SourceFile {
+        path: "t.txt".into(),
+        bytes: text.as_bytes().to_vec(),
+    });
+    crate::audit(
+        source,
+        Format::Text,
+        &RuleSet::builtin().expect("built-in rules"),
+    )
+    .expect("text parses")
+    .outcome
+    .findings
+    .into_iter()
+    .filter(|f| f.rule == rule && f.severity >= Severity::Warning)
+    .collect()
+}

@@ -229,22 +229,10 @@ fn report(
 
 #[cfg(test)]
 mod tests {
-    use crate::check::Severity;
-    use crate::document::{Format, SourceFile};
-    use crate::rules::RuleSet;
-    use std::sync::Arc;
 
     fn findings(text: &str) -> Vec<String> {
-        let source = Arc::new(SourceFile {
-            path: "t.txt".into(),
-            bytes: text.as_bytes().to_vec(),
-        });
-        crate::audit(source, Format::Text, &RuleSet::builtin().unwrap())
-            .unwrap()
-            .outcome
-            .findings
+        crate::check::findings_of("proportional-columns", text)
             .into_iter()
-            .filter(|f| f.rule == "proportional-columns" && f.severity >= Severity::Warning)
             .map(|f| f.message)
             .collect()
     }
