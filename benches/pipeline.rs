@@ -35,6 +35,7 @@ fn pipeline(c: &mut Criterion) {
         panic!("built-in rules do not load")
     };
     let max = ingest::DEFAULT_MAX_FILE_SIZE;
+    let options = tickmark::ReadOptions::default();
     for (kind, path) in documents() {
         let input = Input::File(path.clone());
         let Ok((source, format)) = ingest::load(&input, max) else {
@@ -60,9 +61,10 @@ fn pipeline(c: &mut Criterion) {
         });
         group.bench_function("ingest+parse+check", |b| {
             b.iter(|| {
-                tickmark::audit_input(black_box(&input), max, &rules)
-                    .map(|a| a.report().findings.len())
-                    .is_ok()
+                tickmark::audit_input(black_box(&input), &options, &rules)
+                    .into_iter()
+                    .map(|r| r.map(|a| a.report().findings.len()).unwrap_or(0))
+                    .sum::<usize>()
             })
         });
         group.finish();

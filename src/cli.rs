@@ -168,6 +168,10 @@ struct CheckArgs {
     /// Report only findings that are not in the baseline FILE.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Documents of an EDGAR submission file to check, by <TYPE> (comma-separated
+    /// patterns, `*` for any text; `*` alone checks every document) [default: EX-99*].
+    #[arg(long, value_name = "TYPES")]
+    exhibits: Option<String>,
     /// Check only the K-th of every N documents of the sorted input (1 <= K <= N).
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     shard: Option<Shard>,
@@ -193,13 +197,17 @@ pub fn main() -> ExitCode {
 }
 
 fn load_rules(args: &RuleArgs) -> miette::Result<RuleSet> {
-    load_rules_with(args, &[])
+    Ok(load_setup(args, &[])?.0)
+}
+
+fn load_rules_with(args: &RuleArgs, extra: &[PathBuf]) -> miette::Result<RuleSet> {
+    Ok(load_setup(args, extra)?.0)
 }
 
 /// The rule set for a run: built-in rules (unless dropped), the
 /// configuration's rule paths, `--rules`, and `extra`, then the
 /// configuration's severity overrides.
-fn load_rules_with(args: &RuleArgs, extra: &[PathBuf]) -> miette::Result<RuleSet> {
+fn load_setup(args: &RuleArgs, extra: &[PathBuf]) -> miette::Result<(RuleSet, Option<Config>)> {
     let mut set = if args.no_default_rules {
         RuleSet::empty()
     } else {
@@ -233,7 +241,7 @@ fn load_rules_with(args: &RuleArgs, extra: &[PathBuf]) -> miette::Result<RuleSet
     if let Some(c) = &config {
         c.apply(&mut set).map_err(|e| miette::Report::new(*e))?;
     }
-    Ok(set)
+    Ok((set, config))
 }
 
 fn test_rules(paths: &[PathBuf], args: &RuleArgs) -> miette::Result<ExitCode> {
@@ -305,20 +313,31 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Check(args) => check(args),
         Command::TestRules { paths, rules } => test_rules(&paths, &rules),
         Command::Inspect { path, rules } => {
-            let rules = load_rules(&rules)?;
+            let (rules, config) = load_setup(&rules, &[])?;
+            let options = read_options(None, config.as_ref(), ingest::DEFAULT_MAX_FILE_SIZE);
             let input = Input::File(path);
-            let audit = match tickmark::audit_input(&input, ingest::DEFAULT_MAX_FILE_SIZE, &rules) {
-                Ok(a) => a,
-                Err(f) => {
-                    eprintln!("{}: failed: {}", f.path, f.message);
-                    return Ok(ExitCode::from(1));
+            let mut status = ExitCode::SUCCESS;
+            for result in tickmark::audit_input(&input, &options, &rules) {
+                match result {
+                    Ok(audit) => {
+                        if let Some(part) = &audit.document.part {
+                            println!("== {part}");
+                        }
+                        if let Some(note) = &audit.note {
+                            println!("note: {note}");
+                        }
+                        print!(
+                            "{}",
+                            report::inspect::render(&audit.document, &audit.outcome)
+                        );
+                    }
+                    Err(f) => {
+                        eprintln!("{}: failed: {}", f.path, f.message);
+                        status = ExitCode::from(1);
+                    }
                 }
-            };
-            print!(
-                "{}",
-                report::inspect::render(&audit.document, &audit.outcome)
-            );
-            Ok(ExitCode::SUCCESS)
+            }
+            Ok(status)
         }
         Command::Rules { rules } => {
             let rules = load_rules(&rules)?;
@@ -370,7 +389,12 @@ const PROGRESS_MIN_DOCUMENTS: usize = 8;
 
 fn check(args: CheckArgs) -> miette::Result<ExitCode> {
     let started = Instant::now();
-    let rules = load_rules(&args.rules)?;
+    let (rules, config) = load_setup(&args.rules, &[])?;
+    let reading = read_options(
+        args.exhibits.as_deref(),
+        config.as_ref(),
+        args.max_file_size,
+    );
     let stdin_count = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_count > 1 {
         return Err(miette::miette!(
@@ -385,7 +409,8 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
         None => None,
     };
     let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
-    let (mut inputs, mut walk_errors) = ingest::discover(&args.paths);
+    let keep = |p: &std::path::Path| config.as_ref().is_none_or(|c| c.selects(p));
+    let (mut inputs, mut walk_errors) = ingest::discover(&args.paths, &keep);
     if let Some(Shard { k, n }) = args.shard {
         inputs = inputs
             .into_iter()
@@ -402,7 +427,6 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let max = args.max_file_size;
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -441,31 +465,39 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
         &inputs,
         jobs,
         4 * jobs,
-        |input| tickmark::audit_input(input, max, &rules).map(|a| a.report()),
-        |result| {
-            if io_result.is_err() {
-                return false;
+        |input| {
+            tickmark::audit_input(input, &reading, &rules)
+                .into_iter()
+                .map(|r| r.map(|a| a.report()))
+                .collect::<Vec<_>>()
+        },
+        |results| {
+            for result in results {
+                if io_result.is_err() {
+                    return false;
+                }
+                let written = match result {
+                    Ok(mut d) => {
+                        if let Some(r) = &mut recorder {
+                            r.add(d.path(), &d.source.bytes, &d.findings);
+                        }
+                        if let Some(b) = &mut baseline {
+                            let path = d.source.path.clone();
+                            let hidden = b.filter(&path, &d.source.bytes, &mut d.findings);
+                            summary.baselined = Some(summary.baselined.unwrap_or(0) + hidden);
+                        }
+                        denied |= d.findings.iter().any(|f| f.severity >= deny);
+                        findings_so_far += d.findings.len();
+                        summary.add(&d);
+                        emit(&progress, &mut out, |w| sink.document(w, &d))
+                    }
+                    Err(f) => {
+                        summary.add_failure();
+                        emit(&progress, &mut out, |w| sink.failure(w, &f))
+                    }
+                };
+                io_result = written;
             }
-            let written = match result {
-                Ok(mut d) => {
-                    if let Some(r) = &mut recorder {
-                        r.add(d.path(), &d.source.bytes, &d.findings);
-                    }
-                    if let Some(b) = &mut baseline {
-                        let path = d.source.path.clone();
-                        let hidden = b.filter(&path, &d.source.bytes, &mut d.findings);
-                        summary.baselined = Some(summary.baselined.unwrap_or(0) + hidden);
-                    }
-                    denied |= d.findings.iter().any(|f| f.severity >= deny);
-                    findings_so_far += d.findings.len();
-                    summary.add(&d);
-                    emit(&progress, &mut out, |w| sink.document(w, &d))
-                }
-                Err(f) => {
-                    summary.add_failure();
-                    emit(&progress, &mut out, |w| sink.failure(w, &f))
-                }
-            };
             if let Some(bar) = &progress {
                 bar.inc(1);
                 bar.set_message(format!(
@@ -473,7 +505,6 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
                     if findings_so_far == 1 { "" } else { "s" }
                 ));
             }
-            io_result = written;
             io_result.is_ok()
         },
     );
@@ -497,6 +528,24 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// How documents are read: `--exhibits` over the configuration's
+/// `exhibits:` over the default.
+fn read_options(
+    exhibits: Option<&str>,
+    config: Option<&Config>,
+    max_file_size: u64,
+) -> tickmark::ReadOptions {
+    let exhibits = match (exhibits, config.map(|c| &c.exhibits)) {
+        (Some(flag), _) => ingest::ExhibitFilter::new([flag]),
+        (None, Some(list)) if !list.is_empty() => ingest::ExhibitFilter::new(list),
+        _ => ingest::ExhibitFilter::default(),
+    };
+    tickmark::ReadOptions {
+        max_file_size,
+        exhibits,
+    }
 }
 
 /// Writes one document's output and flushes it, with the progress bar (if

@@ -7,6 +7,12 @@
 //! severity:                   # per-rule severity: error, warning, advice or off
 //!   figures-agree: warning
 //!   change-column: off
+//! include:                    # files found under folders: only these...
+//!   - "**/*.htm"
+//! exclude:                    # ...and not these (relative to this file's folder)
+//!   - "**/drafts/**"
+//! exhibits:                   # documents of a submission file to check
+//!   - "EX-99*"
 //! ```
 
 use crate::check::Severity;
@@ -26,6 +32,12 @@ struct RawConfig {
     rules: Vec<String>,
     #[serde(default)]
     severity: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    exhibits: Vec<String>,
 }
 
 /// A parsed configuration.
@@ -37,6 +49,18 @@ pub struct Config {
     /// Rule paths, resolved against the configuration's folder.
     pub rules: Vec<PathBuf>,
     severity: BTreeMap<String, Spanned<String>>,
+    /// Patterns a file found under a folder must match (any), and must not
+    /// match (none), to be checked.
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    /// `<TYPE>` patterns of the submission documents to check (empty: the
+    /// default, `EX-99*`).
+    pub exhibits: Vec<String>,
+}
+
+fn slashed(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
 /// The nearest configuration file from `dir` upwards.
@@ -56,7 +80,7 @@ impl Config {
             crate::rules::from_yaml_with_help(
                 &name,
                 text,
-                "a configuration has `rules:` (a list of paths) and `severity:` (rule id: error, warning, advice or off)",
+                "a configuration has `rules:` (a list of paths), `severity:` (rule id: error, warning, advice or off), `include:`/`exclude:` (path patterns) and `exhibits:` (submission document types)",
             )?
         };
         let base = path.parent().unwrap_or(Path::new("."));
@@ -65,7 +89,40 @@ impl Config {
             text: text.to_string(),
             rules: raw.rules.iter().map(|r| base.join(r)).collect(),
             severity: raw.severity,
+            include: raw.include,
+            exclude: raw.exclude,
+            exhibits: raw.exhibits,
         })
+    }
+
+    /// Whether a file found while walking a folder is checked: it matches an
+    /// `include` pattern (or there are none) and no `exclude` pattern. A
+    /// pattern is matched against the path relative to the configuration's
+    /// folder when the file is under it, and against the path as found.
+    pub fn selects(&self, path: &Path) -> bool {
+        let base = self.path.parent().unwrap_or(Path::new("."));
+        let mut forms = vec![slashed(path)];
+        let absolute = if path.is_absolute() {
+            Some(path.to_path_buf())
+        } else {
+            std::env::current_dir().ok().map(|d| d.join(path))
+        };
+        let base_abs = if base.is_absolute() {
+            Some(base.to_path_buf())
+        } else {
+            std::env::current_dir().ok().map(|d| d.join(base))
+        };
+        if let (Some(a), Some(b)) = (absolute, base_abs) {
+            if let Ok(rel) = a.strip_prefix(&b) {
+                forms.push(slashed(rel));
+            }
+        }
+        let hit = |patterns: &[String]| {
+            patterns
+                .iter()
+                .any(|p| forms.iter().any(|f| crate::glob::matches(p, f)))
+        };
+        (self.include.is_empty() || hit(&self.include)) && !hit(&self.exclude)
     }
 
     /// Applies the severity overrides; an unknown rule id or level is an
@@ -115,5 +172,33 @@ impl Config {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn include_and_exclude_select_walked_files() {
+        let c = Config::parse(
+            Path::new("/archive/tickmark.yaml"),
+            "include: [\"**/*.htm\"]\nexclude: [\"**/drafts/**\"]\nexhibits: [EX-99*, 8-K]\n",
+        )
+        .unwrap();
+        assert!(c.selects(Path::new("/archive/2024/q1.htm")));
+        assert!(!c.selects(Path::new("/archive/2024/q1.txt")));
+        assert!(!c.selects(Path::new("/archive/drafts/q1.htm")));
+        assert!(!c.selects(Path::new("/archive/2024/drafts/q1.htm")));
+        assert_eq!(c.exhibits, ["EX-99*", "8-K"]);
+        let all = Config::parse(Path::new("/archive/tickmark.yaml"), "").unwrap();
+        assert!(all.selects(Path::new("/anywhere/x.txt")));
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_the_keys_it_knows() {
+        let e = Config::parse(Path::new("tickmark.yaml"), "exhibit: [EX-99*]\n").unwrap_err();
+        let help = format!("{:?}", miette::Report::new(*e));
+        assert!(help.contains("exhibits"), "{help}");
     }
 }

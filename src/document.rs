@@ -52,11 +52,39 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Figures quoted in the narrative.
     pub mentions: Vec<Mention>,
+    /// The part of a submission file this document is ("EX-99.1
+    /// (ex99-1.htm)"); `None` for a file that is one document.
+    pub part: Option<String>,
 }
 
 impl Document {
     pub fn path(&self) -> &str {
         &self.source.path
+    }
+
+    /// Moves every span `by` bytes later: a part of a submission is parsed
+    /// on its own, then placed at its offset in the submission file.
+    pub fn shift(&mut self, by: usize) {
+        let shift = |s: &mut Span| *s = Span::new(s.start + by, s.end + by);
+        for t in &mut self.tables {
+            shift(&mut t.span);
+            for r in &mut t.rows {
+                shift(&mut r.label_span);
+                for c in r.cells.iter_mut().flatten() {
+                    match c {
+                        Cell::Figure(f) => shift(&mut f.span),
+                        Cell::NotApplicable { span } => shift(span),
+                    }
+                }
+            }
+        }
+        for b in &mut self.blocks {
+            shift(&mut b.span);
+            b.text.shift(by);
+        }
+        for m in &mut self.mentions {
+            shift(&mut m.span);
+        }
     }
 
     /// Every figure of every table, in reading order.

@@ -3,7 +3,7 @@
 //! many findings of the rule (errors and warnings) it must produce.
 
 use crate::check::Severity;
-use crate::ingest::{self, Input};
+use crate::ingest::Input;
 use crate::rules::{Rule, RuleSet};
 use std::path::{Path, PathBuf};
 
@@ -45,24 +45,30 @@ pub fn run(rules: &RuleSet, selected: impl Fn(&Rule) -> bool) -> Vec<TestResult>
         for t in &rule.tests {
             let path = document_path(rule, &t.document);
             let input = Input::File(path.clone());
-            let verdict = match crate::audit_input(&input, ingest::DEFAULT_MAX_FILE_SIZE, rules) {
-                Err(f) => Verdict::Broken(f.message),
-                Ok(a) => {
-                    let mine: Vec<String> = a
-                        .outcome
-                        .findings
-                        .iter()
-                        .filter(|f| f.rule == rule.id && f.severity >= Severity::Warning)
-                        .map(|f| f.message.clone())
-                        .collect();
-                    if mine.len() == t.findings {
-                        Verdict::Pass
-                    } else {
-                        Verdict::Fail {
-                            expected: t.findings,
-                            found: mine.len(),
-                            messages: mine,
-                        }
+            // A rule test's document is one release; a submission file's
+            // exhibits count together.
+            let results = crate::audit_input(&input, &crate::ReadOptions::default(), rules);
+            let broken: Vec<String> = results
+                .iter()
+                .filter_map(|r| r.as_ref().err().map(|f| f.message.clone()))
+                .collect();
+            let verdict = if !broken.is_empty() {
+                Verdict::Broken(broken.join("; "))
+            } else {
+                let mine: Vec<String> = results
+                    .iter()
+                    .flatten()
+                    .flat_map(|a| &a.outcome.findings)
+                    .filter(|f| f.rule == rule.id && f.severity >= Severity::Warning)
+                    .map(|f| f.message.clone())
+                    .collect();
+                if mine.len() == t.findings {
+                    Verdict::Pass
+                } else {
+                    Verdict::Fail {
+                        expected: t.findings,
+                        found: mine.len(),
+                        messages: mine,
                     }
                 }
             };

@@ -52,6 +52,35 @@ impl TextMap {
         map
     }
 
+    /// Moves the file side of the map `by` bytes later (a part of a larger
+    /// file, read on its own).
+    pub fn shift(&mut self, by: usize) {
+        for seg in &mut self.segments {
+            seg.file_start += by;
+        }
+    }
+
+    /// Overwrites the ASCII text at each range with spaces. Lengths do not
+    /// change, so the map stays exact; the file bytes there are simply no
+    /// longer read (markup such as EDGAR's `<S>` column marks). Ranges that
+    /// are not ASCII text are left alone.
+    pub fn blank(&mut self, ranges: &[std::ops::Range<usize>]) {
+        if ranges.is_empty() {
+            return;
+        }
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for r in ranges {
+            if let Some(part) = bytes.get_mut(r.clone()) {
+                if part.is_ascii() {
+                    part.fill(b' ');
+                }
+            }
+        }
+        // Only ASCII bytes were replaced by ASCII bytes: still UTF-8.
+        self.text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -641,3 +641,44 @@ fn piped_run_shows_no_progress_bar() {
     );
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn configuration_include_and_exclude_choose_the_files_under_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = std::fs::read(CLEAN).unwrap();
+    for sub in ["2026", "2026/drafts", "notes"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+    }
+    std::fs::write(dir.path().join("2026/q1.txt"), &clean).unwrap();
+    std::fs::write(dir.path().join("2026/drafts/q1.txt"), &clean).unwrap();
+    std::fs::write(dir.path().join("notes/q1.md"), &clean).unwrap();
+    std::fs::write(
+        dir.path().join("tickmark.yaml"),
+        "include: [\"**/*.txt\"]\nexclude: [\"**/drafts/**\"]\n",
+    )
+    .unwrap();
+    let out = tickmark()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "."])
+        .output()
+        .unwrap();
+    let paths: Vec<String> = jsonl(&out.stdout)
+        .iter()
+        .filter(|r| r["kind"] == "document")
+        .map(|r| r["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(paths, ["./2026/q1.txt"]);
+    // A file named on the command line is checked whatever the patterns.
+    let out = tickmark()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "notes/q1.md"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        jsonl(&out.stdout)
+            .iter()
+            .filter(|r| r["kind"] == "document")
+            .count(),
+        1
+    );
+}

@@ -4,8 +4,10 @@
 //! system. Everything after it works on [`SourceFile`] bytes in memory.
 
 mod decode;
+pub mod submission;
 
 pub use decode::{decode_text, sniff, Sniffed};
+pub use submission::{ExhibitFilter, Part, Payload};
 
 use crate::document::{Format, SourceFile};
 use std::io::Read;
@@ -58,8 +60,10 @@ pub struct WalkError {
 
 /// Expands the paths given by the user into documents, sorted by path so that
 /// output order does not depend on the file system. A file named explicitly is
-/// taken whatever its extension; under a folder only [`EXTENSIONS`] count.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
+/// taken whatever its extension; under a folder only [`EXTENSIONS`] count,
+/// and only the files `keep` accepts (the configuration's include and
+/// exclude patterns).
+pub fn discover(paths: &[PathBuf], keep: &dyn Fn(&Path) -> bool) -> (Vec<Input>, Vec<WalkError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -71,7 +75,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
             let mut found = Vec::new();
             for entry in walkdir::WalkDir::new(p).follow_links(true) {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && has_document_extension(e.path()) => {
+                    Ok(e)
+                        if e.file_type().is_file()
+                            && has_document_extension(e.path())
+                            && keep(e.path()) =>
+                    {
                         found.push(Input::File(e.into_path()))
                     }
                     Ok(_) => {}

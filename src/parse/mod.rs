@@ -32,7 +32,8 @@ pub enum ParseError {
 pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseError> {
     match format {
         Format::Text | Format::Markdown => {
-            let map = decode_text(&source.bytes, true);
+            let mut map = decode_text(&source.bytes, true);
+            text::blank_edgar_markup(&mut map);
             let (tables, blocks) = text::parse(&map);
             let mentions = mention::mentions(&blocks);
             Ok(Document {
@@ -41,6 +42,7 @@ pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseE
                 tables,
                 blocks,
                 mentions,
+                part: None,
             })
         }
         Format::Html => {
@@ -52,8 +54,10 @@ pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseE
                 tables,
                 blocks,
                 mentions,
+                part: None,
             })
         }
-        Format::Submission => Err(ParseError::Unsupported("EDGAR submission")),
+        // `crate::audit_input` splits a submission into its parts first.
+        Format::Submission => Err(ParseError::Unsupported("whole EDGAR submission")),
     }
 }

@@ -74,6 +74,57 @@ static SHARE_COUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bshares\b|weighted|number\s+of|outstanding").expect("re"));
 
 /// Parses the tables and prose blocks of a text layer.
+/// Blanks the SGML marks of EDGAR text documents (1993–2000s exhibits and
+/// text parts of submission files): `<PAGE>`, `<TABLE>`, `<CAPTION>`,
+/// `<FN>` lines, and the `<S>`/`<C>` marks that start each column in a
+/// table's header row. Spaces of the same width keep columns aligned and
+/// every offset unchanged.
+pub fn blank_edgar_markup(map: &mut TextMap) {
+    const MARKS: &[&str] = &[
+        "<PAGE>",
+        "<TABLE>",
+        "</TABLE>",
+        "<CAPTION>",
+        "</CAPTION>",
+        "<FN>",
+        "</FN>",
+        "<S>",
+        "<C>",
+    ];
+    let mut found = Vec::new();
+    let text = map.text();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut rest = 0;
+        // Marks are upper case and stand alone, separated by spaces; a line
+        // with any other `<…>` is left as it is.
+        let bytes = line.as_bytes();
+        let mut marks = Vec::new();
+        let mut clean = true;
+        while rest < bytes.len() {
+            if bytes[rest] == b'<' {
+                match MARKS.iter().find(|m| line[rest..].starts_with(**m)) {
+                    Some(m) => {
+                        marks.push(start + rest..start + rest + m.len());
+                        rest += m.len();
+                        continue;
+                    }
+                    None => {
+                        clean = false;
+                        break;
+                    }
+                }
+            }
+            rest += 1;
+        }
+        if clean {
+            found.extend(marks);
+        }
+        start += line.len();
+    }
+    map.blank(&found);
+}
+
 pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
     let text = map.text();
     let mut lines = Vec::new();
@@ -1129,6 +1180,24 @@ fn blocks(map: &TextMap, lines: &[Line], in_table: &[bool]) -> Vec<Block> {
     }
     end_block(&mut cur);
     out
+}
+
+#[cfg(test)]
+mod edgar_markup_tests {
+    use super::*;
+    use crate::ingest::decode_text;
+
+    #[test]
+    fn edgar_marks_become_spaces_of_the_same_width() {
+        let src = "<TABLE>\n<CAPTION>\n                     2006      2005\n<S>                  <C>       <C>\nRevenue              42,625    37,880\n</TABLE>\nUse <b> here\n";
+        let mut map = decode_text(src.as_bytes(), false);
+        blank_edgar_markup(&mut map);
+        assert_eq!(map.text().len(), src.len());
+        assert!(!map.text().contains("<S>") && !map.text().contains("<TABLE>"));
+        assert!(map.text().contains("Use <b> here"));
+        let at = map.text().find("42,625").unwrap();
+        assert_eq!(map.span(at, at + 6).start, src.find("42,625").unwrap());
+    }
 }
 
 #[cfg(test)]

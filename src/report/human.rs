@@ -117,7 +117,10 @@ impl Human {
             }
         }
         if let Some(note) = &d.note {
-            writeln!(w, "{}: note: {note}", d.path())?;
+            match &d.part {
+                Some(part) => writeln!(w, "{} {part}: note: {note}", d.path())?,
+                None => writeln!(w, "{}: note: {note}", d.path())?,
+            }
         }
         Ok(())
     }

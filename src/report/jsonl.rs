@@ -24,6 +24,8 @@ pub(super) struct FindingRec<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) kind: Option<&'static str>,
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exhibit: Option<&'a str>,
     rule: &'a str,
     severity: &'static str,
     message: &'a str,
@@ -39,6 +41,8 @@ pub(super) struct DocumentRec<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) kind: Option<&'static str>,
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exhibit: Option<&'a str>,
     format: &'a str,
     tables: usize,
     figures: usize,
@@ -82,6 +86,7 @@ pub(super) fn finding_records(d: &DocReport) -> Vec<FindingRec<'_>> {
             FindingRec {
                 kind: Some("finding"),
                 path: d.path(),
+                exhibit: d.part.as_deref(),
                 rule: &f.rule,
                 severity: f.severity.as_str(),
                 message: &f.message,
@@ -111,6 +116,7 @@ pub(super) fn document_record(d: &DocReport) -> DocumentRec<'_> {
     DocumentRec {
         kind: Some("document"),
         path: d.path(),
+        exhibit: d.part.as_deref(),
         format: d.format,
         tables: d.tables,
         figures: d.figures,

@@ -85,6 +85,8 @@ pub struct DocReport {
     pub findings: Vec<Finding>,
     /// Something the user should know about the document as a whole.
     pub note: Option<String>,
+    /// The exhibit of a submission file this is ("EX-99.1 (ex99-1.htm)").
+    pub part: Option<String>,
 }
 
 impl DocReport {
@@ -103,6 +105,7 @@ impl DocReport {
                 None
             },
             findings,
+            part: doc.part.clone(),
         }
     }
 
