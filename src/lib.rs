@@ -164,9 +164,24 @@ pub fn audit_input(
         path: input.display(),
         message,
     };
-    let (source, format) = match ingest::load(input, options.max_file_size) {
-        Ok(loaded) => loaded,
-        Err(e) => return vec![Err(fail(e.to_string()))],
+    match ingest::load(input, options.max_file_size) {
+        Ok((source, format)) => audit_source(source, format, options, rules),
+        Err(e) => vec![Err(fail(e.to_string()))],
+    }
+}
+
+/// [`audit_input`] for a file already read: a submission file gives one
+/// result per selected exhibit, any other file one result.
+pub fn audit_source(
+    source: Arc<SourceFile>,
+    format: Format,
+    options: &ReadOptions,
+    rules: &rules::RuleSet,
+) -> Vec<Result<Audit, report::Failure>> {
+    let path = source.path.clone();
+    let fail = |message: String| report::Failure {
+        path: path.clone(),
+        message,
     };
     if format != Format::Submission {
         return vec![guarded(|| audit(source, format, rules)).map_err(fail)];
