@@ -24,12 +24,20 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
         doc.blocks.len()
     );
     for (ti, t) in doc.tables.iter().enumerate() {
+        // Where the table came from: lines help in a text file; an HTML
+        // exhibit is often one long line, where only byte offsets tell.
+        let (first, last) = (lc(t.span.start), lc(t.span.end.saturating_sub(1)));
+        let lines = if first == last {
+            format!("line {first}")
+        } else {
+            format!("lines {first}-{last}")
+        };
         let _ = writeln!(
             s,
-            "\nTable {} (lines {}-{}): {}",
+            "\nTable {} ({lines}, bytes {}-{}): {}",
             ti + 1,
-            lc(t.span.start),
-            lc(t.span.end.saturating_sub(1)),
+            t.span.start,
+            t.span.end,
             if t.title.is_empty() {
                 "(untitled)"
             } else {
