@@ -412,9 +412,40 @@ fn sarif_snapshot() {
     insta::assert_snapshot!(format_output("sarif"));
 }
 
-/// The properties of the SARIF 2.1.0 schema that code scanning relies on,
-/// checked structurally (the schema itself is not fetched: no network).
+/// Every field and value of `ours` is in `back` (what the schema's types
+/// kept of it): a field the schema does not define would be dropped on the
+/// way through, and a wrong type or enum value would not deserialize.
+fn assert_kept(ours: &serde_json::Value, back: &serde_json::Value, at: &str) {
+    use serde_json::Value;
+    match (ours, back) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, v) in a {
+                let there = b
+                    .get(k)
+                    .unwrap_or_else(|| panic!("{at}.{k} is not in the SARIF 2.1.0 schema"));
+                assert_kept(v, there, &format!("{at}.{k}"));
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            assert_eq!(a.len(), b.len(), "{at}");
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                assert_kept(x, y, &format!("{at}[{i}]"));
+            }
+        }
+        (Value::Number(x), Value::Number(y)) => assert_eq!(x.as_f64(), y.as_f64(), "{at}"),
+        (x, y) => assert_eq!(x, y, "{at}"),
+    }
+}
+
+/// Validates against the SARIF 2.1.0 schema through the types serde-sarif
+/// generates from the OASIS schema file at build time (no network needed),
+/// then checks the properties code scanning relies on.
 fn validate_sarif(v: &serde_json::Value) {
+    let typed: serde_sarif::sarif::Sarif =
+        serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("not SARIF 2.1.0: {e}"));
+    let back = serde_json::to_value(&typed).unwrap();
+    assert_kept(v, &back, "$");
+
     let levels = ["none", "note", "warning", "error"];
     assert_eq!(v["version"], "2.1.0");
     assert!(v["$schema"].as_str().unwrap().contains("sarif"));
@@ -462,6 +493,22 @@ fn validate_sarif(v: &serde_json::Value) {
             }
         }
     }
+}
+
+#[test]
+#[should_panic(expected = "not in the SARIF 2.1.0 schema")]
+fn sarif_validation_refuses_a_field_the_schema_lacks() {
+    let mut v: serde_json::Value = serde_json::from_str(&format_output("sarif")).unwrap();
+    v["runs"][0]["results"][0]["lineNumber"] = serde_json::json!(3);
+    validate_sarif(&v);
+}
+
+#[test]
+#[should_panic(expected = "not SARIF 2.1.0")]
+fn sarif_validation_refuses_a_level_the_schema_lacks() {
+    let mut v: serde_json::Value = serde_json::from_str(&format_output("sarif")).unwrap();
+    v["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");
+    validate_sarif(&v);
 }
 
 #[test]
