@@ -36,19 +36,42 @@ pub fn check(doc: &Document, res: &Resolved, rule: &Rule, eq: &Equation, out: &m
         .of(&eq.lhs.concept)
         .filter(|f| eq.lhs.role.is_none_or(|r| res.roles[f.table] == r))
         .collect();
-    for lhs in lhs_facts {
-        let mut terms = Vec::new();
-        let mut complete = true;
-        for t in eq.terms().into_iter().skip(1) {
-            match find(res, lhs, t) {
-                Some(f) => terms.push((t, f)),
-                None if t.optional => {}
-                None => complete = false,
+    // Facts of one row are evaluated together: for a row of margins or
+    // rates, a quotient that holds in no column means the row is defined
+    // otherwise than the rule says (adjusted amounts shown elsewhere, a rate
+    // on a different base), not that every figure is wrong. A single wrong
+    // figure leaves the other columns holding.
+    let mut start = 0;
+    while start < lhs_facts.len() {
+        let (table, row) = (lhs_facts[start].table, lhs_facts[start].row);
+        let end = start
+            + lhs_facts[start..]
+                .iter()
+                .take_while(|f| f.table == table && f.row == row)
+                .count();
+        let mut local = Outcome::default();
+        for &lhs in &lhs_facts[start..end] {
+            let mut terms = Vec::new();
+            let mut complete = true;
+            for t in eq.terms().into_iter().skip(1) {
+                match find(res, lhs, t) {
+                    Some(f) => terms.push((t, f)),
+                    None if t.optional => {}
+                    None => complete = false,
+                }
+            }
+            if complete {
+                evaluate(doc, res, rule, eq, lhs, &terms, &mut local);
             }
         }
-        if complete {
-            evaluate(doc, res, rule, eq, lhs, &terms, out);
+        let rates = lhs_facts[start].figure.unit == crate::document::Unit::Percent;
+        if rates && local.passed.is_empty() {
+            local.findings.clear();
         }
+        out.findings.extend(local.findings);
+        out.passed.extend(local.passed);
+        out.verified.extend(local.verified);
+        start = end;
     }
 }
 
@@ -164,6 +187,13 @@ fn evaluate(
             (acc, text)
         }
         Side::Ratio(..) => {
+            // In columns that share a period ("GAAP", "Adjustments",
+            // "Non-GAAP"), a margin or rate in an adjustment column is its
+            // contribution in points, not a quotient of that column's
+            // amounts. Per-share adjustments, by contrast, are quotients.
+            if lhs.figure.unit == crate::document::Unit::Percent && !lhs.period_unique {
+                return;
+            }
             let (num, den) = (terms[0], terms[1]);
             let Some(q) = value(num, signs[0]).checked_div(value(den, signs[1])) else {
                 return;
@@ -271,4 +301,68 @@ fn evaluate(
         span_text: format!("{}, expected {mid}", shown(lhs)),
         labels,
     });
+}
+
+#[cfg(test)]
+mod margin_tests {
+    use crate::check::findings_of;
+
+    const MARGINS: &str = "HIGHLIGHTS
+(in millions)
+
+\tThree Months Ended March 31,\t
+\t2026\t2025
+
+Revenue\t$ 1,000\t$ 800
+Gross profit\t480\t360
+Gross margin\tGM26\tGM25
+Income from operations\t150\t96
+Operating margin\t15.0%\t12.0%
+Income before income taxes\t160\t100
+Provision for income taxes\t40\t21
+Effective tax rate\t25.0%\t21.0%
+Net income\t$ 120\t$ 79
+";
+
+    fn with(gm26: &str, gm25: &str) -> String {
+        MARGINS.replace("GM26", gm26).replace("GM25", gm25)
+    }
+
+    #[test]
+    fn margins_and_rates_are_quotients_of_their_rows() {
+        let clean = with("48.0%", "45.0%");
+        for rule in ["gross-margin", "operating-margin", "effective-tax-rate"] {
+            assert!(findings_of(rule, &clean).is_empty(), "{rule}");
+        }
+        let wrong = findings_of("gross-margin", &with("48.0%", "54.0%"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].message.contains("54.0%"), "{}", wrong[0].message);
+        let wrong = findings_of("effective-tax-rate", &clean.replace("21.0%", "12.0%"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        // Rounding never alarms: 479.6 / 1,000 is 47.96%, shown as 48.0%.
+        let rounded = with("48.0%", "45.0%").replace("480\t360", "479.6\t360.0");
+        assert!(findings_of("gross-margin", &rounded).is_empty());
+    }
+
+    #[test]
+    fn a_rate_row_that_holds_in_no_column_is_defined_otherwise() {
+        // Both rates are on adjusted amounts the table does not show.
+        let other = with("48.0%", "45.0%").replace("25.0%\t21.0%", "17.5%\t16.0%");
+        assert!(findings_of("effective-tax-rate", &other).is_empty());
+    }
+
+    #[test]
+    fn rates_in_adjustment_columns_are_contributions_not_quotients() {
+        let recon = "RECONCILIATION OF GAAP TO NON-GAAP RESULTS
+(in millions)
+
+\tThree Months Ended March 31, 2026\t\t
+\tGAAP\tAdjustments\tNon-GAAP
+
+Income before income taxes\t160\t40\t200
+Provision for income taxes\t40\t6\t46
+Effective tax rate\t25.0%\t(2.0)%\t23.0%
+";
+        assert!(findings_of("effective-tax-rate", recon).is_empty());
+    }
 }
