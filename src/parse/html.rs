@@ -226,21 +226,36 @@ fn parse_attrs(
         ..Attrs::default()
     };
     if let Some(style) = style {
-        let style = style.to_ascii_lowercase();
+        // Exhibits from Workiva and Word carry a long style on every
+        // element; most declarations (fonts, widths) matter nothing here, so
+        // property names are compared in place and only the few values read
+        // are lower-cased.
         for decl in style.split(';').take(64) {
             let Some((prop, value)) = decl.split_once(':') else {
                 continue;
             };
             let prop = prop.trim();
-            let value = value.trim();
-            match prop {
-                "display" if value.starts_with("none") => a.hidden = true,
-                "border-top" | "border-top-style" => a.border_top |= visible_border(value),
-                "border-bottom" | "border-bottom-style" => a.border_bottom |= visible_border(value),
-                "padding-left" | "margin-left" | "text-indent" => {
-                    a.indent = a.indent.saturating_add(length_tenths_pt(value))
-                }
-                _ => {}
+            let is = |name: &str| prop.eq_ignore_ascii_case(name);
+            let wanted = is("display")
+                || is("border-top")
+                || is("border-top-style")
+                || is("border-bottom")
+                || is("border-bottom-style")
+                || is("padding-left")
+                || is("margin-left")
+                || is("text-indent");
+            if !wanted {
+                continue;
+            }
+            let value = value.trim().to_ascii_lowercase();
+            if is("display") {
+                a.hidden |= value.starts_with("none");
+            } else if is("border-top") || is("border-top-style") {
+                a.border_top |= visible_border(&value);
+            } else if is("border-bottom") || is("border-bottom-style") {
+                a.border_bottom |= visible_border(&value);
+            } else {
+                a.indent = a.indent.saturating_add(length_tenths_pt(&value));
             }
         }
     }
@@ -301,10 +316,13 @@ fn tokenize(bytes: &[u8]) -> Vec<Ev> {
                 let name = el.tag_name();
                 let at = el.source_location().bytes().start;
                 let void = is_void(&name) || el.is_self_closing() || !el.can_have_content();
+                // Spans only matter on cells; reading an attribute decodes
+                // and allocates it.
+                let cell = name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th");
                 let attrs = parse_attrs(
                     el.get_attribute("style"),
-                    el.get_attribute("colspan"),
-                    el.get_attribute("rowspan"),
+                    cell.then(|| el.get_attribute("colspan")).flatten(),
+                    cell.then(|| el.get_attribute("rowspan")).flatten(),
                     el.has_attribute("hidden"),
                 );
                 let tag = {
