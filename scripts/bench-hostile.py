@@ -53,6 +53,13 @@ def many_statements(n):
     return "".join(one % (t, t + 1) for t in range(n))
 
 
+def prose_mentions(n):
+    # One sentence (no full stop) quoting n figures, with non-ASCII words:
+    # claim checks look at the sentence around each figure.
+    one = "revenue totaled $%d.%d million, an increase of %d%% über the prior quarter – and "
+    return "".join(one % (i % 90 + 10, i % 10, i % 40) for i in range(n)) + "\n"
+
+
 SHAPES = [
     ("text table rows", text_rows, 25_000, ".txt"),
     ("HTML table rows", html_rows, 12_500, ".htm"),
@@ -62,6 +69,7 @@ SHAPES = [
     ("one line, repetitions", long_line, 200_000, ".txt"),
     ("label lines after a table row", trailing_labels, 50_000, ".txt"),
     ("statements showing net income", many_statements, 500, ".txt"),
+    ("figures quoted in one long sentence", prose_mentions, 500, ".txt"),
 ]
 
 

@@ -104,10 +104,31 @@ fn magnitude(i: Interval) -> Interval {
 }
 
 /// The start of the sentence containing `at`.
+/// How far from its figure a claim's words are looked for. Sentences in
+/// releases run to a few hundred characters; text without full stops (a
+/// table flattened into prose) would otherwise make every figure read the
+/// whole block, a cost that grows with the square of the block.
+const SENTENCE_REACH: usize = 400;
+
+fn char_floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn char_ceil(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
 fn sentence_start(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
+    let floor = char_floor(text, at.saturating_sub(SENTENCE_REACH));
     let mut i = at;
-    while i > 0 {
+    while i > floor {
         i -= 1;
         // A period followed by white space ends a sentence ("2026. During");
         // a decimal point is followed by a digit.
@@ -117,13 +138,14 @@ fn sentence_start(text: &str, at: usize) -> usize {
             return i + 1;
         }
     }
-    0
+    floor
 }
 
 fn sentence_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
+    let ceil = char_ceil(text, at.saturating_add(SENTENCE_REACH));
     let mut i = at;
-    while i < bytes.len() {
+    while i < ceil {
         if matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b'\n')
             && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
             && !(bytes[i] == b'.' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit()))
@@ -132,7 +154,7 @@ fn sentence_end(text: &str, at: usize) -> usize {
         }
         i += 1;
     }
-    bytes.len()
+    ceil
 }
 
 /// The facts of a concept.
@@ -199,6 +221,11 @@ pub fn check<'d>(
     out: &mut Outcome,
 ) {
     for m in &doc.mentions {
+        // Each figure reads its sentence (bounded) and looks through the
+        // facts of the tables.
+        if !crate::budget::spend((SENTENCE_REACH as u64 + res.facts.len() as u64) / 16 + 1) {
+            return;
+        }
         check_mention(doc, res, concepts, m, rule, out);
     }
 }
