@@ -383,3 +383,60 @@ fn directory_on_stdin_is_a_failure() {
     );
     assert_good_reported(&recs);
 }
+
+/// Inputs the fuzzers found too slow (libFuzzer timeouts), kept as data.
+/// The first byte of an `audit` input picks the format (0: text); a
+/// `submission` input is a whole submission file. Each must be checked in
+/// full (no budget failure): before the fix, every figure of a block
+/// without full stops read the whole block, and these took minutes.
+#[test]
+fn fuzz_timeouts_are_checked_in_full() {
+    use std::sync::Arc;
+    use tickmark::document::{Format, SourceFile};
+    let rules = tickmark::rules::RuleSet::builtin().unwrap();
+    let dir = Path::new("tests/fuzz-regressions");
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
+
+    let data = read("audit-claims-quadratic");
+    let source = Arc::new(SourceFile {
+        path: "audit".into(),
+        bytes: data[1..].to_vec(),
+    });
+    let audit = tickmark::audit(source, Format::Text, &rules).expect("within the work budget");
+    assert!(!audit.document.mentions.is_empty());
+
+    let data = read("submission-claims-quadratic");
+    let source = Arc::new(SourceFile {
+        path: "submission".into(),
+        bytes: data,
+    });
+    let results = tickmark::audit_source(source, Format::Submission, &Default::default(), &rules);
+    assert_eq!(results.len(), 1);
+    let audit = results
+        .into_iter()
+        .next()
+        .unwrap()
+        .expect("within the work budget");
+    assert_eq!(audit.document.part.as_deref(), Some("EX-99.1 (ex.txt)"));
+    assert!(!audit.document.mentions.is_empty());
+}
+
+/// Figures quoted in one long sentence: the claim check's cost per figure
+/// is bounded by its neighbourhood, so the whole document is checked within
+/// the work budget.
+#[test]
+fn one_long_sentence_of_figures_is_checked_within_budget() {
+    let one = "revenue totaled $12.3 million, an increase of 5% über the prior quarter – and ";
+    let text = one.repeat(600);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("prose.txt");
+    std::fs::write(&p, text).unwrap();
+    let out = tickmark()
+        .args(["check", "--no-config", "--format", "jsonl"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let recs = jsonl(&out.stdout);
+    assert!(recs.iter().all(|r| r["kind"] != "failure"), "{recs:?}");
+    assert!(recs.iter().any(|r| r["kind"] == "document"), "{recs:?}");
+}
