@@ -170,6 +170,10 @@ fn total_like(row: &Row) -> bool {
         "free cash flow",
         "non-gaap",
         "core earnings",
+        "(pre-tax)",
+        "(post-tax)",
+        "after-tax",
+        "after tax",
     ];
     let l = row.label.trim().to_lowercase();
     l.is_empty()
@@ -503,7 +507,14 @@ fn find_totals(
                     break 'sizes;
                 }
                 if let Some(c) = cand.near_fit(&points) {
-                    if cand.boundary && reads_as_total {
+                    // A row whose label says nothing of a total is one when
+                    // its block adds up exactly in two other columns.
+                    let exact = cand
+                        .evals
+                        .iter()
+                        .filter(|e| e.nontrivial && e.fit == ColumnFit::Exact)
+                        .count();
+                    if cand.boundary && (reads_as_total || exact >= 2) {
                         near.push((cand, c));
                     }
                 }
@@ -774,6 +785,28 @@ Other, net                              (1)         2         (1)         4
             f.iter().any(|f| &wrong[f.span.start..f.span.end] == "387"),
             "{f:#?}"
         );
+    }
+
+    /// A row whose label says nothing of a total, over a block that adds up
+    /// exactly in its other columns.
+    const RESULT: &str = "\
+(in millions)                 2023      2022      2023      2022
+Segment earnings               406       356       975       831
+Adjustment one                  84        84       169       169
+Adjustment two                  17       151        33       186
+Company result                 507       591     1,177     1,186
+";
+
+    #[test]
+    fn a_block_exact_in_other_columns_exposes_one_wrong_figure() {
+        assert!(findings(RESULT).is_empty());
+        let wrong = RESULT.replace("151", "181");
+        let f = findings(&wrong);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0]
+            .labels
+            .iter()
+            .any(|l| &wrong[l.span.start..l.span.end] == "181"));
     }
 
     /// "Operating expenses" with figures closes its block like a "Total".

@@ -47,6 +47,9 @@ enum Kind {
     Label,
     /// A sentence or paragraph line.
     Prose,
+    /// Footnote markers alone ("(1)", "(1)   (1)"), set apart from the
+    /// label or heading they belong to by a PDF conversion: no structure.
+    Marker,
 }
 
 #[derive(Debug)]
@@ -127,20 +130,26 @@ fn classify(line: &str) -> Kind {
                 return Kind::Heading;
             }
             // A lone small number on its own line is a footnote marker that a
-            // PDF conversion set apart ("(1)", "2").
-            if label.is_empty() && numbers.len() == 1 && row.tokens.len() == 1 {
-                if let TokenKind::Number {
+            // PDF conversion set apart ("(1)", "2"); so are several in
+            // parentheses ("(1)      (1)", over two column groups).
+            let small = |t: &&Token| {
+                matches!(&t.kind, TokenKind::Number {
                     value,
                     decimals: 0,
                     percent: false,
                     currency: None,
                     ..
-                } = &numbers[0].kind
-                {
-                    if value.abs() < 10.into() {
-                        return Kind::Label;
-                    }
-                }
+                } if value.abs() < 10.into())
+            };
+            if label.is_empty()
+                && numbers.len() == row.tokens.len()
+                && numbers.iter().all(small)
+                && (numbers.len() == 1
+                    || numbers
+                        .iter()
+                        .all(|t| line[t.start..t.end].trim().starts_with('(')))
+            {
+                return Kind::Marker;
             }
             return Kind::Row(row);
         }
@@ -390,6 +399,7 @@ fn group(lines: &[Line]) -> Vec<Group> {
                 close(&mut open, &mut groups, &mut heading);
                 heading.clear();
             }
+            Kind::Marker => continue,
         }
         blanks = 0;
     }
@@ -626,7 +636,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 blank = false;
                 pending_blank = false;
             }
-            Kind::Heading | Kind::Prose => {}
+            Kind::Heading | Kind::Prose | Kind::Marker => {}
         }
     }
     flush(&mut pending, &mut rows, &mut rule, pending_blank);
@@ -1190,7 +1200,7 @@ fn blocks(map: &TextMap, lines: &[Line], in_table: &[bool]) -> Vec<Block> {
         }
     };
     for (i, l) in lines.iter().enumerate() {
-        let inside = in_table[i] || matches!(l.kind, Kind::Row(_) | Kind::Rule);
+        let inside = in_table[i] || matches!(l.kind, Kind::Row(_) | Kind::Rule | Kind::Marker);
         if inside || matches!(l.kind, Kind::Blank) {
             end_block(&mut cur);
             continue;
@@ -1303,6 +1313,23 @@ Core earnings                             670       594
                 "Core earnings"
             ]
         );
+    }
+
+    #[test]
+    fn footnote_markers_over_column_headings_are_not_a_row() {
+        let src = "\
+                                    % Change                      % Change
+                                         (1)                           (1)
+                 2023     2022   Reported   Operational   2023    2022   Reported
+US                712      663       7.5%          7.5%   1,457   1,333      9.3%
+Intl              947      818      15.7%         19.0%   1,844   1,609     14.6%
+WW              1,659    1,481      12.0%         13.9%   3,301   2,942     12.2%
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.rows.len(), 3, "{t:#?}");
+        assert_eq!(t.columns[0].period.year, Some(2023));
+        assert!(!t.columns[0].derived && !t.columns[4].derived);
+        assert!(t.columns[2].derived);
     }
 
     #[test]
