@@ -712,6 +712,25 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             }
         })
         .collect();
+    // A PDF conversion keeps the % sign on a rate column's first and last
+    // rows only: a column with a percentage, the rest rates with one
+    // decimal, is derived whatever its own heading says ("Total" under
+    // "Percent Change"), unless that names a year.
+    for (c, column) in columns.iter_mut().enumerate() {
+        if column.derived || own[c].split_whitespace().any(is_year_text) {
+            continue;
+        }
+        let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+        let percents = figures.iter().filter(|f| f.unit == Unit::Percent).count();
+        let others: Vec<&Figure> = figures
+            .iter()
+            .filter(|f| f.unit != Unit::Percent)
+            .copied()
+            .collect();
+        if percents >= 1 && reads_as_points(&others) {
+            column.derived = true;
+        }
+    }
     // Under one "% Change" heading, the columns right of a derived one
     // ("Reported", then "Operational", "Currency" in points) are derived
     // too when their figures read as points, not amounts.
@@ -1330,6 +1349,22 @@ WW              1,659    1,481      12.0%         13.9%   3,301   2,942     12.2
         assert_eq!(t.columns[0].period.year, Some(2023));
         assert!(!t.columns[0].derived && !t.columns[4].derived);
         assert!(t.columns[2].derived);
+    }
+
+    #[test]
+    fn rate_columns_with_a_percent_sign_on_one_row_are_derived() {
+        let src = "\
+                                                   Percent Change
+                           2023       2022       Total   Operations   Currency
+  U.S.                $   7,023      6,632       5.9 %         5.9          -
+  International           6,390      6,237         2.4         8.6        (6.2)
+Worldwide                13,413     12,869         4.2         7.2        (3.0)
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.columns.len(), 5);
+        assert!(!t.columns[0].derived && !t.columns[1].derived);
+        assert!(t.columns[2].derived, "{:#?}", t.columns);
+        assert!(t.columns[3].derived && t.columns[4].derived);
     }
 
     #[test]
