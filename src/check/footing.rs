@@ -33,6 +33,7 @@ use crate::document::{format_grouped, Document, Figure, Row, Table, Unit};
 use crate::interval::Interval;
 use crate::rules::Rule;
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 
 /// Units looked at above a total.
 const MAX_UNITS: usize = 40;
@@ -89,16 +90,20 @@ impl Candidate {
 
     /// Holds exactly in at least one meaningful column and misses in exactly
     /// one: the shape of a single wrong figure.
-    fn near_fit(&self) -> Option<usize> {
+    fn near_fit(&self, points: &[bool]) -> Option<usize> {
         let misses: Vec<&ColumnEval> = self
             .evals
             .iter()
             .filter(|e| e.fit == ColumnFit::Miss)
             .collect();
-        let exact = self
-            .evals
-            .iter()
-            .any(|e| e.nontrivial && e.fit == ColumnFit::Exact);
+        // Amounts that foot say nothing of a column of percentage points
+        // beside them (growth rates without a % sign).
+        let exact = misses.len() == 1
+            && self.evals.iter().any(|e| {
+                e.nontrivial
+                    && e.fit == ColumnFit::Exact
+                    && (points[e.column] || !points[misses[0].column])
+            });
         if misses.len() == 1 && exact && self.evals.len() >= 2 {
             Some(misses[0].column)
         } else {
@@ -141,6 +146,8 @@ fn total_like(row: &Row) -> bool {
         "non-gaap",
         "earnings from",
         "earnings (loss) from",
+        "operating expenses",
+        "costs and expenses",
     ];
     const CONTAINS: &[&str] = &[
         " total",
@@ -161,6 +168,12 @@ fn total_like(row: &Row) -> bool {
         "gross profit",
         "gross margin",
         "free cash flow",
+        "non-gaap",
+        "core earnings",
+        "(pre-tax)",
+        "(post-tax)",
+        "after-tax",
+        "after tax",
     ];
     let l = row.label.trim().to_lowercase();
     l.is_empty()
@@ -210,6 +223,16 @@ fn weight(row: &Row) -> i8 {
     } else {
         1
     }
+}
+
+/// Does column `c` hold percentage points rather than amounts: one decimal
+/// at most, some with one, every figure below 100 in magnitude?
+fn reads_as_points(table: &Table, c: usize) -> bool {
+    let figures: Vec<&Figure> = table.rows.iter().filter_map(|r| r.figure(c)).collect();
+    figures.iter().any(|f| f.decimals == 1)
+        && figures
+            .iter()
+            .all(|f| f.decimals <= 1 && f.value.abs() < Decimal::ONE_HUNDRED)
 }
 
 /// A figure usable in footing: an amount or per-share figure, not a percent.
@@ -292,14 +315,51 @@ pub fn totals(doc: &Document) -> Vec<crate::resolve::TotalBlock> {
 
 /// Checks every table of the document.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    let learned = learned_totals(doc, rule);
     for (ti, table) in doc.tables.iter().enumerate() {
-        check_table(ti, table, rule, out);
+        check_table(ti, table, rule, &learned, out);
     }
 }
 
-fn check_table(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) {
+/// The label of a row, as compared between rows.
+fn label_key(row: &Row) -> String {
+    row.label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Labels that the document itself shows to be totals: rows that sum the
+/// rows above them in every column, exactly in at least two columns ("WW"
+/// under "US" and "Intl", product after product). Another row with the same
+/// label reads as a total too, so a single wrong figure under it is
+/// reported even though its label says nothing of a total.
+fn learned_totals(doc: &Document, rule: &Rule) -> HashSet<String> {
+    let none = HashSet::new();
+    let mut learned = HashSet::new();
+    for (ti, table) in doc.tables.iter().enumerate() {
+        let mut scratch = Outcome::default();
+        let (_, fitted) = find_totals(ti, table, rule, &none, &mut scratch);
+        for r in fitted {
+            let key = label_key(&table.rows[r]);
+            if !key.is_empty() {
+                learned.insert(key);
+            }
+        }
+    }
+    learned
+}
+
+fn check_table(
+    ti: usize,
+    table: &Table,
+    rule: &Rule,
+    learned: &HashSet<String>,
+    out: &mut Outcome,
+) {
     let mut local = Outcome::default();
-    let misses = find_totals(ti, table, rule, &mut local);
+    let (misses, _) = find_totals(ti, table, rule, learned, &mut local);
     // A column that never foots anywhere in the table but misses more than
     // once is not additive (a growth or ratio column with an unhelpful
     // heading): its misses say nothing about the figures.
@@ -307,7 +367,7 @@ fn check_table(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) {
         .map(|c| local.passed.iter().filter(|p| p.column == c).count())
         .collect();
     let broken: Vec<usize> = (0..table.columns.len())
-        .filter(|&c| passes[c] == 0 && misses.iter().filter(|&&m| m == c).count() >= 2)
+        .filter(|&c| passes[c] == 0 && independent_misses(&misses, c) >= 2)
         .collect();
     local.findings.retain(|f| {
         !broken.iter().any(|&c| {
@@ -324,10 +384,44 @@ fn check_table(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) {
     out.totals.extend(local.totals);
 }
 
+/// A total that does not foot in one column, with the rows it sums.
+#[derive(Debug)]
+struct Miss {
+    column: usize,
+    row: usize,
+    units: Vec<usize>,
+}
+
+/// The misses in column `c` that are not explained by another: a subtotal
+/// that misses makes every total over it miss too, which is one wrong
+/// figure, not a column that does not add up.
+fn independent_misses(misses: &[Miss], c: usize) -> usize {
+    let rows: Vec<usize> = misses
+        .iter()
+        .filter(|m| m.column == c)
+        .map(|m| m.row)
+        .collect();
+    misses
+        .iter()
+        .filter(|m| m.column == c && !m.units.iter().any(|u| rows.contains(u)))
+        .count()
+}
+
 /// Finds each total's components and records passes and findings; returns
-/// the column of every miss.
-fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<usize> {
-    let mut misses = Vec::new();
+/// the column of every miss, and the rows that sum their blocks exactly in
+/// at least two columns.
+fn find_totals(
+    ti: usize,
+    table: &Table,
+    rule: &Rule,
+    learned: &HashSet<String>,
+    out: &mut Outcome,
+) -> (Vec<Miss>, Vec<usize>) {
+    let mut misses: Vec<Miss> = Vec::new();
+    let mut fitted = Vec::new();
+    let points: Vec<bool> = (0..table.columns.len())
+        .map(|c| reads_as_points(table, c))
+        .collect();
     let n = table.rows.len();
     // For a row found to be a total: the first row of its block.
     let mut block_start: Vec<Option<usize>> = vec![None; n];
@@ -382,7 +476,7 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
         // above it ("Diluted" = basic + dilutive effect), but not a chain and
         // not across a section header: across sections, accounting identities
         // (equity = assets - liabilities) fit by construction.
-        let reads_as_total = total_like(row);
+        let reads_as_total = total_like(row) || learned.contains(&label_key(row));
         let mut chosen: Option<Candidate> = None;
         let mut near: Vec<(Candidate, usize)> = Vec::new();
         'sizes: for k in 2..=units.len() {
@@ -412,8 +506,15 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
                     chosen = Some(cand);
                     break 'sizes;
                 }
-                if let Some(c) = cand.near_fit() {
-                    if cand.boundary && total_like(row) {
+                if let Some(c) = cand.near_fit(&points) {
+                    // A row whose label says nothing of a total is one when
+                    // its block adds up exactly in two other columns.
+                    let exact = cand
+                        .evals
+                        .iter()
+                        .filter(|e| e.nontrivial && e.fit == ColumnFit::Exact)
+                        .count();
+                    if cand.boundary && (reads_as_total || exact >= 2) {
                         near.push((cand, c));
                     }
                 }
@@ -461,6 +562,14 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
             block_start[top].unwrap_or(top)
         };
         if let Some(cand) = chosen {
+            let exact = cand
+                .evals
+                .iter()
+                .filter(|e| e.nontrivial && e.fit == ColumnFit::Exact)
+                .count();
+            if exact >= 2 {
+                fitted.push(i);
+            }
             block_start[i] = Some(block_of(&cand, &block_start));
             out.totals.push(crate::resolve::TotalBlock {
                 table: ti,
@@ -482,10 +591,16 @@ fn find_totals(ti: usize, table: &Table, rule: &Rule, out: &mut Outcome) -> Vec<
             }
         }
         if let Some(c) = miss_column {
-            misses.push(c);
+            if let Some((cand, _)) = near.first() {
+                misses.push(Miss {
+                    column: c,
+                    row: i,
+                    units: cand.units.clone(),
+                });
+            }
         }
     }
-    misses
+    (misses, fitted)
 }
 
 fn column_name(table: &Table, c: usize) -> String {
@@ -610,5 +725,114 @@ fn record(
             },
             labels,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn findings(text: &str) -> Vec<super::Finding> {
+        crate::check::findings_of("footing", text)
+    }
+
+    /// Product lines, each with a "WW" row summing "US" and "Intl": the
+    /// label says nothing of a total, the table shows it.
+    const PRODUCTS: &str = "\
+(Dollars in Millions)                 2023       2022       2021
+
+ALPHA
+  US                                   198         61         74
+  Intl                                  26          9         11
+  WW                                   224         70         85
+
+BETA
+  US                                   427         86         93
+  Intl                               1,647        380        341
+  WW                                 2,074        466        434
+
+GAMMA
+  US                                   110         34         33
+  Intl                                 458         84         72
+  WW                                   568        118        105
+";
+
+    #[test]
+    fn a_label_shown_to_be_a_total_is_checked_as_one() {
+        assert!(findings(PRODUCTS).is_empty());
+        let wrong = PRODUCTS.replace("1,647        380", "1,647        830");
+        let f = findings(&wrong);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&wrong[f[0].span.start..f[0].span.end], "466");
+    }
+
+    /// A wrong subtotal makes the total over it miss too: one error, still
+    /// reported, not a column that does not add up.
+    const OTHER: &str = "\
+(in millions)                         2023       2022       2023       2022
+Interest income                      (316)       (30)      (493)       (44)
+Interest expense                       510        295        830        619
+  Net interest expense                 194        265        337        575
+Royalty-related income                (273)      (217)      (477)      (389)
+Other, net                              (1)         2         (1)         4
+  Total other deductions, net          (80)        50       (141)       190
+";
+
+    #[test]
+    fn a_wrong_subtotal_is_reported_though_the_total_misses_too() {
+        assert!(findings(OTHER).is_empty(), "{:#?}", findings(OTHER));
+        let wrong = OTHER.replace("337", "387");
+        let f = findings(&wrong);
+        assert!(
+            f.iter().any(|f| &wrong[f.span.start..f.span.end] == "387"),
+            "{f:#?}"
+        );
+    }
+
+    /// A row whose label says nothing of a total, over a block that adds up
+    /// exactly in its other columns.
+    const RESULT: &str = "\
+(in millions)                 2023      2022      2023      2022
+Segment earnings               406       356       975       831
+Adjustment one                  84        84       169       169
+Adjustment two                  17       151        33       186
+Company result                 507       591     1,177     1,186
+";
+
+    #[test]
+    fn a_block_exact_in_other_columns_exposes_one_wrong_figure() {
+        assert!(findings(RESULT).is_empty());
+        let wrong = RESULT.replace("151", "181");
+        let f = findings(&wrong);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0]
+            .labels
+            .iter()
+            .any(|l| &wrong[l.span.start..l.span.end] == "181"));
+    }
+
+    /// "Operating expenses" with figures closes its block like a "Total".
+    const INCOME: &str = "\
+(In Millions)                                  Apr 1, 2023    Apr 2, 2022
+Net revenue                                 $      11,715   $     18,353
+Cost of sales                                       7,707          9,109
+Gross margin                                        4,008          9,244
+Research and development                            4,109          4,362
+Marketing, general, and administrative              1,303          1,752
+Restructuring and other charges                        64         (1,211)
+Operating expenses                                  5,476          4,903
+Operating income (loss)                            (1,468)         4,341
+";
+
+    #[test]
+    fn operating_expenses_reads_as_a_total() {
+        assert!(findings(INCOME).is_empty());
+        let wrong = INCOME.replace("4,362", "4,462");
+        let f = findings(&wrong);
+        assert!(
+            f.iter().any(|f| f
+                .labels
+                .iter()
+                .any(|l| &wrong[l.span.start..l.span.end] == "4,462")),
+            "{f:#?}"
+        );
     }
 }

@@ -47,6 +47,9 @@ enum Kind {
     Label,
     /// A sentence or paragraph line.
     Prose,
+    /// Footnote markers alone ("(1)", "(1)   (1)"), set apart from the
+    /// label or heading they belong to by a PDF conversion: no structure.
+    Marker,
 }
 
 #[derive(Debug)]
@@ -178,20 +181,26 @@ fn classify(line: &str) -> Kind {
                 return Kind::Heading;
             }
             // A lone small number on its own line is a footnote marker that a
-            // PDF conversion set apart ("(1)", "2").
-            if label.is_empty() && numbers.len() == 1 && row.tokens.len() == 1 {
-                if let TokenKind::Number {
+            // PDF conversion set apart ("(1)", "2"); so are several in
+            // parentheses ("(1)      (1)", over two column groups).
+            let small = |t: &&Token| {
+                matches!(&t.kind, TokenKind::Number {
                     value,
                     decimals: 0,
                     percent: false,
                     currency: None,
                     ..
-                } = &numbers[0].kind
-                {
-                    if value.abs() < 10.into() {
-                        return Kind::Label;
-                    }
-                }
+                } if value.abs() < 10.into())
+            };
+            if label.is_empty()
+                && numbers.len() == row.tokens.len()
+                && numbers.iter().all(small)
+                && (numbers.len() == 1
+                    || numbers
+                        .iter()
+                        .all(|t| line[t.start..t.end].trim().starts_with('(')))
+            {
+                return Kind::Marker;
             }
             return Kind::Row(row);
         }
@@ -200,7 +209,13 @@ fn classify(line: &str) -> Kind {
         return Kind::Heading;
     }
     let words = t.split_whitespace().count();
-    if t.chars().count() > 110 || words >= 16 || (t.ends_with('.') && words >= 8) {
+    // The length of the words, not of the spaces that align them: a line of
+    // column headings spread over a wide page is not prose.
+    let length = t
+        .split_whitespace()
+        .map(|w| w.chars().count() + 1)
+        .sum::<usize>();
+    if length > 110 || words >= 16 || (t.ends_with('.') && words >= 8) {
         return Kind::Prose;
     }
     Kind::Label
@@ -420,6 +435,13 @@ fn group(lines: &[Line]) -> Vec<Group> {
                         heading.clear();
                         heading.push(i);
                     }
+                    // Words in several aligned groups after the rows are
+                    // the column headings of the next table (PDF
+                    // conversions set two tables one under the other).
+                    Some(g) if column_words(line.text) && rows_in(lines, &g.body) >= 2 => {
+                        close(&mut open, &mut groups, &mut heading);
+                        heading.push(i);
+                    }
                     Some(g) => g.body.push(i),
                     None => heading.push(i),
                 }
@@ -428,6 +450,7 @@ fn group(lines: &[Line]) -> Vec<Group> {
                 close(&mut open, &mut groups, &mut heading);
                 heading.clear();
             }
+            Kind::Marker => continue,
         }
         blanks = 0;
     }
@@ -591,6 +614,12 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             }
             Kind::Label => {
                 let t = l.text.trim();
+                // A line of footnote markers alone ("(3)" set apart from its
+                // label by a PDF conversion) is not a section header: it
+                // marks no boundary.
+                if clean_label(t).is_empty() {
+                    continue;
+                }
                 let continues = pending
                     .last()
                     .is_some_and(|&p| !lines[p].text.trim_end().ends_with(':'))
@@ -605,11 +634,16 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             }
             Kind::Row(r) => {
                 let label_raw = l.text[r.label.0..r.label.1].trim();
+                // A label wraps onto the row when the row goes on in lower
+                // case, or when the words above start a total ("Total
+                // Domestic Retail" over "Stores"): a total is never a
+                // section header.
                 let joins = !pending.is_empty()
                     && pending
                         .last()
                         .is_some_and(|&p| !lines[p].text.trim_end().ends_with(':'))
-                    && starts_lowercase(label_raw);
+                    && (starts_lowercase(label_raw)
+                        || pending.len() == 1 && starts_total(lines[pending[0]].text));
                 let (label, label_span, indent, blank_above) = if joins {
                     let first = &lines[pending[0]];
                     let fs = first.text.len() - first.text.trim_start().len();
@@ -653,7 +687,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 blank = false;
                 pending_blank = false;
             }
-            Kind::Heading | Kind::Prose => {}
+            Kind::Heading | Kind::Prose | Kind::Marker => {}
         }
     }
     flush(&mut pending, &mut rows, &mut rule, pending_blank);
@@ -679,8 +713,9 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 assign_heading(layout, l.text, &extents, &mut own, &mut shared);
             }
             // A line of several aligned words ("Amount   Percent to Sales")
-            // heads columns too.
-            Kind::Label if scale_of(l.text).is_none() && segments(l.text) >= 2 => {
+            // heads columns too, with the scale note left of the columns
+            // ("($ in Millions)   2022   2021   Reported").
+            Kind::Label if segments(l.text) >= 2 => {
                 assign_heading(layout, l.text, &extents, &mut own, &mut shared);
             }
             Kind::Label if scale_of(l.text).is_none() => {
@@ -709,7 +744,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
     }
     let keep = title_lines.len().saturating_sub(2);
     let title = title_lines[keep..].join(" / ");
-    let columns = (0..ncols)
+    let mut columns: Vec<Column> = (0..ncols)
         .map(|c| {
             let own_t = own[c].trim().to_string();
             let shared_t = shared[c].trim().to_string();
@@ -728,6 +763,36 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             }
         })
         .collect();
+    // A PDF conversion keeps the % sign on a rate column's first and last
+    // rows only: a column with a percentage, the rest rates with one
+    // decimal, is derived whatever its own heading says ("Total" under
+    // "Percent Change"), unless that names a year.
+    for (c, column) in columns.iter_mut().enumerate() {
+        if column.derived || own[c].split_whitespace().any(is_year_text) {
+            continue;
+        }
+        let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+        let percents = figures.iter().filter(|f| f.unit == Unit::Percent).count();
+        let others: Vec<&Figure> = figures
+            .iter()
+            .filter(|f| f.unit != Unit::Percent)
+            .copied()
+            .collect();
+        if percents >= 1 && reads_as_points(&others) {
+            column.derived = true;
+        }
+    }
+    // Under one "% Change" heading, the columns right of a derived one
+    // ("Reported", then "Operational", "Currency" in points) are derived
+    // too when their figures read as points, not amounts.
+    for c in 1..ncols {
+        if columns[c - 1].derived && !columns[c].derived && columns[c].period.is_empty() {
+            let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+            if reads_as_points(&figures) {
+                columns[c].derived = true;
+            }
+        }
+    }
     let first = g.heading.first().or(g.body.first()).copied().unwrap_or(0);
     let last = *g.body.last().unwrap_or(&first);
     let span = map.span(
@@ -761,12 +826,50 @@ pub(crate) fn is_derived_column(own: &str, shared: &str, figures: &[&Figure]) ->
         || !figures.is_empty() && percents * 2 > figures.len()
 }
 
+/// Figures of percentage points: one decimal at most, some with one, all
+/// below 100 in magnitude, none per share.
+fn reads_as_points(figures: &[&Figure]) -> bool {
+    !figures.is_empty()
+        && figures.iter().any(|f| f.decimals == 1)
+        && figures
+            .iter()
+            .all(|f| f.decimals <= 1 && f.unit != Unit::PerShare && f.value.abs() < 100.into())
+}
+
+/// Rows among the lines of a table body.
+fn rows_in(lines: &[Line], body: &[usize]) -> usize {
+    body.iter()
+        .filter(|&&i| matches!(lines[i].kind, Kind::Row(_)))
+        .count()
+}
+
+/// A line of column headings: at least two groups of words, apart by runs
+/// of spaces, each with letters and none a footnote marker.
+fn column_words(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split('\t')
+        .flat_map(|f| f.split("  "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().any(char::is_alphabetic) && !clean_label(p).is_empty())
+}
+
 /// Number of text segments separated by runs of two or more spaces or tabs.
 fn segments(line: &str) -> usize {
     line.split(['\t'])
         .flat_map(|f| f.split("  "))
         .filter(|s| !s.trim().is_empty())
         .count()
+}
+
+/// Does the line start with the word "Total"?
+fn starts_total(t: &str) -> bool {
+    let t = t.trim_start();
+    t.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("total "))
 }
 
 fn starts_lowercase(t: &str) -> bool {
@@ -1167,7 +1270,7 @@ fn blocks(map: &TextMap, lines: &[Line], in_table: &[bool]) -> Vec<Block> {
         }
     };
     for (i, l) in lines.iter().enumerate() {
-        let inside = in_table[i] || matches!(l.kind, Kind::Row(_) | Kind::Rule);
+        let inside = in_table[i] || matches!(l.kind, Kind::Row(_) | Kind::Rule | Kind::Marker);
         if inside || matches!(l.kind, Kind::Blank) {
             end_block(&mut cur);
             continue;
@@ -1272,6 +1375,120 @@ Gamma                     100      250      300
     fn prose_is_not_a_table() {
         let src = "For the first quarter of 2006, revenues totaled $42.6 million, an increase of 12.6% compared to the first quarter of 2005.\n";
         assert!(tables(src).is_empty());
+    }
+
+    #[test]
+    fn footnote_lines_are_not_section_headers() {
+        let src = "\
+                                         2023      2022
+Earnings on a GAAP basis                  569       475
+                  (1)
+Non-core items:
+  Amortization of fund contribution        84        85
+                   (3)
+  Legal costs                              17        34
+Core earnings                             670       594
+";
+        let t = &tables(src)[0];
+        let labels: Vec<_> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Earnings on a GAAP basis",
+                "Non-core items:",
+                "Amortization of fund contribution",
+                "Legal costs",
+                "Core earnings"
+            ]
+        );
+    }
+
+    #[test]
+    fn footnote_markers_over_column_headings_are_not_a_row() {
+        let src = "\
+                                    % Change                      % Change
+                                         (1)                           (1)
+                 2023     2022   Reported   Operational   2023    2022   Reported
+US                712      663       7.5%          7.5%   1,457   1,333      9.3%
+Intl              947      818      15.7%         19.0%   1,844   1,609     14.6%
+WW              1,659    1,481      12.0%         13.9%   3,301   2,942     12.2%
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.rows.len(), 3, "{t:#?}");
+        assert_eq!(t.columns[0].period.year, Some(2023));
+        assert!(!t.columns[0].derived && !t.columns[4].derived);
+        assert!(t.columns[2].derived);
+    }
+
+    #[test]
+    fn rate_columns_with_a_percent_sign_on_one_row_are_derived() {
+        let src = "\
+                                                   Percent Change
+                           2023       2022       Total   Operations   Currency
+  U.S.                $   7,023      6,632       5.9 %         5.9          -
+  International           6,390      6,237         2.4         8.6        (6.2)
+Worldwide                13,413     12,869         4.2         7.2        (3.0)
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.columns.len(), 5);
+        assert!(!t.columns[0].derived && !t.columns[1].derived);
+        assert!(t.columns[2].derived, "{:#?}", t.columns);
+        assert!(t.columns[3].derived && t.columns[4].derived);
+    }
+
+    #[test]
+    fn stacked_tables_with_their_own_column_headings_split() {
+        let src = "\
+                          Reported    Foreign     Organic
+                          % Change    Exchange    % Change
+Frito-Lay                    25          1           18
+Quaker                       16          1           10
+Total                        11          3           15
+
+                          GAAP       Items Affecting     Foreign       Core
+                          % Change   Comparability       Exchange      % Change
+Frito-Lay                     9              7             -             16
+Quaker                       (3)             3             -              1
+Total                       (68)            75             1              8
+";
+        let t = tables(src);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t[1].columns.len(), 4);
+        assert_eq!(t[1].rows[1].figure(0).unwrap().value, (-3).into());
+        assert_eq!(t[1].rows[2].figure(1).unwrap().value, 75.into());
+    }
+
+    #[test]
+    fn wrapped_total_label_joins_its_row() {
+        let src = "\
+                               2004     2003
+      Full-line                 871      869
+      Specialty               1,109    1,307
+        Total Domestic Retail
+         Stores               1,980    2,176
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows[2].label, "Total Domestic Retail Stores");
+    }
+
+    #[test]
+    fn scale_note_beside_column_headings() {
+        let src = "\
+ Q4                                                                % Change
+ ($ in Millions)          2022       2021       Reported     Operational    Currency
+ U.S.                  $12,516    $12,163           2.9%             2.9           -
+ International          11,190     12,641         (11.5)            (1.1)      (10.4)
+ Worldwide             $23,706    $24,804          (4.4)%            0.9        (5.3)
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.scale, Scale::Millions);
+        assert_eq!(t.columns.len(), 5);
+        assert_eq!(t.columns[0].period.year, Some(2022));
+        assert!(!t.columns[0].derived && !t.columns[1].derived);
+        // "Reported" by its percentages, "Operational" by its heading,
+        // "Currency" as points right of them.
+        assert!(t.columns[2].derived && t.columns[3].derived && t.columns[4].derived);
     }
 
     #[test]
