@@ -88,6 +88,30 @@ impl Candidate {
                 || self.units.len() <= 3)
     }
 
+    /// Holds within rounding, not exactly, in at least two columns of
+    /// several components each, and misses in at most one: the shape of a
+    /// reconciliation whose figures were rounded one by one ("amounts may
+    /// not add due to rounding"). Only for a block running from a structural
+    /// boundary to a row that reads as a total, where nothing else is
+    /// ambiguous. Returns the missing column, if any.
+    fn rounded_fit(&self) -> Option<Option<usize>> {
+        if !self.boundary || self.units.len() < 4 {
+            return None;
+        }
+        let misses: Vec<usize> = self
+            .evals
+            .iter()
+            .filter(|e| e.fit == ColumnFit::Miss)
+            .map(|e| e.column)
+            .collect();
+        let held = self
+            .evals
+            .iter()
+            .filter(|e| e.fit != ColumnFit::Miss && e.nonzero >= 3 && e.nontrivial)
+            .count();
+        (misses.len() <= 1 && held >= 2).then(|| misses.first().copied())
+    }
+
     /// Holds exactly in at least one meaningful column and misses in exactly
     /// one: the shape of a single wrong figure.
     fn near_fit(&self, points: &[bool]) -> Option<usize> {
@@ -214,6 +238,14 @@ fn boundary_header(rows: &[Row], units: &[usize], x: usize) -> bool {
         None => true,
         Some(a) => rows[a].header,
     }
+}
+
+/// The candidate adds its units with their own signs (not as a chain).
+fn signs_are_plain(cand: &Candidate, table: &Table) -> bool {
+    cand.units
+        .iter()
+        .zip(&cand.signs)
+        .all(|(&u, &s)| s == weight(&table.rows[u]))
 }
 
 fn weight(row: &Row) -> i8 {
@@ -479,6 +511,7 @@ fn find_totals(
         let reads_as_total = total_like(row) || learned.contains(&label_key(row));
         let mut chosen: Option<Candidate> = None;
         let mut near: Vec<(Candidate, usize)> = Vec::new();
+        let mut rounded: Option<(Candidate, Option<usize>)> = None;
         'sizes: for k in 2..=units.len() {
             if !reads_as_total && (k > 4 || header_above[..k - 1].iter().any(|&h| h)) {
                 break;
@@ -505,6 +538,17 @@ fn find_totals(
                 if cand.fits() {
                     chosen = Some(cand);
                     break 'sizes;
+                }
+                // Only over rows that are no totals themselves: a block
+                // whose structure was inferred inside is not sure enough to
+                // be judged within rounding.
+                if reads_as_total
+                    && signs_are_plain(&cand, table)
+                    && cand.units.iter().all(|&u| block_start[u].is_none())
+                {
+                    if let Some(miss) = cand.rounded_fit() {
+                        rounded = Some((cand.clone(), miss));
+                    }
                 }
                 if let Some(c) = cand.near_fit(&points) {
                     // A row whose label says nothing of a total is one when
@@ -554,6 +598,15 @@ fn find_totals(
                         near.push((cand, missed[0]));
                     }
                 }
+            }
+        }
+        // A reconciliation rounded figure by figure: the largest block up to
+        // a boundary that holds within rounding in every other column.
+        if chosen.is_none() && near.is_empty() {
+            match rounded {
+                Some((cand, None)) => chosen = Some(cand),
+                Some((cand, Some(col))) => near.push((cand, col)),
+                None => {}
             }
         }
         // The accepted total's block starts where its top unit's block does.
@@ -762,6 +815,30 @@ GAMMA
         let f = findings(&wrong);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(&wrong[f[0].span.start..f[0].span.end], "466");
+    }
+
+    /// A reconciliation whose figures were rounded one by one: no column
+    /// foots exactly, every column within rounding.
+    const ROUNDED: &str = "\
+RECONCILIATION OF GAAP REPORTED TO NON-GAAP ADJUSTED
+(millions)                        Cost of sales    SI&A     Net income
+GAAP Reported                             2,845    3,031         2,967
+Amortization of intangible assets           100       20         1,211
+Acquisition-related items                  (206)      (1)          282
+Restructuring charges                       (24)      (6)          666
+Other                                       (23)     (15)          207
+Non-GAAP Adjusted                         2,693    3,030         5,334
+";
+
+    #[test]
+    fn a_reconciliation_rounded_figure_by_figure_is_checked_within_rounding() {
+        // 2,692, 3,029 and 5,333 by the displayed figures: each total is
+        // within rounding of its five components.
+        assert!(findings(ROUNDED).is_empty(), "{:#?}", findings(ROUNDED));
+        let wrong = ROUNDED.replace("3,030", "3,080");
+        let f = findings(&wrong);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&wrong[f[0].span.start..f[0].span.end], "3,080");
     }
 
     /// A wrong subtotal makes the total over it miss too: one error, still

@@ -239,12 +239,33 @@ fn dates_in(s: &str) -> Vec<(u8, u8, Option<i32>)> {
 /// Is this column header for a derived column ("% Change", "Increase
 /// (decrease)") rather than a period?
 pub fn is_derived_header(own: &str) -> bool {
+    // "Cost of sales" is a line item heading a column of amounts (a
+    // reconciliation by line item), not a "% of sales" column.
+    let lower = own.to_lowercase();
+    if lower.contains("cost of") {
+        let without = COST_OF.replace_all(own, " ");
+        return DERIVED.is_match(&without);
+    }
     DERIVED.is_match(own)
 }
+
+static COST_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcosts?\s+of\s+(net\s+)?(sales|revenues?|goods\s+sold|products\s+sold)\b")
+        .expect("cost-of regex")
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cost_of_sales_heads_amounts_not_a_percent_of_sales() {
+        assert!(!is_derived_header("First-Quarter 2025 Cost of sales(1)"));
+        assert!(!is_derived_header("Cost of revenues"));
+        assert!(is_derived_header("% of sales"));
+        assert!(is_derived_header("Percent of net revenues"));
+        assert!(is_derived_header("Cost of sales % change"));
+    }
 
     #[test]
     fn quarter_from_spanning_header() {
