@@ -325,16 +325,23 @@ fn tokenize(bytes: &[u8]) -> Vec<Ev> {
                     cell.then(|| el.get_attribute("rowspan")).flatten(),
                     el.has_attribute("hidden"),
                 );
-                let tag = {
+                let hides = attrs.hidden;
+                let (tag, void) = {
                     let mut c = c_el.borrow_mut();
                     let tag = c.id(&name);
+                    // Where an inline element (`font`, `span`, `b`, inline
+                    // XBRL tags) ends says nothing to the reader unless it
+                    // hides its content: it is read as if it had no end,
+                    // which spares an end-tag handler per element (a large
+                    // share of the time on Workiva exhibits).
+                    let void = void || (tag >= END_HIDDEN && !hides);
                     c.events.push(Ev::Start {
                         tag,
                         attrs,
                         at,
                         void,
                     });
-                    tag
+                    (tag, void)
                 };
                 if !void {
                     let c_end = Rc::clone(&c_el);
