@@ -1653,3 +1653,161 @@ fn scale_word(s: Decimal) -> &'static str {
         "thousand"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::findings_of;
+
+    /// A small release written for these tests: one statement of
+    /// operations, two quarters.
+    fn release(prose: &str) -> String {
+        format!(
+            "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands, except per share amounts)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\n\
+Cost of revenue\t21,064\t19,118\n\
+Gross profit\t27,149\t23,753\n\
+Operating expenses\t22,890\t21,008\n\
+Income from operations\t4,259\t2,745\n\
+Provision for income taxes\t790\t498\n\
+Net income\t$ 3,469\t$ 2,247\n\n\
+Net income per share:\t\t\n\
+Basic\t$ 0.11\t$ 0.07\n\
+Diluted\t$ 0.11\t$ 0.07\n"
+        )
+    }
+
+    /// Sentences and the number of narrative findings each must give.
+    const CASES: &[(&str, usize)] = &[
+        ("Revenue for the first quarter of 2026 was $48.2 million.", 0),
+        ("Revenue for the first quarter of 2026 was $84.2 million.", 1),
+        ("Revenue for the first quarter of 2026 was $58.2 million.", 1),
+        ("Revenue for the first quarter of 2025 was $42.9 million.", 0),
+        ("Revenue for the first quarter of 2025 was $42.8 million.", 1),
+        // The period decides: $42.9 million is the prior year's.
+        ("Revenue for the first quarter of 2026 was $42.9 million.", 0),
+        (
+            "Revenue was $48.2 million, an increase of 12.5% compared to the first quarter of 2025.",
+            0,
+        ),
+        (
+            "Revenue was $48.2 million, an increase of 21.5% compared to the first quarter of 2025.",
+            1,
+        ),
+        // Direction words against the sign.
+        (
+            "Revenue was $48.2 million, a decrease of 12.5% compared to the first quarter of 2025.",
+            1,
+        ),
+        // A part of the business, before or after the concept.
+        ("Data Center revenue for the first quarter of 2026 was $48.9 million.", 0),
+        ("Revenue in North America was $48.9 million.", 0),
+        ("Subscription revenue grew to $48.9 million.", 0),
+        // Other measures, the future, ranges.
+        ("Non-GAAP net income was $3.8 million.", 0),
+        ("Net income, excluding restructuring, was $3.8 million.", 0),
+        ("The company expects revenue of $48.9 million next quarter.", 0),
+        ("Revenue is expected between $48.9 million and $52.0 million.", 0),
+        // Per-share figures are the concept's.
+        ("Net income was $3.5 million, or $0.11 per diluted share.", 0),
+        ("Net income was $3.5 million, or $0.17 per diluted share.", 1),
+        // Lists.
+        (
+            "Revenue and net income were $48.2 million and $3.5 million, respectively.",
+            0,
+        ),
+        (
+            "Revenue and net income were $48.2 million and $5.3 million, respectively.",
+            1,
+        ),
+        // Gross margin: gross profit over revenue, 56.3%.
+        ("Gross margin for the first quarter of 2026 was 56%.", 0),
+        ("Gross margin for the first quarter of 2026 was 65%.", 1),
+        // Hedges: "approximately" widens, "more than" is one-sided.
+        ("Revenue was approximately $48 million.", 0),
+        ("Revenue was more than $48 million.", 0),
+    ];
+
+    #[test]
+    fn claims_as_data() {
+        let mut wrong = Vec::new();
+        for (sentence, want) in CASES {
+            let got = findings_of("narrative-figures", &release(sentence));
+            if got.len() != *want {
+                wrong.push(format!(
+                    "{sentence:?}: {} findings, want {want}: {got:#?}",
+                    got.len()
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn the_finding_is_on_the_prose_figure() {
+        let text = release("Revenue for the first quarter of 2026 was $58.2 million.");
+        let f = findings_of("narrative-figures", &text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&text[f[0].span.start..f[0].span.end], "58.2");
+        // Labelled with the table figure it was compared with.
+        assert!(f[0]
+            .labels
+            .iter()
+            .any(|l| &text[l.span.start..l.span.end] == "48,213"));
+    }
+
+    #[test]
+    fn period_expressions() {
+        let clue = |s: &str| {
+            PERIOD
+                .captures_iter(s)
+                .map(|c| clue_of(&c))
+                .find(|c| *c != PeriodClue::default())
+                .unwrap_or_default()
+        };
+        let c = clue("for the first quarter of 2006");
+        assert_eq!(
+            (c.months, c.quarter, c.year),
+            (Some(3), Some(1), Some(2006))
+        );
+        let c = clue("fiscal 2024 first quarter");
+        assert_eq!((c.quarter, c.year, c.fiscal), (Some(1), Some(2024), true));
+        let c = clue("Q4 2005");
+        assert_eq!((c.quarter, c.year), (Some(4), Some(2005)));
+        let c = clue("at March 31, 2006");
+        assert_eq!(
+            c.date.map(|d| (d.year, d.month, d.day)),
+            Some((2006, 3, 31))
+        );
+        assert_eq!(clue("for the nine months").months, Some(9));
+        assert_eq!(clue("for the trailing twelve months").months, Some(12));
+        assert_eq!(clue("in fiscal 2024").year, Some(2024));
+    }
+
+    #[test]
+    fn subjects() {
+        let ok = |s: &str| subject_before(s, s.len()).is_ok();
+        assert!(ok("for the first quarter of 2006, "));
+        assert!(ok("record quarterly "));
+        assert!(ok("the company posted total "));
+        assert!(!ok("record quarterly data center "));
+        assert!(!ok("subscription "));
+        assert!(subject_after(" for the first quarter of 2006 was ", true).is_ok());
+        assert!(subject_after(" in the americas was ", true).is_err());
+        assert!(subject_after(" from services was ", true).is_err());
+    }
+
+    #[test]
+    fn slips() {
+        assert!(one_slip("426", "436"));
+        assert!(one_slip("426", "462"));
+        assert!(!one_slip("426", "426"));
+        assert!(!one_slip("426", "4260"));
+        assert!(!one_slip("426", "531"));
+        assert_eq!(digits("42.6", 1), "426");
+        assert_eq!(digits("42", 1), "420");
+    }
+}
