@@ -74,7 +74,13 @@ static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The words before a figure that make it a growth or change.
 static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|decrease|decreased|decreases|down|declined|declines?|fell|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?\s*\(?\$?\s*$")
+    Regex::new(r"(?i)\b(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|decrease|decreased|decreases|down|declined|declines?|fell|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?(\s+(healthy|strong|solid|robust|impressive|incredible|record|modest|slight|significant))?\s*\(?\$?\s*$")
+        .expect("re")
+});
+/// "representing 12 percent year-over-year growth": the growth word after
+/// the percentage.
+static GROWTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?(growth|increase|decrease|decline|rise|drop)")
         .expect("re")
 });
 /// "increased 15% to $113.9 billion": the amount after "to" is a value.
@@ -635,6 +641,18 @@ const MODIFIERS: &[&str] = &[
     "year-over-year",
     "non-cash",
     "noncash",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 /// Words that end the noun phrase before a concept ("the", "was", "of").
 const STOPS: &[&str] = &[
@@ -1093,7 +1111,9 @@ fn check_mention<'d>(
         .filter(|o| o.block == m.block && o.start < end)
         .map_or(end, |o| o.start);
     // What is asserted.
-    let growth_words = GROWTH.is_match(&lower) && !TO_VALUE.is_match(&lower);
+    let growth_words = (GROWTH.is_match(&lower)
+        || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
+        && !TO_VALUE.is_match(&lower);
     let assertion = match m.kind {
         MentionKind::Percent | MentionKind::Points if MARGIN.is_match(&lower) && !growth_words => {
             // "operating margin", "gross margin expanded 2 points": another
@@ -1146,7 +1166,9 @@ fn check_mention<'d>(
         };
     } else if m.kind == MentionKind::Money && m.scale == Decimal::ONE {
         return Err("an amount with no scale word (a price, a count)".into());
-    } else if concept.starts_with("eps") || concept.ends_with("_per_share") {
+    } else if m.kind == MentionKind::Money
+        && (concept.starts_with("eps") || concept.ends_with("_per_share"))
+    {
         return Err("an amount named as a per-share figure".into());
     }
     // A concept named before an earlier figure of the sentence carries over
@@ -1267,7 +1289,10 @@ fn check_mention<'d>(
                     && o.start >= start
                     && o.start >= start + phrase_at.min(lower.len())
             })
-            .filter(|o| o.kind == MentionKind::Money && o.scale > Decimal::ONE)
+            .filter(|o| {
+                o.kind == MentionKind::PerShare
+                    || o.kind == MentionKind::Money && o.scale > Decimal::ONE
+            })
             .collect();
         let tied_rows: Vec<(usize, usize)> = siblings
             .iter()
