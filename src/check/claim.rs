@@ -1391,6 +1391,10 @@ fn check_mention<'d>(
             }
         }
         Assertion::Growth | Assertion::Change => {
+            // Pairs of a concept's figures: charged to the work budget.
+            if !crate::budget::spend((vals.len() * vals.len()) as u64 + 1) {
+                return Err("work budget exhausted".into());
+            }
             for a in &vals {
                 for b in &vals {
                     let (fa, fb) = (a.1[0], b.1[0]);
