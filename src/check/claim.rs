@@ -6,57 +6,100 @@
 //! $5.8 million, an improvement of $2.0 million", "cash, cash equivalents and
 //! investments in marketable securities of $44.4 million":
 //!
-//! - a **value** ("$42.6 million") must be the figure of its concept in some
-//!   period the tables show, at the claim's printed precision (42,625
+//! - a **value** ("$42.6 million") must be the figure of its concept for the
+//!   period the sentence names, at the claim's printed precision (42,625
 //!   thousand is $42.6 million);
 //! - a **growth** rate ("an increase of 12.6%") must be the change between
-//!   two periods of the concept in one table;
+//!   two periods of the concept in one table row, later against earlier;
+//!   "up", "increase" want a rise and "down", "decline" a fall when both
+//!   figures are positive;
 //! - a **change** ("an improvement of $2.0 million") must be the difference
-//!   between two periods of the concept in one table;
+//!   between two periods of the concept in one table row;
 //! - a **margin** ("gross margin … 48%") must be gross profit (or revenue
-//!   less cost of revenue) over revenue in some period.
+//!   less cost of revenue) over revenue.
+//!
+//! ## Resolving a claim
+//! - **Concept**: the phrase of `rules/concepts.yaml` nearest before the
+//!   figure, or right after it ("$0.5 million of net income"); "X and Y of
+//!   $1 and $2, respectively" pairs them in order. A per-share figure is the
+//!   per-share measure of the concept it follows ("net income of $0.5
+//!   million, or $0.00 per diluted share").
+//! - **Subject**: the words just before the concept phrase must be ones that
+//!   leave it the consolidated figure (determiners, "total", "net",
+//!   "record", "quarterly", period words, common verbs); any other word
+//!   ("Data Center revenue", "Cloud revenues", "subscription revenue") makes
+//!   it a part of the business the claim is not checked against, and so does
+//!   a place or product after it ("revenue in the Americas", "revenue from
+//!   services"), or a qualifier ("segment", "excluding", "constant currency",
+//!   "non-GAAP") where the concept is not itself such a measure.
+//! - **Period**: the period expression nearest the figure (after it in its
+//!   clause, else before it in the sentence): a date ("at March 31, 2006"),
+//!   an ordinal quarter ("first quarter of 2006", "Q4 2005", "fiscal 2024
+//!   first quarter", mapped onto the tables' quarters from the latest one and
+//!   the quarter the release is about), a length ("nine months", "full
+//!   year", "fiscal 2024", "quarterly", "trailing twelve months"). The claim
+//!   is compared with the concept's figures of every column that fits; with
+//!   no period expression, every column.
 //!
 //! ## Saying nothing unsure
-//! The concept is the one prose names nearest before the figure (the
-//! `phrases` of `rules/concepts.yaml`). A figure whose concept cannot be
-//! named, or that a qualifier makes another measure ("pro forma", "adjusted",
-//! "non-GAAP", "excluding"), is not checked; neither is a sentence about the
-//! future ("expects", "guidance", "outlook"), nor a concept no table shows.
-//! A claim is compared with every period, so a period the prose states
-//! loosely ("the prior-year quarter") cannot raise a false alarm. A claim
-//! that matches none is reported only when it is one slip away from a table
-//! figure of its concept (one digit changed, two adjacent digits swapped):
-//! that is evidence it refers to that figure, for figures of three digits or
-//! more. Prose about a segment or a
-//! product the tables do not break out matches nothing and stays unverified. Magnitudes are
-//! compared: "net loss of $0.6 million" is the net income of (570).
-//! "Approximately" widens a claim to a unit of its last digit; "more than"
-//! and "nearly" make it one-sided.
+//! Nothing is said about a figure whose concept, subject or period cannot be
+//! resolved, a sentence about the future ("expects", "guidance",
+//! "outlook"), a range, or a concept no table shows; such figures count as
+//! unverified and `tickmark inspect` says why. "Approximately" widens a
+//! claim to a unit of its last digit; "more than", "over" and "nearly" make
+//! it one-sided. Every claim is given one unit of its last printed digit
+//! either way (issuers round from unrounded amounts).
 
 use super::{Finding, Label, Outcome, Passed};
-use crate::document::{Document, Mention, MentionKind};
+use crate::document::{Date, Document, Mention, MentionKind, Period};
 use crate::interval::Interval;
-use crate::resolve::{Concepts, Fact, Resolved};
+use crate::resolve::{days, Concepts, Fact, Resolved};
 use crate::rules::Rule;
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(expects?|expected|expecting|guidance|outlook|anticipates?|anticipated|forecasts?|projects?|projected|targets?|will|plans?|intends?|estimates?|should|could|may|goal)\b")
+    Regex::new(r"(?i)\b(expects?|expected|expecting|expectations?|guidance|outlook|anticipates?|anticipated|forecasts?|projects?|projected|targets?|will|plans?|intends?|estimates?|should|could|may|might|goal|would be|would have been|assumes?|assuming|believes?|seeks?)\b")
         .expect("re")
 });
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|core|organic|constant[ -]currency|comparable|underlying|segment|per[ -]share)\b")
+    Regex::new(r"(?i)\b(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operationally|hedging)\b")
         .expect("re")
 });
-static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(increase|increased|increasing|up|grew|growth|rose|decrease|decreased|down|declined|decline|fell|improvement|improved)(\s+(of|by))?\s*\(?\$?\s*$")
+/// Qualifiers just after a figure ("up 23% in constant currency").
+static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;$]{0,30}?\b(non-?gaap|constant[ -]currency|adjusted|excluding|operationally|pro[ -]?forma|organic|cc|without)\b")
         .expect("re")
+});
+/// The words before a figure that make it a growth or change.
+static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|decrease|decreased|decreases|down|declined|declines?|fell|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?(\s+(healthy|strong|solid|robust|impressive|incredible|record|modest|slight|significant))?\s*\(?\$?\s*$")
+        .expect("re")
+});
+/// "representing 12 percent year-over-year growth": the growth word after
+/// the percentage.
+static GROWTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?(growth|increase|decrease|decline|rise|drop)")
+        .expect("re")
+});
+/// "increased 15% to $113.9 billion": the amount after "to" is a value.
+static TO_VALUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bto\s*\$?\s*$").expect("re"));
+static RISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|higher)\b",
+    )
+    .expect("re")
+});
+static FALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(decrease|decreased|decreases|down|declined|declines?|decline|fell|drop|dropped|lower)\b").expect("re")
 });
 static MARGIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bgross margin\b").expect("re"));
+static OTHER_MARGIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(operating|net|profit|ebitda|segment|product|services?|non-?gaap|adjusted)\s+(gross\s+)?margins?\b|\bmargins?\b").expect("re")
+});
 static CASH_AND_INVESTMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcash,? (and )?cash equivalents,? and (short[ -]term )?(investments|marketable securities)|\bcash and (short[ -]term )?investments\b")
+    Regex::new(r"(?i)\bcash,? (and )?cash equivalents,? and (short[ -]term )?(investments( in marketable securities)?|marketable securities)|\bcash and (short[ -]term )?investments\b")
         .expect("re")
 });
 static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,20 +108,357 @@ static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(\d\s*(million|billion|thousand)?\s*(%|percent)?\s*(to|-|–|—)|\bbetween)\s*\$?\s*$",
+        r"(?i)(\d\s*(million|billion|thousand)?\s*(%|percent)?\s*(to|-|–|—)|\bbetween|\brange of)\s*\$?\s*$",
     )
     .expect("re")
 });
 static CARRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(compared (to|with)|versus|vs\.?|from|over|against)\b").expect("re")
+    Regex::new(r"(?i)\b(compared (to|with)|versus|vs\.?|from|over|against|to)\b").expect("re")
 });
 static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:million|billion|thousand)?\)?\s*(?:of|in)\s+").expect("re")
 });
 static APPROX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(approximately|about|around|roughly|some|almost|nearly|more than|over|in excess of|exceeding|less than|under|up to)\s*$")
+    Regex::new(r"(?i)\b(approximately|about|around|roughly|some|almost|nearly|more than|over|in excess of|exceeding|less than|under|up to|at least|just over|just under)\s*\(?\$?\s*$")
         .expect("re")
 });
+static LIST_AND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\band\s*\\?\$?\s*\(?$").expect("re"));
+static RESPECTIVELY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\brespectively\b").expect("re"));
+/// What may stand between the figures of a list ("$(3.2 million) and
+/// $(0.01)").
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,()$\\]*(million|billion|thousand)?[\s,()$\\]*(and|or)?[\s,()$\\]*$")
+        .expect("re")
+});
+
+/// Period expressions: a date, an ordinal quarter, a length.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)",
+        // a date, with its length when stated
+        r"(?:(?P<dlen>three|six|nine|twelve|3|6|9|12|13|14|26|27|39|40|52|53)[\s-]+(?P<dunit>months?|weeks?)\s+ended\s+)?",
+        r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)\s+(?P<day>\d{1,2}),?\s+(?P<dy>\d{4})",
+        // an ordinal quarter
+        r"|(?:(?P<qf1>fiscal\s+(?:year\s+)?|fy\s*)?(?P<qy1>\d{4})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:(?P<qf2>fiscal)[\s-]+)?quarter(?:\s+(?:of\s+|ended\s+)?(?P<qf3>fiscal\s+(?:year\s+)?|fy\s*)?(?P<qy2>\d{4}))?",
+        r"|\bq(?P<qn>[1-4])(?:\s*(?P<qf4>fy|fiscal)?\s*'?(?P<qy3>\d{4}|\d{2})\b)?",
+        // a length with a year
+        r"|\b(?P<yf>fiscal(?:\s+year)?|full[\s-]year|fy|calendar(?:\s+year)?|year)\s*'?(?P<yy>\d{4}|\d{2})\b",
+        r"|\b(?:in|for|during)\s+(?P<yy2>(?:19|20)\d{2})\b(?:\s*,|\s+(?:was|were|and)|\s*$)",
+        // a length alone
+        r"|\b(?P<len>three months|thirteen weeks|13 weeks|12 weeks|14 weeks|quarters?|quarterly|six months|first half|second half|half[\s-]year|26 weeks|27 weeks|nine months|39 weeks|40 weeks|year[\s-]to[\s-]date|ytd|twelve months|12 months|trailing twelve months|ttm|52 weeks|53 weeks|full[\s-]year|fiscal year|annual|the year|last year|prior year|year[\s-]ago)\b",
+    ))
+    .expect("period regex")
+});
+
+/// What a sentence says about the period of a figure.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct PeriodClue {
+    /// Length in months (3, 6, 9, 12).
+    months: Option<u8>,
+    /// Fiscal quarter (1-4).
+    quarter: Option<u8>,
+    /// The year named, and whether it is a fiscal year.
+    year: Option<i32>,
+    fiscal: bool,
+    /// A date the period ends at (or a balance-sheet date).
+    date: Option<Date>,
+    /// The words, for `inspect`.
+    text: String,
+    /// The base of a comparison ("from the fourth quarter of 2005").
+    base: bool,
+}
+
+fn month_of(s: &str) -> Option<u8> {
+    const M: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let s = s.to_lowercase();
+    M.iter().position(|m| s.starts_with(m)).map(|i| i as u8 + 1)
+}
+
+fn year_of(s: &str) -> Option<i32> {
+    let y: i32 = s.parse().ok()?;
+    Some(if s.len() == 2 { 2000 + y } else { y })
+}
+
+fn clue_of(c: &regex::Captures) -> PeriodClue {
+    let text = c.get(0).map_or("", |m| m.as_str()).to_lowercase();
+    let mut clue = PeriodClue {
+        text: text.clone(),
+        fiscal: text.contains("fiscal") || text.contains("fy"),
+        ..Default::default()
+    };
+    let g = |n: &str| c.name(n).map(|m| m.as_str());
+    if let (Some(mon), Some(day), Some(y)) = (g("mon"), g("day"), g("dy")) {
+        clue.date = Some(Date {
+            year: y.parse().unwrap_or(0),
+            month: month_of(mon).unwrap_or(0),
+            day: day.parse().unwrap_or(0),
+        });
+        if let (Some(n), Some(unit)) = (g("dlen"), g("dunit")) {
+            let n: u32 = match n {
+                "three" => 3,
+                "six" => 6,
+                "nine" => 9,
+                "twelve" => 12,
+                d => d.parse().unwrap_or(0),
+            };
+            clue.months = Some(if unit.starts_with("week") {
+                ((n * 12 + 26) / 52) as u8
+            } else {
+                n as u8
+            });
+        }
+    } else if let Some(o) = g("ord") {
+        clue.quarter = Some(match &o.to_lowercase()[..2] {
+            "fi" | "1s" => 1,
+            "se" | "2n" => 2,
+            "th" | "3r" => 3,
+            _ => 4,
+        });
+        clue.months = Some(3);
+        clue.year = g("qy1").or(g("qy2")).and_then(year_of);
+    } else if let Some(q) = g("qn") {
+        clue.quarter = q.parse().ok();
+        clue.months = Some(3);
+        clue.year = g("qy3").and_then(year_of);
+    } else if let Some(y) = g("yy") {
+        clue.months = Some(12);
+        clue.year = year_of(y);
+    } else if let Some(y) = g("yy2") {
+        clue.months = Some(12);
+        clue.year = year_of(y);
+    } else if let Some(l) = g("len") {
+        let l = l.to_lowercase();
+        clue.months = if l.contains("quarter")
+            || l.starts_with("three")
+            || l.contains("13")
+            || l.contains("12 w")
+            || l.contains("14")
+            || l.starts_with("thirteen")
+        {
+            Some(3)
+        } else if l.contains("six") || l.contains("half") || l.contains("26") || l.contains("27") {
+            Some(6)
+        } else if l.contains("nine") || l.contains("39") || l.contains("40") {
+            Some(9)
+        } else if l.contains("date") || l == "ytd" {
+            None
+        } else if l.contains("last year")
+            || l.contains("prior year")
+            || l.contains("year ago")
+            || l.contains("year-ago")
+        {
+            // "compared with last year": a comparison, not a length.
+            return PeriodClue::default();
+        } else {
+            Some(12)
+        };
+        if clue.months.is_none() {
+            // Year to date: the length depends on the quarter; unresolved.
+            clue.months = Some(0);
+        }
+    }
+    clue
+}
+
+/// Words that make the period after them the base of a comparison
+/// ("compared to the first quarter of 2005", "from the fourth quarter").
+static BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(compared (to|with)|from|over|versus|vs\.?|against|relative to)\s+(the\s+|a\s+|its\s+)?(end\s+of\s+(the\s+)?)?$")
+        .expect("re")
+});
+
+/// The period a figure is about: the expression after it in its clause
+/// (up to the next figure), else the nearest before it in the sentence.
+/// Each comes with whether it is the base of a comparison ("from the
+/// fourth quarter of 2005").
+fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(PeriodClue, bool)> {
+    let mut out = Vec::new();
+    // "of $(0.2 million) and $(0.00) per share for the fourth quarter of
+    // 2005": the period after a list of figures is each one's.
+    let after = &text[m.end..list_end(text, m, next).max(m.end)];
+    // A negative figure's parenthesis ("$(0.00)") does not open an aside.
+    let after = after.replace("$(", "$ ");
+    let after_clause = after.find([';', '(']).map_or(&after[..], |i| &after[..i]);
+    for c in PERIOD.captures_iter(after_clause) {
+        let clue = clue_of(&c);
+        if clue != PeriodClue::default() {
+            let at = c.get(0).map_or(0, |x| x.start());
+            let base = BASE.is_match(&after_clause[..at]);
+            out.push((PeriodClue { base, ..clue }, base));
+        }
+    }
+    let before = &text[start..m.start];
+    let mut back: Vec<(PeriodClue, bool)> = Vec::new();
+    for c in PERIOD.captures_iter(before) {
+        let clue = clue_of(&c);
+        let (at, to) = c.get(0).map_or((0, 0), |x| (x.start(), x.end()));
+        // "… for the first quarter of 2006 was $2.0 million versus a net
+        // loss of $(0.2 million)": a contrast between a period and the
+        // figure makes it another period's figure.
+        if CONTRAST.is_match(&before[to..]) {
+            back.clear();
+            continue;
+        }
+        if clue != PeriodClue::default() {
+            let base = BASE.is_match(&before[..at]);
+            back.push((PeriodClue { base, ..clue }, base));
+        }
+    }
+    back.reverse();
+    out.extend(back);
+    out
+}
+
+static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(versus|vs\.?|compared (to|with)|against|while|whereas|as compared)\b")
+        .expect("re")
+});
+
+/// Where the clause of a figure ends: the next figure, or, when the next
+/// figures follow as a list ("$(0.2 million) and $(0.00) per share"), the
+/// figure after the list.
+fn list_end(text: &str, m: &Mention, next: usize) -> usize {
+    static FIGURE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,()$\\]*(million|billion|thousand)?\)?\s*(of\s+[a-z -]{1,40}?\s+)?[\s,()$\\]*(and|or)[\s,()$\\]*$")
+            .expect("re")
+    });
+    if next <= m.end || !FIGURE_GAP.is_match(&text[m.end..next]) {
+        return next;
+    }
+    // Past the next figure, to the following one or the clause's end.
+    let rest = &text[next..];
+    let stop = rest
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| c == '$' || c == ';')
+        .map_or(rest.len(), |(i, _)| i);
+    next + stop
+}
+
+/// Length of a period in months (weeks rounded to months).
+fn length(p: &Period) -> Option<u8> {
+    p.months
+        .or(p.weeks.map(|w| ((w as u32 * 12 + 26) / 52) as u8))
+}
+
+/// A month count for an end date; a date in the first week of a month
+/// counts as the month before (52/53-week fiscal calendars).
+fn month_key(d: Date) -> i32 {
+    d.year * 12 + d.month as i32 - 1 - i32::from(d.day <= 7)
+}
+
+/// What the document is about: the latest quarter in its tables and the
+/// quarter its prose names most.
+struct DocPeriods {
+    latest_quarter_key: Option<i32>,
+    quarter: Option<u8>,
+}
+
+impl DocPeriods {
+    fn new(doc: &Document, res: &Resolved) -> DocPeriods {
+        let latest_quarter_key = res
+            .facts
+            .iter()
+            .filter(|f| !f.period.instant && length(f.period) == Some(3))
+            .filter_map(|f| f.period.end.map(month_key))
+            .max();
+        let mut counts = [0usize; 5];
+        for b in &doc.blocks {
+            for c in PERIOD.captures_iter(b.text.text()) {
+                if let Some(q) = clue_of(&c).quarter {
+                    counts[q as usize] += 1;
+                }
+            }
+        }
+        let max = counts.iter().copied().max().unwrap_or(0);
+        let quarter = if max == 0 || counts.iter().filter(|&&c| c == max).count() > 1 {
+            None
+        } else {
+            counts.iter().position(|&c| c == max).map(|q| q as u8)
+        };
+        DocPeriods {
+            latest_quarter_key,
+            quarter,
+        }
+    }
+
+    /// Does a fact's period fit the clue? `None`: the clue cannot be placed
+    /// on the tables at all.
+    fn fits(&self, clue: &PeriodClue, p: &Period) -> Option<bool> {
+        if clue.months == Some(0) {
+            return None;
+        }
+        if let Some(d) = clue.date {
+            let Some(end) = p.end else {
+                return Some(false);
+            };
+            let near = (days(end) - days(d)).abs() <= 7;
+            let len_ok = match clue.months {
+                Some(m) => length(p) == Some(m),
+                None => true,
+            };
+            return Some(near && len_ok);
+        }
+        if p.instant {
+            // A balance-sheet figure: a quarter or year names when, not
+            // how long; the year must agree when named.
+            return Some(match (clue.year, p.end) {
+                (Some(y), Some(e)) => e.year == y || clue.fiscal && e.year == y - 1,
+                _ => clue.quarter.is_none(),
+            });
+        }
+        if let Some(m) = clue.months {
+            if length(p) != Some(m) {
+                return Some(false);
+            }
+        }
+        if let Some(q) = clue.quarter {
+            let end = p.end?;
+            let (latest, doc_q) = (self.latest_quarter_key?, self.quarter?);
+            let back = (doc_q as i32 - q as i32).rem_euclid(4);
+            let mut target = latest - 3 * back;
+            if clue.base && back == 0 {
+                // "up 12% from the first quarter" in a first-quarter
+                // release: a year before.
+                target -= 12;
+            }
+            let off = month_key(end) - target;
+            // With a year, the year decides below; without one, "the first
+            // quarter" is the latest first quarter.
+            let fits = if clue.year.is_some() {
+                off.rem_euclid(12) == 0
+            } else {
+                off == 0
+            };
+            if !fits {
+                return Some(false);
+            }
+        }
+        if let Some(y) = clue.year {
+            let Some(e) = p.end.map(|d| d.year).or(p.year) else {
+                return Some(false);
+            };
+            let fiscal_shift = clue.fiscal && clue.quarter.is_some() && e == y - 1;
+            if e != y && !fiscal_shift {
+                return Some(false);
+            }
+        }
+        Some(true)
+    }
+}
+
+/// What earlier figures of the document showed: the table rows each tied
+/// figure tied to, and the sentences (block, start, concept) with a figure
+/// that tied to nothing (about something the tables do not show).
+#[derive(Default)]
+struct Ties {
+    rows: std::collections::HashMap<crate::span::Span, Vec<(usize, usize)>>,
+    untied: std::collections::HashSet<(usize, usize, String)>,
+}
 
 /// What a claim asserts about its concept.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -89,9 +469,8 @@ enum Assertion {
     Margin,
 }
 
-/// Candidate values (in units, as magnitudes) a claim may tie to, with the
-/// figures each came from.
-type Candidates<'d> = Vec<(Interval, Vec<&'d Fact<'d>>)>;
+/// A value a claim may tie to (in units), with the figures it came from.
+type Candidate<'d> = (Interval, Vec<&'d Fact<'d>>);
 
 fn magnitude(i: Interval) -> Interval {
     if i.hi <= Decimal::ZERO {
@@ -157,14 +536,22 @@ fn sentence_end(text: &str, at: usize) -> usize {
     ceil
 }
 
-/// The facts of a concept.
+/// The facts of a concept; `eps` is diluted or basic EPS, whichever.
 fn facts_of<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<&'d Fact<'d>> {
+    crate::budget::spend(res.facts.len() as u64 + 1);
+    if concept == "eps" {
+        return res
+            .facts
+            .iter()
+            .filter(|f| f.concept == "eps_diluted" || f.concept == "eps_basic")
+            .collect();
+    }
     res.facts.iter().filter(|f| f.concept == concept).collect()
 }
 
 /// Values of a concept in every table column; `cash_and_investments` is
 /// the sum of cash and short-term investments.
-fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Candidates<'d> {
+fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
     if concept == "cash_and_investments" {
         let mut out = Vec::new();
         let investments = facts_of(res, "short_term_investments");
@@ -175,41 +562,417 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Candidates<'d> {
                 .find(|s| s.table == c.table && s.column == c.column)
             {
                 if let Some(sum) = c.interval.checked_add(s.interval) {
-                    out.push((magnitude(sum), vec![c, s]));
+                    out.push((sum, vec![c, s]));
                 }
             }
         }
         return out;
     }
+    if concept == "gross_margin" {
+        return margins(res);
+    }
     facts_of(res, concept)
         .into_iter()
-        .map(|f| (magnitude(f.interval), vec![f]))
+        .map(|f| (f.interval, vec![f]))
         .collect()
 }
 
-/// Pairs of periods of a concept in one table: (later or left column,
-/// other column). Both directions are tried; magnitudes are compared.
-type Candidate<'d> = (Interval, Vec<&'d Fact<'d>>);
-
-fn pairs<'a, 'd>(vals: &'a Candidates<'d>) -> Vec<(&'a Candidate<'d>, &'a Candidate<'d>)> {
+/// Gross margin per column: gross profit (or revenue less cost of revenue)
+/// over revenue.
+fn margins<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
     let mut out = Vec::new();
-    for a in vals {
-        for b in vals {
-            let (fa, fb) = (a.1[0], b.1[0]);
-            // Periods of the same length: a quarter against a quarter.
-            let same_length = fa.period.months == fb.period.months
-                && fa.period.weeks == fb.period.weeks
-                && fa.period.instant == fb.period.instant;
-            if fa.table == fb.table
-                && fa.column != fb.column
-                && fa.figure.unit == fb.figure.unit
-                && same_length
-            {
-                out.push((a, b));
+    let (gp, cost) = (
+        facts_of(res, "gross_profit"),
+        facts_of(res, "cost_of_revenue"),
+    );
+    for r in facts_of(res, "revenue") {
+        // Segment and supplementary tables break revenue out other ways.
+        if res.roles.get(r.table) != Some(&crate::resolve::Role::IncomeStatement) {
+            continue;
+        }
+        let same = |fs: &[&'d Fact<'d>]| {
+            fs.iter()
+                .copied()
+                .find(|f| f.table == r.table && f.column == r.column)
+        };
+        let g = match same(&gp) {
+            Some(g) => Some((g.interval, vec![r, g])),
+            None => same(&cost)
+                .and_then(|c| r.interval.checked_sub(c.interval).map(|d| (d, vec![r, c]))),
+        };
+        if let Some((g, facts)) = g {
+            if let Some(q) = g.checked_div(r.interval) {
+                out.push((q, facts));
             }
         }
     }
     out
+}
+
+/// Words that may stand before a concept phrase and leave it the
+/// consolidated figure ("record quarterly revenue", "total net sales").
+const MODIFIERS: &[&str] = &[
+    "total",
+    "net",
+    "record",
+    "quarterly",
+    "annual",
+    "gaap",
+    "consolidated",
+    "reported",
+    "worldwide",
+    "overall",
+    "company",
+    "company's",
+    "companys",
+    "negative",
+    "positive",
+    "strong",
+    "solid",
+    "higher",
+    "lower",
+    "all-time",
+    "quarter",
+    "year",
+    "fiscal",
+    "full-year",
+    "first-quarter",
+    "second-quarter",
+    "third-quarter",
+    "fourth-quarter",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "half",
+    "year-to-date",
+    "full",
+    "nine-month",
+    "six-month",
+    "twelve-month",
+    "three-month",
+    "quarter's",
+    "year's",
+    "period",
+    "fy",
+    "ytd",
+    "new",
+    "diluted",
+    "basic",
+    "sequential",
+    "year-over-year",
+    "non-cash",
+    "noncash",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Words that end the noun phrase before a concept ("the", "was", "of").
+const STOPS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "our",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "of",
+    "for",
+    "in",
+    "on",
+    "with",
+    "and",
+    "or",
+    "as",
+    "at",
+    "by",
+    "to",
+    "from",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "with",
+    "while",
+    "posted",
+    "reported",
+    "delivered",
+    "generated",
+    "achieved",
+    "recorded",
+    "announced",
+    "produced",
+    "drove",
+    "saw",
+    "grew",
+    "increased",
+    "decreased",
+    "totaled",
+    "included",
+    "includes",
+    "including",
+    "also",
+    "both",
+    "we",
+    "company",
+    "and",
+    "but",
+    "versus",
+    "vs",
+    "compared",
+    "than",
+    "said",
+    "quarter,",
+    "where",
+    "which",
+    "when",
+    "after",
+    "before",
+    "reflecting",
+    "record",
+    "strong",
+    "during",
+    "over",
+    "into",
+    "today",
+    "all",
+    "operating",
+    "excludes",
+    "include",
+    "exclude",
+];
+
+/// Why the subject before a concept phrase is not the consolidated figure.
+fn subject_before(lower: &str, phrase_at: usize) -> Result<(), String> {
+    let head = &lower[..phrase_at];
+    for (n, raw) in head.split_whitespace().rev().enumerate() {
+        if n >= 5 {
+            break;
+        }
+        // Punctuation ends the phrase ("2006, revenues", "- Record").
+        if raw.ends_with([',', ';', ':', '(', '"', '“', '—', '–'])
+            || raw == "-"
+            || raw.chars().all(|c| !c.is_alphanumeric())
+        {
+            return Ok(());
+        }
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
+        let w = w.replace('’', "'");
+        if STOPS.contains(&w.as_str()) {
+            return Ok(());
+        }
+        let periodish = w.chars().all(|c| c.is_ascii_digit())
+            || (w.len() == 2 && w.starts_with('q'))
+            || w.starts_with("fy")
+            || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit());
+        if MODIFIERS.contains(&w.as_str()) || periodish {
+            if raw.starts_with(['(', '"', '“']) {
+                return Ok(());
+            }
+            continue;
+        }
+        return Err(format!(
+            "\"{w} …\" names a part of the business, not the consolidated figure"
+        ));
+    }
+    Ok(())
+}
+
+/// Period words that may follow "for", "in", "from" after a concept.
+fn periodish_word(w: &str) -> bool {
+    const P: &[&str] = &[
+        "the",
+        "a",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "quarter",
+        "quarters",
+        "year",
+        "years",
+        "fiscal",
+        "three",
+        "six",
+        "nine",
+        "twelve",
+        "months",
+        "weeks",
+        "period",
+        "full",
+        "same",
+        "prior",
+        "comparable",
+        "last",
+        "this",
+        "current",
+        "each",
+        "both",
+        "fourth-quarter",
+        "first-quarter",
+        "second-quarter",
+        "third-quarter",
+        "trailing",
+        "most",
+        "recent",
+        "latest",
+        "our",
+        "its",
+        "fy",
+        "total",
+        "gaap",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "quarterly",
+        "full-year",
+        "year-ago",
+        "prior-year",
+        "half",
+        "nine-month",
+        "six-month",
+        "continuing",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    P.contains(&w) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+static PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(from|in|for|at|by|within|across|outside|of)\s+([a-z0-9'’-]+)(?:\s+([a-z0-9'’-]+))?",
+    )
+    .expect("re")
+});
+
+/// Why the words between a concept phrase and its figure make the claim
+/// about something else ("revenue in the Americas", "revenue from
+/// services").
+fn subject_after(between: &str, one_subject: bool) -> Result<(), String> {
+    // Only the words up to the first figure after the phrase name it.
+    let between = between.find('$').map_or(between, |i| &between[..i]);
+    static NEW_CLAUSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(and|while|but|whereas)\b").expect("re"));
+    // "used $(1.8) billion in cash from operations and paid dividends of
+    // $1.5 billion": another subject.
+    if let Some(w) = NEW_CLAUSE.find(between).filter(|_| one_subject) {
+        return Err(format!(
+            "\"{}\" starts another subject after the concept",
+            w.as_str()
+        ));
+    }
+    let clause = between
+        .find([',', '(', ';', ':', '—'])
+        .map_or(between, |i| &between[..i]);
+    for c in PREP.captures_iter(clause) {
+        let w1 = c.get(2).map_or("", |m| m.as_str());
+        let w2 = c.get(3).map_or("", |m| m.as_str());
+        let prep = c.get(1).map_or("", |m| m.as_str());
+        if prep == "of" && w1.is_empty() {
+            continue;
+        }
+        // "for the first quarter", "in fiscal 2024"; "of $": fine.
+        let word = if matches!(w1, "the" | "a" | "an" | "its" | "our" | "each") {
+            w2
+        } else {
+            w1
+        };
+        if word.is_empty() || periodish_word(word) {
+            continue;
+        }
+        if prep == "of" || prep == "by" {
+            // "growth of", "by 12%": not a place.
+            continue;
+        }
+        if word == "operations" && prep == "from" {
+            continue;
+        }
+        return Err(format!(
+            "\"{prep} {word}\" narrows the concept to a part of the business"
+        ));
+    }
+    Ok(())
+}
+
+/// The concept named right after a figure ("$0.5 million of net income",
+/// "$0.01 pro forma net income per diluted share").
+/// `None`: no concept follows; `Some(None)`: another measure follows
+/// ("of segment revenue"), so the claim says nothing checkable.
+fn named_after(concepts: &Concepts, after: &str) -> Option<Option<(String, usize, usize)>> {
+    let rest = match OF_AFTER.find(after) {
+        Some(m) => after[m.end()..].to_lowercase(),
+        None => after.trim_start().to_lowercase(),
+    };
+    let head: String = rest
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let found = concepts.phrases_in(&head);
+    match found.first() {
+        Some(&(name, 0, e)) => {
+            // "$0.01 pro forma net income per diluted share": the longest
+            // phrase opening the words is the concept.
+            Some(Some((name.to_string(), usize::MAX, e)))
+        }
+        _ if OF_AFTER.is_match(after)
+            && QUALIFIER.is_match(&head[..floor_char(&head, head.len().min(30))]) =>
+        {
+            Some(None)
+        }
+        _ => None,
+    }
+}
+
+/// The per-share measure of an amount concept: net income's is diluted
+/// EPS ("net income of $0.5 million, or $0.00 per diluted share"); others
+/// are `CONCEPT_per_share` when the vocabulary has it.
+fn per_share_of(concepts: &Concepts, concept: &str, diluted: bool, basic: bool) -> Option<String> {
+    if concept.starts_with("eps") || concept.ends_with("_per_share") {
+        return Some(concept.to_string());
+    }
+    if concept == "net_income" {
+        return Some(
+            match (diluted, basic) {
+                (true, _) => "eps_diluted",
+                (false, true) => "eps_basic",
+                _ => return None,
+            }
+            .to_string(),
+        );
+    }
+    let name = format!("{concept}_per_share");
+    concepts.contains(&name).then_some(name)
 }
 
 /// Checks every narrative figure of the document.
@@ -220,296 +983,657 @@ pub fn check<'d>(
     rule: &Rule,
     out: &mut Outcome,
 ) {
-    for m in &doc.mentions {
-        // Each figure reads its sentence (bounded) and looks through the
-        // facts of the tables.
-        if !crate::budget::spend((SENTENCE_REACH as u64 + res.facts.len() as u64) / 16 + 1) {
+    let periods = DocPeriods::new(doc, res);
+    let mut ties = Ties::default();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        // Each figure reads its sentence (at most SENTENCE_REACH bytes each
+        // way), looks through the facts of the tables and at the other
+        // figures.
+        let cost = doc.mentions.len() + (SENTENCE_REACH + res.facts.len()) / 16 + 1;
+        if !crate::budget::spend(cost as u64) {
             return;
         }
-        check_mention(doc, res, concepts, m, rule, out);
+        if let Err(why) = check_mention(doc, res, concepts, &periods, &mut ties, i, rule, out) {
+            out.notes.insert(m.span, why);
+        }
     }
 }
 
+/// The concept of a mention and where its phrase is (`usize::MAX`: after
+/// the figure), with the phrase's end.
+fn concept_of(
+    doc: &Document,
+    concepts: &Concepts,
+    i: usize,
+    start: usize,
+    end: usize,
+    assertion: Assertion,
+) -> Result<(String, usize, usize), String> {
+    let m = &doc.mentions[i];
+    let text = doc.blocks[m.block].text.text();
+    let lower = text[start..m.start].to_lowercase();
+    let after = &text[m.end..end.max(m.end)];
+    if assertion == Assertion::Margin {
+        let at = MARGIN.find_iter(&lower).last().map_or(0, |x| x.start());
+        return Ok(("gross_margin".to_string(), at, at + "gross margin".len()));
+    }
+    // "X and Y of $1 and $2, respectively".
+    if let Some(r) = RESPECTIVELY.find(after) {
+        let mentions: Vec<&Mention> = doc
+            .mentions
+            .iter()
+            .filter(|o| o.block == m.block && o.start >= start && o.end <= m.end + r.start())
+            .collect();
+        // The list the figure is in: figures separated only by "and", ",".
+        let mut first = mentions
+            .iter()
+            .position(|o| o.start == m.start)
+            .unwrap_or(0);
+        while first > 0 && LIST_GAP.is_match(&text[mentions[first - 1].end..mentions[first].start])
+        {
+            first -= 1;
+        }
+        let mut last = first;
+        while last + 1 < mentions.len()
+            && LIST_GAP.is_match(&text[mentions[last].end..mentions[last + 1].start])
+        {
+            last += 1;
+        }
+        let index = mentions
+            .iter()
+            .position(|o| o.start == m.start)
+            .unwrap_or(0)
+            - first;
+        let n = last - first + 1;
+        if n >= 2 {
+            let head = text[start..mentions[first].start].to_lowercase();
+            let named = concepts.phrases_in(&head);
+            if named.len() < n {
+                return Err("a \"respectively\" list whose concepts are not all named".into());
+            }
+            let (name, s, e) = named[named.len() - n + index];
+            return Ok((name.to_string(), s, e));
+        }
+    }
+    if m.kind != MentionKind::PerShare {
+        if let Some(c) = CASH_AND_INVESTMENTS.find_iter(&lower).last() {
+            // "cash, cash equivalents and investments" names a sum, unless a
+            // concept is named after it.
+            return Ok(match concepts.phrases_in(&lower).last() {
+                Some(&(n, s, e)) if s > c.start() => (n.to_string(), s, e),
+                _ => ("cash_and_investments".to_string(), c.start(), c.end()),
+            });
+        }
+    }
+    if assertion == Assertion::Value || m.kind == MentionKind::PerShare {
+        match named_after(concepts, after) {
+            // "pro forma net income … was $2.0 million, or $0.01 per
+            // diluted share": the per-share measure of the concept before.
+            Some(Some(x))
+                if m.kind == MentionKind::PerShare
+                    && matches!(x.0.as_str(), "eps" | "eps_diluted" | "eps_basic") =>
+            {
+                if let Some(&(n, s, e)) = concepts.phrases_in(&lower).last() {
+                    if per_share_of(concepts, n, true, false).is_some()
+                        && !matches!(n, "net_income")
+                    {
+                        return Ok((n.to_string(), s, e));
+                    }
+                }
+                return Ok(x);
+            }
+            Some(Some(x)) => return Ok(x),
+            Some(None) => {
+                return Err("the measure named after the figure is not in the vocabulary".into())
+            }
+            None => {}
+        }
+    }
+    match concepts.phrases_in(&lower).last() {
+        Some(&(n, s, e)) => Ok((n.to_string(), s, e)),
+        None => Err("no concept named before the figure".into()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn check_mention<'d>(
     doc: &'d Document,
     res: &'d Resolved<'d>,
     concepts: &Concepts,
-    m: &Mention,
+    periods: &DocPeriods,
+    ties: &mut Ties,
+    i: usize,
     rule: &Rule,
     out: &mut Outcome,
-) {
+) -> Result<(), String> {
+    let m = &doc.mentions[i];
     let text = doc.blocks[m.block].text.text();
     let start = sentence_start(text, m.start);
     let end = sentence_end(text, m.end);
     let sentence = &text[start..end];
-    if FUTURE.is_match(sentence) {
-        return;
+    // A block that opens mid-sentence ("million, or $0.29 per diluted
+    // share" after a page or line break) has lost its subject.
+    if start == 0
+        && sentence
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(|c: char| c.is_lowercase())
+    {
+        return Err("the sentence begins before this block (its subject is not here)".into());
+    }
+    if let Some(f) = FUTURE.find(sentence) {
+        return Err(format!("forward-looking (\"{}\")", f.as_str()));
     }
     // A range ("$12.5 billion to $13.5 billion", "between $7 million and
     // $9 million") is an outlook, whatever its verbs.
     if RANGE_AFTER.is_match(&text[m.end..end.max(m.end)])
         || RANGE_BEFORE.is_match(&text[start..m.start])
     {
-        return;
+        return Err("a range".into());
     }
-    let before = &text[start..m.start];
-    let lower = before.to_lowercase();
-    let after = &text[m.end..end.max(m.end)];
+    let lower = text[start..m.start].to_lowercase();
+    let next = doc
+        .mentions
+        .get(i + 1)
+        .filter(|o| o.block == m.block && o.start < end)
+        .map_or(end, |o| o.start);
     // What is asserted.
+    let growth_words = (GROWTH.is_match(&lower)
+        || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
+        && !TO_VALUE.is_match(&lower);
     let assertion = match m.kind {
-        MentionKind::Percent | MentionKind::Points
-            if MARGIN.is_match(&lower) && !GROWTH.is_match(&lower) =>
-        {
+        MentionKind::Percent | MentionKind::Points if MARGIN.is_match(&lower) && !growth_words => {
+            // "operating margin", "gross margin expanded 2 points": another
+            // measure, or a change of the margin.
+            let last_margin = OTHER_MARGIN.find_iter(&lower).last();
+            if last_margin.is_some_and(|x| {
+                !x.as_str().to_lowercase().starts_with("gross")
+                    && !x.as_str().to_lowercase().ends_with("gross margin")
+            }) && !lower.ends_with("gross margin")
+            {
+                let lm = last_margin
+                    .map(|x| x.as_str().to_lowercase())
+                    .unwrap_or_default();
+                if lm != "margin" && lm != "margins" {
+                    return Err(format!("\"{lm}\" is not gross margin"));
+                }
+            }
+            if m.kind == MentionKind::Points {
+                return Err("a change of a margin in points".into());
+            }
             Assertion::Margin
         }
-        MentionKind::Percent if GROWTH.is_match(&lower) => Assertion::Growth,
-        MentionKind::Percent | MentionKind::Points => return,
-        // "$12" or "$(0.00)" with no scale word: a price or a per-share
-        // amount not recognized as such, never a statement amount.
-        MentionKind::Money if m.scale == Decimal::ONE => return,
-        MentionKind::Money | MentionKind::PerShare if GROWTH.is_match(&lower) => Assertion::Change,
+        MentionKind::Percent if growth_words => Assertion::Growth,
+        MentionKind::Percent | MentionKind::Points => {
+            return Err("a percentage that is neither a growth rate nor gross margin".into())
+        }
+        // "$12" or "$(0.00)" with no scale word and no "per share": a price
+        // or an amount in units, never a statement figure... unless a
+        // "respectively" list or a per-share phrase names it.
+        MentionKind::Money | MentionKind::PerShare if growth_words => Assertion::Change,
         _ => Assertion::Value,
     };
-    // Which concept.
-    let (concept, phrase_at) = if assertion == Assertion::Margin {
-        (
-            "gross_margin".to_string(),
-            lower.rfind("gross margin").unwrap_or(0),
-        )
-    } else if m.kind == MentionKind::PerShare {
-        let after_l = after.to_lowercase();
-        let named = named(concepts, &lower);
-        if after_l.contains("diluted") || lower.contains("diluted") {
-            ("eps_diluted".to_string(), named.map_or(0, |(_, at)| at))
-        } else {
-            return;
-        }
-    } else if let Some(c) = CASH_AND_INVESTMENTS.find_iter(&lower).last() {
-        // "cash, cash equivalents and investments" names a sum, unless a
-        // concept is named after it.
-        match named(concepts, &lower) {
-            Some((n, at)) if at > c.start() => (n, at),
-            _ => ("cash_and_investments".to_string(), c.start()),
-        }
-    } else if let Some(after_name) = named_after(concepts, after) {
-        // "$0.5 million of net income": the concept follows the figure;
-        // "of pro forma net income" names another measure.
-        match after_name {
-            Some(x) => x,
-            None => return,
-        }
-    } else {
-        match named(concepts, &lower) {
-            Some(x) => x,
-            None => return,
-        }
-    };
+    let (mut concept, phrase_at, phrase_end) = concept_of(doc, concepts, i, start, end, assertion)?;
+    // A per-share figure is the per-share measure of its concept.
+    let per_share = m.kind == MentionKind::PerShare
+        || (m.kind == MentionKind::Money
+            && m.scale == Decimal::ONE
+            && (concept.starts_with("eps") || concept.ends_with("_per_share")));
+    if per_share {
+        let around = format!(
+            "{} {}",
+            &lower[phrase_at.min(lower.len())..],
+            text[m.end..next.max(m.end)].to_lowercase()
+        );
+        let diluted = around.contains("diluted");
+        let basic = around.contains("basic");
+        concept = match per_share_of(concepts, &concept, diluted, basic) {
+            Some(c) => c,
+            None => return Err(format!("no per-share measure of {concept} here")),
+        };
+    } else if m.kind == MentionKind::Money && m.scale == Decimal::ONE {
+        return Err("an amount with no scale word (a price, a count)".into());
+    } else if m.kind == MentionKind::Money
+        && (concept.starts_with("eps") || concept.ends_with("_per_share"))
+    {
+        return Err("an amount named as a per-share figure".into());
+    }
     // A concept named before an earlier figure of the sentence carries over
     // only through "compared with", "versus", "from" (or to a growth or
     // change about it): "revenues of $42.6 million less $22.2 million of
     // direct cost" does not make $22.2 million revenue.
-    if assertion == Assertion::Value && m.kind != MentionKind::PerShare && phrase_at < lower.len() {
+    if assertion == Assertion::Value && !per_share && phrase_at < lower.len() {
         let between_figures = doc
             .mentions
             .iter()
             .rfind(|o| o.block == m.block && o.start >= start + phrase_at && o.end <= m.start);
         if let Some(prev) = between_figures {
             let gap = text[prev.end..m.start].to_lowercase();
-            if !CARRY.is_match(&gap) {
-                return;
+            let respectively = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)]);
+            // "compared to $7.3 million for the fourth quarter of 2025 and
+            // $6.1 million for the first quarter of 2025": a list of
+            // comparisons carries too.
+            let since_phrase = &lower[phrase_at.min(lower.len())..];
+            let listed_comparison = CARRY.is_match(since_phrase)
+                && LIST_AND.is_match(&gap)
+                && concepts.phrases_in(&gap).is_empty();
+            if !CARRY.is_match(&gap) && !respectively && !listed_comparison {
+                return Err("another figure stands between the concept and this one".into());
             }
         }
     }
-    // A qualifier before the concept makes it another measure.
+    let own_qualifier = concept.contains("adjusted")
+        || concept.contains("pro_forma")
+        || concept.contains("normalized")
+        || concept.contains("non_gaap");
+    // The subject: a part of the business is not the consolidated figure.
     if phrase_at < lower.len() {
-        let from = floor_char(&lower, phrase_at.saturating_sub(40));
-        let lead = &lower[from..phrase_at];
-        if QUALIFIER.is_match(lead) && !concept.starts_with("adjusted") {
-            return;
+        subject_before(&lower, phrase_at)?;
+        let listed = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)]);
+        subject_after(
+            &strip_parens(&lower[phrase_end.min(lower.len())..]),
+            !listed && !per_share && assertion == Assertion::Value,
+        )?;
+        // "Excluding contributions from X and Y, revenues totaled …", back
+        // to the figure or the contrast ("versus") before the phrase.
+        let mut lead_from = doc
+            .mentions
+            .iter()
+            .rfind(|o| o.block == m.block && o.start >= start && o.end <= start + phrase_at)
+            .map_or(0, |o| o.end - start);
+        if let Some(c) = CONTRAST.find_iter(&lower[..phrase_at]).last() {
+            lead_from = lead_from.max(c.end());
+        }
+        let lead = &lower[floor_char(&lower, lead_from.min(phrase_at))..phrase_at];
+        if let Some(q) = QUALIFIER.find(lead) {
+            if !own_qualifier {
+                return Err(format!("qualified (\"{}\")", q.as_str()));
+            }
+        }
+        // A parenthesis defines or footnotes ("gross margin (defined as
+        // …, excluding depreciation)"); it does not qualify.
+        let rest = strip_parens(&lower[phrase_end.min(lower.len())..]);
+        if let Some(q) = QUALIFIER.find(&rest) {
+            if !own_qualifier && !per_share {
+                return Err(format!("qualified (\"{}\")", q.as_str()));
+            }
+        }
+    }
+    if phrase_at >= lower.len() && !own_qualifier {
+        // Named after the figure ("were $0.29 per diluted share"): the
+        // words before it, back to the previous figure or a contrast, are
+        // its subject ("Non-GAAP core earnings were …").
+        static COMPANION: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*(million|billion|thousand)?\)?\s*,?\s*or\s*\\?\$?\s*\(?$")
+                .expect("re")
+        });
+        // "were $615 million, or $0.29 per diluted share": the amount's
+        // subject is the per-share figure's too.
+        let before_figs: Vec<&Mention> = doc.mentions[..i]
+            .iter()
+            .filter(|o| o.block == m.block && o.start >= start)
+            .collect();
+        let mut k = before_figs.len();
+        let mut edge = m.start;
+        while k > 0 && COMPANION.is_match(&text[before_figs[k - 1].end..edge]) {
+            edge = before_figs[k - 1].start;
+            k -= 1;
+        }
+        let mut from = if k > 0 {
+            before_figs[k - 1].end - start
+        } else {
+            0
+        };
+        if let Some(c) = CONTRAST.find_iter(&lower).last() {
+            from = from.max(c.end());
+        }
+        let lead = &lower[floor_char(&lower, from.min(lower.len()))..];
+        if let Some(q) = QUALIFIER.find(lead) {
+            return Err(format!("qualified (\"{}\")", q.as_str()));
+        }
+    }
+    // "increased 25% non-GAAP", "$88.3 billion in revenues, excluding
+    // hedging": a qualifier right after the figure.
+    let tail = &text[m.end..next.max(m.end)];
+    let tail = &tail[..floor_char(tail, tail.len().min(60))];
+    if let Some(q) = QUALIFIER_AFTER.find(tail) {
+        if !own_qualifier {
+            return Err(format!(
+                "qualified after the figure (\"{}\")",
+                q.as_str().trim()
+            ));
+        }
+    }
+    let mut sibling_rows: Option<Vec<(usize, usize)>> = None;
+    if matches!(assertion, Assertion::Growth | Assertion::Change) {
+        // The sentence's own amount of the concept is the evidence of what
+        // it is about: "First-quarter revenue was $509 million, up 19%"
+        // about a segment, when $509 million is no revenue of the tables.
+        let siblings: Vec<&Mention> = doc.mentions[..i]
+            .iter()
+            .filter(|o| {
+                o.block == m.block
+                    && o.start >= start
+                    && o.start >= start + phrase_at.min(lower.len())
+            })
+            .filter(|o| {
+                o.kind == MentionKind::PerShare
+                    || o.kind == MentionKind::Money && o.scale > Decimal::ONE
+            })
+            .collect();
+        let tied_rows: Vec<(usize, usize)> = siblings
+            .iter()
+            .filter_map(|o| ties.rows.get(&o.span))
+            .flatten()
+            .copied()
+            .collect();
+        let tied = !tied_rows.is_empty();
+        if tied {
+            sibling_rows = Some(tied_rows);
+        }
+        if !siblings.is_empty() && !tied {
+            return Err("the sentence's amount for the concept ties to no table figure".into());
+        }
+        let significant = digits(&m.value.to_string(), m.decimals)
+            .trim_start_matches('0')
+            .len();
+        if significant < 3 && !tied {
+            return Err(
+                "a short growth or change figure with no amount in its sentence that ties".into(),
+            );
         }
     }
     let Some(mut claim) = m.interval() else {
-        return;
+        return Err("not a number".into());
     };
-    if m.kind == MentionKind::Percent || m.kind == MentionKind::Points {
-        claim = match claim.scale(Decimal::new(1, 2)) {
-            Some(c) => c,
-            None => return,
-        };
-        if m.kind == MentionKind::Points && assertion == Assertion::Margin {
-            return;
-        }
+    let percentish = matches!(m.kind, MentionKind::Percent | MentionKind::Points);
+    // One unit of the last printed digit either way.
+    let unit = Decimal::new(1, m.decimals) * m.scale;
+    let v = m.value * m.scale;
+    if matches!(assertion, Assertion::Growth | Assertion::Margin) {
+        // Percentages are often truncated, or computed from amounts other
+        // than the ones shown.
+        claim = Interval::new(claim.lo - unit, claim.hi + unit);
     }
     // Hedges.
     if let Some(h) = APPROX.find(&lower) {
-        let unit = Decimal::new(1, m.decimals) * m.scale;
-        let v = m.value * m.scale;
-        claim = match h.as_str().to_lowercase().trim() {
-            "more than" | "over" | "in excess of" | "exceeding" => {
+        let word = h.as_str().to_lowercase();
+        let word = word.trim_end_matches(['$', '(', ' ']).trim();
+        claim = match word {
+            "more than" | "over" | "in excess of" | "exceeding" | "at least" | "just over" => {
                 Interval::new(v, Decimal::MAX / Decimal::TWO)
             }
-            "less than" | "under" | "up to" | "almost" | "nearly" => {
+            "less than" | "under" | "up to" | "almost" | "nearly" | "just under" => {
                 Interval::new(Decimal::ZERO, v)
             }
-            _ => Interval::new(v - unit, v + unit),
+            _ => Interval::new(v - unit - unit, v + unit + unit),
         };
-        if m.kind == MentionKind::Percent || m.kind == MentionKind::Points {
-            claim = claim.scale(Decimal::new(1, 2)).unwrap_or(claim);
-        }
     }
-    // Percent mentions are fractions: 12.6% is 0.126.
-    let vals = if concept == "gross_margin" {
-        margins(res)
+    if percentish {
+        // Percent mentions are fractions: 12.6% is 0.126.
+        claim = claim.scale(Decimal::new(1, 2)).ok_or("overflow")?;
+    }
+    // The period: the figure's own, and for a growth or change the base
+    // it is compared with.
+    let clues = period_clues(text, start, m, next);
+    let clue = clues.iter().find(|(_, base)| !base).map(|(c, _)| c.clone());
+    let base_clue = if matches!(assertion, Assertion::Growth | Assertion::Change) {
+        // The base named after the figure ("an increase of 12.6% compared
+        // to the first quarter of 2005").
+        clues
+            .first()
+            .filter(|(_, base)| *base)
+            .map(|(c, _)| c.clone())
     } else {
-        values(res, &concept)
+        None
     };
-    let mut computed: Vec<(Interval, Vec<&Fact>)> = Vec::new();
+    let vals: Vec<Candidate> = values(res, &concept);
+    if vals.is_empty() {
+        return Err(format!("no table shows {}", concept.replace('_', " ")));
+    }
+    let fits = |p: &Period| -> Option<bool> {
+        match &clue {
+            Some(c) => periods.fits(c, p),
+            None => Some(true),
+        }
+    };
+    let near = &lower[floor_char(&lower, lower.len().saturating_sub(40))..];
+    let direction = if RISE.is_match(near) {
+        1
+    } else if FALL.is_match(near) {
+        -1
+    } else {
+        0
+    };
+    let mut computed: Vec<Candidate> = Vec::new();
+    let mut unplaced = false;
     match assertion {
-        Assertion::Value | Assertion::Margin => computed = vals,
-        Assertion::Growth => {
-            for (a, b) in pairs(&vals) {
-                if b.0.lo <= Decimal::ZERO {
-                    continue;
-                }
-                let signed_a =
-                    a.1.iter()
-                        .map(|f| f.interval)
-                        .reduce(|x, y| x.checked_add(y).unwrap_or(x));
-                let signed_b =
-                    b.1.iter()
-                        .map(|f| f.interval)
-                        .reduce(|x, y| x.checked_add(y).unwrap_or(x));
-                let (Some(sa), Some(sb)) = (signed_a, signed_b) else {
-                    continue;
-                };
-                if let Some(g) = sa
-                    .checked_sub(sb)
-                    .and_then(|d| d.checked_div(magnitude(sb)))
-                {
-                    computed.push((
-                        magnitude(g),
-                        a.1.iter().chain(b.1.iter()).copied().collect(),
-                    ));
+        Assertion::Value | Assertion::Margin => {
+            for (val, facts) in &vals {
+                match fits(facts[0].period) {
+                    Some(true) => computed.push((magnitude(*val), facts.clone())),
+                    Some(false) => {}
+                    None => unplaced = true,
                 }
             }
         }
-        Assertion::Change => {
-            for (a, b) in pairs(&vals) {
-                let sa =
-                    a.1.iter()
-                        .map(|f| f.interval)
-                        .reduce(|x, y| x.checked_add(y).unwrap_or(x));
-                let sb =
-                    b.1.iter()
-                        .map(|f| f.interval)
-                        .reduce(|x, y| x.checked_add(y).unwrap_or(x));
-                let (Some(sa), Some(sb)) = (sa, sb) else {
-                    continue;
-                };
-                if let Some(d) = sa.checked_sub(sb) {
-                    computed.push((
-                        magnitude(d),
-                        a.1.iter().chain(b.1.iter()).copied().collect(),
-                    ));
+        Assertion::Growth | Assertion::Change => {
+            // Pairs of a concept's figures: charged to the work budget.
+            if !crate::budget::spend((vals.len() * vals.len()) as u64 + 1) {
+                return Err("work budget exhausted".into());
+            }
+            for a in &vals {
+                for b in &vals {
+                    let (fa, fb) = (a.1[0], b.1[0]);
+                    let same_length = length(fa.period) == length(fb.period)
+                        && fa.period.instant == fb.period.instant;
+                    let later = match (fa.period.end, fb.period.end) {
+                        (Some(x), Some(y)) => days(x) > days(y),
+                        _ => false,
+                    };
+                    // "Revenue of $7.5 billion, up 3.1 percent": the growth
+                    // of the row the amount tied to.
+                    let sibling_ok = sibling_rows
+                        .as_ref()
+                        .is_none_or(|rows| rows.contains(&(fa.table, fa.row)));
+                    if fa.table != fb.table
+                        || !sibling_ok
+                        || fa.row != fb.row
+                        || fa.column == fb.column
+                        || !same_length
+                        || !later
+                    {
+                        continue;
+                    }
+                    let base_fits = match &base_clue {
+                        Some(c) => periods.fits(c, fb.period),
+                        None => Some(true),
+                    };
+                    match (fits(fa.period), base_fits) {
+                        (Some(true), Some(true)) => {}
+                        (Some(false), _) | (_, Some(false)) => continue,
+                        _ => {
+                            unplaced = true;
+                            continue;
+                        }
+                    }
+                    let Some(d) = a.0.checked_sub(b.0) else {
+                        continue;
+                    };
+                    let both_positive = a.0.lo > Decimal::ZERO && b.0.lo > Decimal::ZERO;
+                    let value = if assertion == Assertion::Growth {
+                        if b.0.lo <= Decimal::ZERO {
+                            continue;
+                        }
+                        match d.checked_div(b.0) {
+                            Some(g) => g,
+                            None => continue,
+                        }
+                    } else {
+                        d
+                    };
+                    // Direction words are checked when both figures are
+                    // positive; otherwise ("net loss narrowed") magnitudes.
+                    let value = if both_positive && direction != 0 {
+                        if direction < 0 {
+                            value.negated()
+                        } else {
+                            value
+                        }
+                    } else {
+                        magnitude(value)
+                    };
+                    computed.push((value, a.1.iter().chain(b.1.iter()).copied().collect()));
                 }
             }
         }
     }
     if computed.is_empty() {
-        return;
+        return Err(match (&clue, unplaced) {
+            (Some(c), _) => format!(
+                "the period (\"{}\") is not one the tables show for {}",
+                c.text,
+                concept.replace('_', " ")
+            ),
+            (None, _) => format!("no two periods of {} to compare", concept.replace('_', " ")),
+        });
+    }
+    let rows: Vec<(usize, usize)> = computed
+        .iter()
+        .filter(|(v, _)| v.overlaps(&claim))
+        .map(|(_, facts)| (facts[0].table, facts[0].row))
+        .collect();
+    if !rows.is_empty() {
+        ties.rows.insert(m.span, rows);
     }
     let hit = computed.iter().find(|(v, _)| v.overlaps(&claim));
-    match hit {
-        Some((_, facts)) => {
-            out.passed.push(Passed {
-                rule: rule.id.clone(),
-                table: facts[0].table,
-                row: facts[0].row,
-                column: facts[0].column,
-            });
-            out.verified.insert(m.span);
-            for f in facts {
-                out.verified.insert(f.figure.span);
-            }
+    if let Some((_, facts)) = hit {
+        out.passed.push(Passed {
+            rule: rule.id.clone(),
+            table: facts[0].table,
+            row: facts[0].row,
+            column: facts[0].column,
+        });
+        out.verified.insert(m.span);
+        for f in facts {
+            out.verified.insert(f.figure.span);
         }
-        None => {
-            // Only a claim that is one slip away from a table figure (one
-            // digit changed, two adjacent digits swapped) surely refers to
-            // it; others may be about a segment or product the tables do not
-            // break out, and are left unverified.
-            let percentish = matches!(assertion, Assertion::Growth | Assertion::Margin);
-            let render = |v: Interval| -> String {
-                let x = v.midpoint();
-                let x = if percentish {
-                    x * Decimal::ONE_HUNDRED
-                } else {
-                    x / m.scale
-                };
-                digits(&x.round_dp(m.decimals).abs().to_string(), m.decimals)
-            };
-            let claimed = digits(&m.value.to_string(), m.decimals);
-            // Fewer than three digits are one slip from too many figures.
-            if claimed.trim_start_matches('0').len() < 3 {
-                return;
-            }
-            let computed: Vec<(Interval, Vec<&Fact>)> = computed
-                .into_iter()
-                .filter(|(v, _)| one_slip(&claimed, &render(*v)))
-                .collect();
-            if computed.is_empty() {
-                return;
-            }
-            let what = match assertion {
-                Assertion::Value => "value",
-                Assertion::Growth => "growth",
-                Assertion::Change => "change",
-                Assertion::Margin => "margin",
-            };
-            let shown = &doc.source.bytes[m.span.start..m.span.end.min(doc.source.bytes.len())];
-            let shown = String::from_utf8_lossy(shown);
-            let options: Vec<String> = computed
-                .iter()
-                .take(4)
-                .map(|(v, facts)| {
-                    let mid = v.midpoint();
-                    let disp = if matches!(assertion, Assertion::Growth | Assertion::Margin) {
-                        format!("{}%", (mid * Decimal::ONE_HUNDRED).round_dp(1))
-                    } else if m.scale > Decimal::ONE {
-                        format!(
-                            "{} {}",
-                            (mid / m.scale).round_dp(m.decimals + 1),
-                            scale_word(m.scale)
-                        )
-                    } else {
-                        mid.round_dp(2).to_string()
-                    };
-                    format!("{disp} ({})", facts[0].period)
-                })
-                .collect();
-            out.findings.push(Finding {
-                rule: rule.id.clone(),
-                severity: rule.severity,
-                message: format!(
-                    "the narrative's {} {} of {} does not tie to the tables",
-                    concept.replace('_', " "),
-                    what,
-                    shown.trim()
-                ),
-                help: Some(format!("the tables give {}", options.join(", "))),
-                span: m.span,
-                span_text: format!("{} {what} claimed here", concept.replace('_', " ")),
-                labels: computed
-                    .iter()
-                    .take(3)
-                    .flat_map(|(_, facts)| facts.iter().take(1))
-                    .map(|f| Label {
-                        span: f.figure.span,
-                        text: format!("{} ({})", doc.tables[f.table].rows[f.row].label, f.period),
-                    })
-                    .collect(),
-            });
-        }
+        return Ok(());
     }
+    // A figure that ties to nothing may still be about something the
+    // tables do not show (a segment the words did not give away, a period
+    // they do not break out). It is reported only with evidence that it
+    // stands for a table figure: one slip away from it (a digit changed,
+    // two adjacent digits swapped), or the same figure with the opposite
+    // direction ("down 5%" for a rise).
+    let percent_scale = matches!(assertion, Assertion::Growth | Assertion::Margin);
+    let render = |v: Interval| -> String {
+        let x = v.midpoint();
+        let x = if percent_scale {
+            x * Decimal::ONE_HUNDRED
+        } else {
+            x / m.scale
+        };
+        digits(&x.round_dp(m.decimals).abs().to_string(), m.decimals)
+    };
+    let claimed = digits(&m.value.to_string(), m.decimals);
+    let reversed = claim.negated();
+    let opposite: Vec<Candidate> = computed
+        .iter()
+        .filter(|(v, _)| direction != 0 && v.overlaps(&reversed) && !v.contains(Decimal::ZERO))
+        .cloned()
+        .collect();
+    let slips: Vec<Candidate> = computed
+        .iter()
+        .filter(|(v, _)| one_slip(&claimed, &render(*v)))
+        .cloned()
+        .collect();
+    let significant = claimed.trim_start_matches('0').len();
+    // The same value shown in several tables counts once.
+    let mut distinct: Vec<String> = computed.iter().map(|(v, _)| render(*v)).collect();
+    distinct.sort();
+    distinct.dedup();
+    let sentence_key = (m.block, start, concept.clone());
+    if ties.untied.contains(&sentence_key) {
+        return Err(format!(
+            "another figure of {} in the sentence ties to nothing: it is about something the tables do not show",
+            concept.replace('_', " ")
+        ));
+    }
+    let computed = if !opposite.is_empty() {
+        opposite
+    } else if slips.is_empty() {
+        ties.untied.insert(sentence_key);
+        return Err(format!(
+            "ties to no figure of {} for the period and is not one slip from one (about something the tables do not show?)",
+            concept.replace('_', " ")
+        ));
+    } else if significant < 3 && distinct.len() > 2 {
+        return Err(format!(
+            "ties to no figure of {}, but {significant} digits are one slip from too many figures to tell which",
+            concept.replace('_', " ")
+        ));
+    } else {
+        slips
+    };
+    let what = match assertion {
+        Assertion::Value => "value",
+        Assertion::Growth => "growth",
+        Assertion::Change => "change",
+        Assertion::Margin => "margin",
+    };
+    let shown = &doc.source.bytes[m.span.start..m.span.end.min(doc.source.bytes.len())];
+    let shown = String::from_utf8_lossy(shown);
+    let options: Vec<String> = computed
+        .iter()
+        .take(4)
+        .map(|(v, facts)| {
+            let mid = v.midpoint();
+            let disp = if matches!(assertion, Assertion::Growth | Assertion::Margin) {
+                format!("{}%", (mid * Decimal::ONE_HUNDRED).round_dp(1))
+            } else if m.scale > Decimal::ONE {
+                format!(
+                    "{} {}",
+                    (mid / m.scale).round_dp(m.decimals + 1),
+                    scale_word(m.scale)
+                )
+            } else {
+                mid.round_dp(2).to_string()
+            };
+            let from: Vec<String> = facts
+                .iter()
+                .map(|f| format!("{} ({})", f.figure.value, f.period))
+                .collect();
+            format!("{disp} (from {})", from.join(", "))
+        })
+        .collect();
+    let name = concept.replace('_', " ");
+    out.findings.push(Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: format!(
+            "the narrative's {name} {what} of {} does not tie to the tables",
+            shown.trim()
+        ),
+        help: Some(format!(
+            "{}the tables give {}",
+            clue.as_ref()
+                .map(|c| format!("for \"{}\" ", c.text))
+                .unwrap_or_default(),
+            options.join("; ")
+        )),
+        span: m.span,
+        span_text: format!("{name} {what} claimed here"),
+        labels: computed
+            .iter()
+            .take(3)
+            .flat_map(|(_, facts)| facts.iter().take(1))
+            .map(|f| Label {
+                span: f.figure.span,
+                text: format!("{} ({})", doc.tables[f.table].rows[f.row].label, f.period),
+            })
+            .collect(),
+    });
+    Ok(())
 }
 
 /// The digits of a number printed with `decimals` places ("42.60" for 42.6
@@ -538,6 +1662,35 @@ fn one_slip(a: &str, b: &str) -> bool {
     }
 }
 
+/// The text without its complete parentheses and what they hold.
+fn strip_parens(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    let mut pending = String::new();
+    for ch in s.chars() {
+        match ch {
+            '(' => {
+                depth += 1;
+                pending.push(ch);
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    pending.clear();
+                    out.push(' ');
+                } else {
+                    pending.push(ch);
+                }
+            }
+            c if depth > 0 => pending.push(c),
+            c => out.push(c),
+        }
+    }
+    // An unclosed parenthesis ("of $(") is kept.
+    out.push_str(&pending);
+    out
+}
+
 /// The nearest char boundary at or below `i`.
 fn floor_char(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
@@ -556,62 +1709,151 @@ fn scale_word(s: Decimal) -> &'static str {
     }
 }
 
-/// Gross margin per column: gross profit (or revenue less cost of revenue)
-/// over revenue.
-fn margins<'d>(res: &'d Resolved<'d>) -> Candidates<'d> {
-    let mut out = Vec::new();
-    for r in facts_of(res, "revenue") {
-        let same = |c: &str| {
-            facts_of(res, c)
-                .into_iter()
-                .find(|f| f.table == r.table && f.column == r.column)
-        };
-        let gp = match same("gross_profit") {
-            Some(g) => Some((g.interval, vec![r, g])),
-            None => same("cost_of_revenue")
-                .and_then(|c| r.interval.checked_sub(c.interval).map(|d| (d, vec![r, c]))),
-        };
-        if let Some((g, facts)) = gp {
-            if let Some(q) = g.checked_div(r.interval) {
-                out.push((magnitude(q), facts));
-            }
-        }
-    }
-    out
-}
-
-/// The concept named right after a figure ("$0.5 million of net income"),
-/// with its position; a qualifier there ("of pro forma net income") makes
-/// the claim unnamed.
-/// `None`: nothing follows; `Some(None)`: a qualified measure follows
-/// ("of pro forma net income"), so the claim says nothing checkable.
-fn named_after(concepts: &Concepts, after: &str) -> Option<Option<(String, usize)>> {
-    let m = OF_AFTER.find(after)?;
-    let rest = after[m.end()..].to_lowercase();
-    let head: String = rest
-        .split_whitespace()
-        .take(6)
-        .collect::<Vec<_>>()
-        .join(" ");
-    if QUALIFIER.is_match(&head) {
-        return Some(None);
-    }
-    let (name, at) = concepts.named_in(&head)?;
-    // The phrase must open the words after "of", not stand later.
-    if at > 0 {
-        return None;
-    }
-    Some(Some((name.to_string(), usize::MAX)))
-}
-
-/// The concept prose names nearest before a figure.
-fn named(concepts: &Concepts, lower: &str) -> Option<(String, usize)> {
-    concepts.named_in(lower).map(|(n, at)| (n.to_string(), at))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::findings_of;
+
+    /// A small release written for these tests: one statement of
+    /// operations, two quarters.
+    fn release(prose: &str) -> String {
+        format!(
+            "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands, except per share amounts)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\n\
+Cost of revenue\t21,064\t19,118\n\
+Gross profit\t27,149\t23,753\n\
+Operating expenses\t22,890\t21,008\n\
+Income from operations\t4,259\t2,745\n\
+Provision for income taxes\t790\t498\n\
+Net income\t$ 3,469\t$ 2,247\n\n\
+Net income per share:\t\t\n\
+Basic\t$ 0.11\t$ 0.07\n\
+Diluted\t$ 0.11\t$ 0.07\n"
+        )
+    }
+
+    /// Sentences and the number of narrative findings each must give.
+    const CASES: &[(&str, usize)] = &[
+        ("Revenue for the first quarter of 2026 was $48.2 million.", 0),
+        ("Revenue for the first quarter of 2026 was $84.2 million.", 1),
+        ("Revenue for the first quarter of 2026 was $58.2 million.", 1),
+        ("Revenue for the first quarter of 2025 was $42.9 million.", 0),
+        ("Revenue for the first quarter of 2025 was $42.8 million.", 1),
+        // The period decides: $42.9 million is the prior year's.
+        ("Revenue for the first quarter of 2026 was $42.9 million.", 0),
+        (
+            "Revenue was $48.2 million, an increase of 12.5% compared to the first quarter of 2025.",
+            0,
+        ),
+        (
+            "Revenue was $48.2 million, an increase of 21.5% compared to the first quarter of 2025.",
+            1,
+        ),
+        // Direction words against the sign.
+        (
+            "Revenue was $48.2 million, a decrease of 12.5% compared to the first quarter of 2025.",
+            1,
+        ),
+        // A part of the business, before or after the concept.
+        ("Data Center revenue for the first quarter of 2026 was $48.9 million.", 0),
+        ("Revenue in North America was $48.9 million.", 0),
+        ("Subscription revenue grew to $48.9 million.", 0),
+        // Other measures, the future, ranges.
+        ("Non-GAAP net income was $3.8 million.", 0),
+        ("Net income, excluding restructuring, was $3.8 million.", 0),
+        ("The company expects revenue of $48.9 million next quarter.", 0),
+        ("Revenue is expected between $48.9 million and $52.0 million.", 0),
+        // Per-share figures are the concept's.
+        ("Net income was $3.5 million, or $0.11 per diluted share.", 0),
+        ("Net income was $3.5 million, or $0.17 per diluted share.", 1),
+        // Lists.
+        (
+            "Revenue and net income were $48.2 million and $3.5 million, respectively.",
+            0,
+        ),
+        (
+            "Revenue and net income were $48.2 million and $5.3 million, respectively.",
+            1,
+        ),
+        // Gross margin: gross profit over revenue, 56.3%.
+        ("Gross margin for the first quarter of 2026 was 56%.", 0),
+        ("Gross margin for the first quarter of 2026 was 65%.", 1),
+        // Hedges: "approximately" widens, "more than" is one-sided.
+        ("Revenue was approximately $48 million.", 0),
+        ("Revenue was more than $48 million.", 0),
+    ];
+
+    #[test]
+    fn claims_as_data() {
+        let mut wrong = Vec::new();
+        for (sentence, want) in CASES {
+            let got = findings_of("narrative-figures", &release(sentence));
+            if got.len() != *want {
+                wrong.push(format!(
+                    "{sentence:?}: {} findings, want {want}: {got:#?}",
+                    got.len()
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn the_finding_is_on_the_prose_figure() {
+        let text = release("Revenue for the first quarter of 2026 was $58.2 million.");
+        let f = findings_of("narrative-figures", &text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&text[f[0].span.start..f[0].span.end], "58.2");
+        // Labelled with the table figure it was compared with.
+        assert!(f[0]
+            .labels
+            .iter()
+            .any(|l| &text[l.span.start..l.span.end] == "48,213"));
+    }
+
+    #[test]
+    fn period_expressions() {
+        let clue = |s: &str| {
+            PERIOD
+                .captures_iter(s)
+                .map(|c| clue_of(&c))
+                .find(|c| *c != PeriodClue::default())
+                .unwrap_or_default()
+        };
+        let c = clue("for the first quarter of 2006");
+        assert_eq!(
+            (c.months, c.quarter, c.year),
+            (Some(3), Some(1), Some(2006))
+        );
+        let c = clue("fiscal 2024 first quarter");
+        assert_eq!((c.quarter, c.year, c.fiscal), (Some(1), Some(2024), true));
+        let c = clue("Q4 2005");
+        assert_eq!((c.quarter, c.year), (Some(4), Some(2005)));
+        let c = clue("at March 31, 2006");
+        assert_eq!(
+            c.date.map(|d| (d.year, d.month, d.day)),
+            Some((2006, 3, 31))
+        );
+        assert_eq!(clue("for the nine months").months, Some(9));
+        assert_eq!(clue("for the trailing twelve months").months, Some(12));
+        assert_eq!(clue("in fiscal 2024").year, Some(2024));
+    }
+
+    #[test]
+    fn subjects() {
+        let ok = |s: &str| subject_before(s, s.len()).is_ok();
+        assert!(ok("for the first quarter of 2006, "));
+        assert!(ok("record quarterly "));
+        assert!(ok("the company posted total "));
+        assert!(!ok("record quarterly data center "));
+        assert!(!ok("subscription "));
+        assert!(subject_after(" for the first quarter of 2006 was ", true).is_ok());
+        assert!(subject_after(" in the americas was ", true).is_err());
+        assert!(subject_after(" from services was ", true).is_err());
+    }
 
     #[test]
     fn slips() {

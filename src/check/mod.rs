@@ -94,6 +94,8 @@ pub struct Outcome {
     pub verified: HashSet<Span>,
     /// Rows footing found to total a block (names unlabeled totals).
     pub totals: Vec<TotalBlock>,
+    /// Why a narrative figure was not checked (for `inspect`), by its span.
+    pub notes: std::collections::HashMap<Span, String>,
 }
 
 /// Runs every rule of the set over the document.

@@ -21,7 +21,7 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PER_SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:of\s+)?(?:net\s+(?:income|loss|earnings)\s+)?per\s+(?:basic\s+|diluted\s+|common\s+)?share|^\s*(?:in\s+)?(?:diluted|basic)\s+(?:eps|earnings per share)")
+    Regex::new(r"(?i)^\s*(?:of\s+)?(?:net\s+(?:income|loss|earnings)\s+)?per\s+(?:(?:basic|diluted|common)\s+(?:and\s+(?:basic|diluted)\s+)?)?share|^\s*(?:in\s+)?(?:diluted|basic)\s+(?:eps|earnings per share)")
         .expect("per-share regex")
 });
 

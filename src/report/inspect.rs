@@ -137,6 +137,7 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
     if !doc.mentions.is_empty() {
         let _ = writeln!(s, "\nNarrative figures ({}):", doc.mentions.len());
         for m in &doc.mentions {
+            let note: String;
             let text = String::from_utf8_lossy(
                 &doc.source.bytes[m.span.start.min(doc.source.bytes.len())
                     ..m.span.end.min(doc.source.bytes.len())],
@@ -155,8 +156,11 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
                 "✓ ties to the tables"
             } else if outcome.findings.iter().any(|f| f.span == m.span) {
                 "✗ does not tie"
+            } else if let Some(why) = outcome.notes.get(&m.span) {
+                note = format!("· not checked: {why}");
+                &note
             } else {
-                "· not checked (no concept named, qualified, forward-looking, or no table to tie to)"
+                "· not checked"
             };
             let _ = writeln!(
                 s,

@@ -142,6 +142,28 @@ impl Concepts {
         best.map(|(n, s, _)| (n, s))
     }
 
+    /// Every concept phrase in `context`, in order, as (concept, start,
+    /// end); where phrases overlap, the longer one (then the earlier) wins.
+    pub fn phrases_in<'a>(&'a self, context: &str) -> Vec<(&'a str, usize, usize)> {
+        let mut all: Vec<(&str, usize, usize)> = Vec::new();
+        for c in &self.list {
+            for p in &c.phrases {
+                for m in p.find_iter(context) {
+                    all.push((&c.name, m.start(), m.end()));
+                }
+            }
+        }
+        all.sort_by_key(|&(_, s, e)| (std::cmp::Reverse(e - s), s));
+        let mut kept: Vec<(&str, usize, usize)> = Vec::new();
+        for x in all {
+            if !kept.iter().any(|k| x.1 < k.2 && k.1 < x.2) {
+                kept.push(x);
+            }
+        }
+        kept.sort_by_key(|&(_, s, _)| s);
+        kept
+    }
+
     /// The unit a concept's rows hold, if it says.
     pub fn unit_of(&self, name: &str) -> Option<ConceptUnit> {
         self.list
