@@ -60,21 +60,21 @@ use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(expects?|expected|expecting|expectations?|guidance|outlook|anticipates?|anticipated|forecasts?|projects?|projected|targets?|will|plans?|intends?|estimates?|should|could|may|might|goal|would be|would have been|assumes?|assuming|believes?|seeks?)\b")
+    Regex::new(r"(?i)(?-u:\b)(expects?|expected|expecting|expectations?|guidance|outlook|anticipates?|anticipated|forecasts?|projects?|projected|targets?|will|plans?|intends?|estimates?|should|could|may|might|goal|would be|would have been|assumes?|assuming|believes?|seeks?)(?-u:\b)")
         .expect("re")
 });
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operationally|hedging)\b")
+    Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operationally|hedging)(?-u:\b)")
         .expect("re")
 });
 /// Qualifiers just after a figure ("up 23% in constant currency").
 static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;$]{0,30}?\b(non-?gaap|constant[ -]currency|adjusted|excluding|operationally|pro[ -]?forma|organic|cc|without)\b")
+    Regex::new(r"(?i)^[^.;$]{0,30}?(?-u:\b)(non-?gaap|constant[ -]currency|adjusted|excluding|operationally|pro[ -]?forma|organic|cc|without)(?-u:\b)")
         .expect("re")
 });
 /// The words before a figure that make it a growth or change.
 static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|decrease|decreased|decreases|down|declined|declines?|fell|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?(\s+(healthy|strong|solid|robust|impressive|incredible|record|modest|slight|significant))?\s*\(?\$?\s*$")
+    Regex::new(r"(?i)(?-u:\b)(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|decrease|decreased|decreases|down|declined|declines?|fell|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?(\s+(healthy|strong|solid|robust|impressive|incredible|record|modest|slight|significant))?\s*\(?\$?\s*$")
         .expect("re")
 });
 /// "representing 12 percent year-over-year growth": the growth word after
@@ -84,22 +84,24 @@ static GROWTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 /// "increased 15% to $113.9 billion": the amount after "to" is a value.
-static TO_VALUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bto\s*\$?\s*$").expect("re"));
+static TO_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)to\s*\$?\s*$").expect("re"));
 static RISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|higher)\b",
+        r"(?i)(?-u:\b)(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|higher)(?-u:\b)",
     )
     .expect("re")
 });
 static FALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(decrease|decreased|decreases|down|declined|declines?|decline|fell|drop|dropped|lower)\b").expect("re")
+    Regex::new(r"(?i)(?-u:\b)(decrease|decreased|decreases|down|declined|declines?|decline|fell|drop|dropped|lower)(?-u:\b)").expect("re")
 });
-static MARGIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bgross margin\b").expect("re"));
+static MARGIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)gross margin(?-u:\b)").expect("re"));
 static OTHER_MARGIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(operating|net|profit|ebitda|segment|product|services?|non-?gaap|adjusted)\s+(gross\s+)?margins?\b|\bmargins?\b").expect("re")
+    Regex::new(r"(?i)(?-u:\b)(operating|net|profit|ebitda|segment|product|services?|non-?gaap|adjusted)\s+(gross\s+)?margins?(?-u:\b)|(?-u:\b)margins?(?-u:\b)").expect("re")
 });
 static CASH_AND_INVESTMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcash,? (and )?cash equivalents,? and (short[ -]term )?(investments( in marketable securities)?|marketable securities)|\bcash and (short[ -]term )?investments\b")
+    Regex::new(r"(?i)(?-u:\b)cash,? (and )?cash equivalents,? and (short[ -]term )?(investments( in marketable securities)?|marketable securities)|(?-u:\b)cash and (short[ -]term )?investments(?-u:\b)")
         .expect("re")
 });
 static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -108,24 +110,25 @@ static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(\d\s*(million|billion|thousand)?\s*(%|percent)?\s*(to|-|–|—)|\bbetween|\brange of)\s*\$?\s*$",
+        r"(?i)(\d\s*(million|billion|thousand)?\s*(%|percent)?\s*(to|-|–|—)|(?-u:\b)between|(?-u:\b)range of)\s*\$?\s*$",
     )
     .expect("re")
 });
 static CARRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(compared (to|with)|versus|vs\.?|from|over|against|to)\b").expect("re")
+    Regex::new(r"(?i)(?-u:\b)(compared (to|with)|versus|vs\.?|from|over|against|to)(?-u:\b)")
+        .expect("re")
 });
 static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:million|billion|thousand)?\)?\s*(?:of|in)\s+").expect("re")
 });
 static APPROX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(approximately|about|around|roughly|some|almost|nearly|more than|over|in excess of|exceeding|less than|under|up to|at least|just over|just under)\s*\(?\$?\s*$")
+    Regex::new(r"(?i)(?-u:\b)(approximately|about|around|roughly|some|almost|nearly|more than|over|in excess of|exceeding|less than|under|up to|at least|just over|just under)\s*\(?\$?\s*$")
         .expect("re")
 });
 static LIST_AND: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\band\s*\\?\$?\s*\(?$").expect("re"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)and\s*\\?\$?\s*\(?$").expect("re"));
 static RESPECTIVELY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\brespectively\b").expect("re"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)respectively(?-u:\b)").expect("re"));
 /// What may stand between the figures of a list ("$(3.2 million) and
 /// $(0.01)").
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
@@ -142,12 +145,12 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)\s+(?P<day>\d{1,2}),?\s+(?P<dy>\d{4})",
         // an ordinal quarter
         r"|(?:(?P<qf1>fiscal\s+(?:year\s+)?|fy\s*)?(?P<qy1>\d{4})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:(?P<qf2>fiscal)[\s-]+)?quarter(?:\s+(?:of\s+|ended\s+)?(?P<qf3>fiscal\s+(?:year\s+)?|fy\s*)?(?P<qy2>\d{4}))?",
-        r"|\bq(?P<qn>[1-4])(?:\s*(?P<qf4>fy|fiscal)?\s*'?(?P<qy3>\d{4}|\d{2})\b)?",
+        r"|(?-u:\b)q(?P<qn>[1-4])(?:\s*(?P<qf4>fy|fiscal)?\s*'?(?P<qy3>\d{4}|\d{2})(?-u:\b))?",
         // a length with a year
-        r"|\b(?P<yf>fiscal(?:\s+year)?|full[\s-]year|fy|calendar(?:\s+year)?|year)\s*'?(?P<yy>\d{4}|\d{2})\b",
-        r"|\b(?:in|for|during)\s+(?P<yy2>(?:19|20)\d{2})\b(?:\s*,|\s+(?:was|were|and)|\s*$)",
+        r"|(?-u:\b)(?P<yf>fiscal(?:\s+year)?|full[\s-]year|fy|calendar(?:\s+year)?|year)\s*'?(?P<yy>\d{4}|\d{2})(?-u:\b)",
+        r"|(?-u:\b)(?:in|for|during)\s+(?P<yy2>(?:19|20)\d{2})(?-u:\b)(?:\s*,|\s+(?:was|were|and)|\s*$)",
         // a length alone
-        r"|\b(?P<len>three months|thirteen weeks|13 weeks|12 weeks|14 weeks|quarters?|quarterly|six months|first half|second half|half[\s-]year|26 weeks|27 weeks|nine months|39 weeks|40 weeks|year[\s-]to[\s-]date|ytd|twelve months|12 months|trailing twelve months|ttm|52 weeks|53 weeks|full[\s-]year|fiscal year|annual|the year|last year|prior year|year[\s-]ago)\b",
+        r"|(?-u:\b)(?P<len>three months|thirteen weeks|13 weeks|12 weeks|14 weeks|quarters?|quarterly|six months|first half|second half|half[\s-]year|26 weeks|27 weeks|nine months|39 weeks|40 weeks|year[\s-]to[\s-]date|ytd|twelve months|12 months|trailing twelve months|ttm|52 weeks|53 weeks|full[\s-]year|fiscal year|annual|the year|last year|prior year|year[\s-]ago)(?-u:\b)",
     ))
     .expect("period regex")
 });
@@ -267,7 +270,7 @@ fn clue_of(c: &regex::Captures) -> PeriodClue {
 /// Words that make the period after them the base of a comparison
 /// ("compared to the first quarter of 2005", "from the fourth quarter").
 static BASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(compared (to|with)|from|over|versus|vs\.?|against|relative to)\s+(the\s+|a\s+|its\s+)?(end\s+of\s+(the\s+)?)?$")
+    Regex::new(r"(?i)(?-u:\b)(compared (to|with)|from|over|versus|vs\.?|against|relative to)\s+(the\s+|a\s+|its\s+)?(end\s+of\s+(the\s+)?)?$")
         .expect("re")
 });
 
@@ -314,8 +317,10 @@ fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(Peri
 }
 
 static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(versus|vs\.?|compared (to|with)|against|while|whereas|as compared)\b")
-        .expect("re")
+    Regex::new(
+        r"(?i)(?-u:\b)(versus|vs\.?|compared (to|with)|against|while|whereas|as compared)(?-u:\b)",
+    )
+    .expect("re")
 });
 
 /// Where the clause of a figure ends: the next figure, or, when the next
@@ -870,7 +875,7 @@ fn periodish_word(w: &str) -> bool {
 
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(from|in|for|at|by|within|across|outside|of)\s+([a-z0-9'’-]+)(?:\s+([a-z0-9'’-]+))?",
+        r"(?-u:\b)(from|in|for|at|by|within|across|outside|of)\s+([a-z0-9'’-]+)(?:\s+([a-z0-9'’-]+))?",
     )
     .expect("re")
 });
@@ -882,7 +887,7 @@ fn subject_after(between: &str, one_subject: bool) -> Result<(), String> {
     // Only the words up to the first figure after the phrase name it.
     let between = between.find('$').map_or(between, |i| &between[..i]);
     static NEW_CLAUSE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(and|while|but|whereas)\b").expect("re"));
+        LazyLock::new(|| Regex::new(r"(?-u:\b)(and|while|but|whereas)(?-u:\b)").expect("re"));
     // "used $(1.8) billion in cash from operations and paid dividends of
     // $1.5 billion": another subject.
     if let Some(w) = NEW_CLAUSE.find(between).filter(|_| one_subject) {

@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?:\bin\s+|\(\s*|\$\s*in\s+|dollars\s+in\s+|amounts\s+in\s+|\(\$\s*)
+        (?:(?-u:\b)in\s+|\(\s*|\$\s*in\s+|dollars\s+in\s+|amounts\s+in\s+|\(\$\s*)
         (?:u\.?s\.?\s+)?(?:\$\s*|dollars\s+)?
-        (thousands|millions|billions)\b",
+        (thousands|millions|billions)(?-u:\b)",
     )
     .expect("scale regex")
 });
@@ -47,30 +47,31 @@ pub fn scale_of(line: &str) -> Option<(Scale, String)> {
 
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*(?:(\d{4})\b)?",
+        r"(?ix)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*(?:(\d{4})(?-u:\b))?",
     )
     .expect("date regex")
 });
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20[0-4]\d|2050)\b").expect("year regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(19[5-9]\d|20[0-4]\d|2050)(?-u:\b)").expect("year regex")
+});
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(three|six|nine|twelve|3|6|9|12)[\s-]+months?\b
-        |\b(thirteen|fourteen|twelve|sixteen|twenty-six|twenty-eight|thirty-nine|forty|fifty-two|fifty-three|12|13|14|16|24|26|28|36|39|40|52|53)[\s-]+weeks?\b
-        |\b(quarter|year|fiscal\s+year|ytd|year[\s-]to[\s-]date)\s+ended\b",
+        r"(?ix)(?-u:\b)(three|six|nine|twelve|3|6|9|12)[\s-]+months?(?-u:\b)
+        |(?-u:\b)(thirteen|fourteen|twelve|sixteen|twenty-six|twenty-eight|thirty-nine|forty|fifty-two|fifty-three|12|13|14|16|24|26|28|36|39|40|52|53)[\s-]+weeks?(?-u:\b)
+        |(?-u:\b)(quarter|year|fiscal\s+year|ytd|year[\s-]to[\s-]date)\s+ended(?-u:\b)",
     )
     .expect("duration regex")
 });
 
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)\bQ([1-4])\b|\b([1-4])Q\b|\b(first|second|third|fourth)[\s-]+quarter\b|\bfiscal\s+(?:year\s+)?(?:20\d\d\s+)?q([1-4])\b")
+    Regex::new(r"(?ix)(?-u:\b)Q([1-4])(?-u:\b)|(?-u:\b)([1-4])Q(?-u:\b)|(?-u:\b)(first|second|third|fourth)[\s-]+quarter(?-u:\b)|(?-u:\b)fiscal\s+(?:year\s+)?(?:20\d\d\s+)?q([1-4])(?-u:\b)")
         .expect("quarter regex")
 });
 
 static DERIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bincr\b|\bdecr\b|\bvariance\b|\bgrowth\b|\bvs\.?(\s|$)|\bB/\(W\)|\bfavorable\b|\bunfavorable\b|\bpercent(age)?\b|\bto\s+sales\b|\bof\s+(net\s+)?(sales|revenues?|total)\b|\bmargin\b|\bbps\b|\bpts\b|\bpoints\b|\bmix\b|\bratio\b")
+    Regex::new(r"(?i)%|(?-u:\b)change(?-u:\b)|(?-u:\b)increase(?-u:\b)|(?-u:\b)decrease(?-u:\b)|(?-u:\b)incr(?-u:\b)|(?-u:\b)decr(?-u:\b)|(?-u:\b)variance(?-u:\b)|(?-u:\b)growth(?-u:\b)|(?-u:\b)vs\.?(\s|$)|(?-u:\b)B/\(W\)|(?-u:\b)favorable(?-u:\b)|(?-u:\b)unfavorable(?-u:\b)|(?-u:\b)percent(age)?(?-u:\b)|(?-u:\b)to\s+sales(?-u:\b)|(?-u:\b)of\s+(net\s+)?(sales|revenues?|total)(?-u:\b)|(?-u:\b)margin(?-u:\b)|(?-u:\b)bps(?-u:\b)|(?-u:\b)pts(?-u:\b)|(?-u:\b)points(?-u:\b)|(?-u:\b)mix(?-u:\b)|(?-u:\b)ratio(?-u:\b)")
         .expect("derived regex")
 });
 
@@ -250,7 +251,7 @@ pub fn is_derived_header(own: &str) -> bool {
 }
 
 static COST_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcosts?\s+of\s+(net\s+)?(sales|revenues?|goods\s+sold|products\s+sold)\b")
+    Regex::new(r"(?i)(?-u:\b)costs?\s+of\s+(net\s+)?(sales|revenues?|goods\s+sold|products\s+sold)(?-u:\b)")
         .expect("cost-of regex")
 });
 

@@ -8,14 +8,14 @@ use std::sync::LazyLock;
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?P<open>\()?(?:US)?\$\s?(?P<open2>\()?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?:\s*(?P<scale>million|billion|thousand|mm|bn)\b)?(?P<close>\))?",
+        r"(?i)(?P<open>\()?(?:US)?\$\s?(?P<open2>\()?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?:\s*(?P<scale>million|billion|thousand|mm|bn)(?-u:\b))?(?P<close>\))?",
     )
     .expect("money regex")
 });
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?P<open>\()?(?P<num>\d+)(?:\.(?P<dec>\d+))?(?P<close>\))?\s*(?P<unit>%|percent\b|per cent\b|percentage points?\b|basis points?\b|points?\b|pts\b|bps\b)",
+        r"(?i)(?P<open>\()?(?P<num>\d+)(?:\.(?P<dec>\d+))?(?P<close>\))?\s*(?P<unit>%|percent(?-u:\b)|per cent(?-u:\b)|percentage points?(?-u:\b)|basis points?(?-u:\b)|points?(?-u:\b)|pts(?-u:\b)|bps(?-u:\b))",
     )
     .expect("percent regex")
 });

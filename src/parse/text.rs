@@ -69,12 +69,13 @@ static LABEL_MARKERS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)per\s+(common\s+|diluted\s+|basic\s+|ordinary\s+|weighted\s+)?(share|unit|ads)\b|\beps\b|per\s+diluted|per\s+basic")
+    Regex::new(r"(?i)per\s+(common\s+|diluted\s+|basic\s+|ordinary\s+|weighted\s+)?(share|unit|ads)(?-u:\b)|(?-u:\b)eps(?-u:\b)|per\s+diluted|per\s+basic")
         .expect("re")
 });
 
-static SHARE_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bshares\b|weighted|number\s+of|outstanding").expect("re"));
+static SHARE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)shares(?-u:\b)|weighted|number\s+of|outstanding").expect("re")
+});
 
 /// Parses the tables and prose blocks of a text layer.
 /// Blanks the SGML marks of EDGAR text documents (1993–2000s exhibits and

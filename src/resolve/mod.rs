@@ -391,7 +391,7 @@ fn implied_label(table: &Table, first: usize) -> Option<String> {
 }
 
 static INCOME: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)statements? of (consolidated )?(operations|income|earnings|comprehensive income)|income statements?|statements? of (net )?(income|earnings|operations)|consolidated (income|earnings|operations)\b").expect("re")
+    Regex::new(r"(?i)statements? of (consolidated )?(operations|income|earnings|comprehensive income)|income statements?|statements? of (net )?(income|earnings|operations)|consolidated (income|earnings|operations)(?-u:\b)").expect("re")
 });
 static BALANCE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(r"(?i)balance sheets?|statements? of (consolidated )?financial (position|condition)|financial position").expect("re")
@@ -401,7 +401,7 @@ static CASHFLOW: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         .expect("re")
 });
 static SEGMENT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)\bsegments?\b|by (region|geography|division|business)|geographic|supplemental")
+    Regex::new(r"(?i)(?-u:\b)segments?(?-u:\b)|by (region|geography|division|business)|geographic|supplemental")
         .expect("re")
 });
 static RECON: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
