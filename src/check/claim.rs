@@ -1300,8 +1300,11 @@ fn check_mention<'d>(
                     && o.start >= start + phrase_at.min(lower.len())
             })
             .filter(|o| {
+                // Amounts, and per-share figures ("EPS of $2.18, up 16
+                // percent") whether or not "per share" follows them.
                 o.kind == MentionKind::PerShare
-                    || o.kind == MentionKind::Money && o.scale > Decimal::ONE
+                    || o.kind == MentionKind::Money
+                        && (o.scale > Decimal::ONE || ties.rows.contains_key(&o.span))
             })
             .collect();
         let tied_rows: Vec<(usize, usize)> = siblings
