@@ -47,8 +47,18 @@
 //! "outlook"), a range, or a concept no table shows; such figures count as
 //! unverified and `tickmark inspect` says why. "Approximately" widens a
 //! claim to a unit of its last digit; "more than", "over" and "nearly" make
-//! it one-sided. Every claim is given one unit of its last printed digit
-//! either way (issuers round from unrounded amounts).
+//! it one-sided. Growth rates and margins get one unit of their last
+//! printed digit either way (issuers truncate, or compute them from
+//! unrounded amounts).
+//!
+//! A claim that ties to no figure of the columns that fit is reported only
+//! with evidence that it stands for one of them: it is one slip away (one
+//! digit changed, two adjacent digits swapped; for a figure of fewer than
+//! three digits, among at most two distinct candidates), or the same figure
+//! with the opposite direction. A sentence with another figure of the same
+//! concept that tied to nothing is about something the tables do not show,
+//! and the rest of its figures are not checked; a growth or change is
+//! compared only with the row the sentence's own amount tied to.
 
 use super::{Finding, Label, Outcome, Passed};
 use crate::document::{Date, Document, Mention, MentionKind, Period};
@@ -1321,8 +1331,11 @@ fn check_mention<'d>(
                     && o.start >= start + phrase_at.min(lower.len())
             })
             .filter(|o| {
+                // Amounts, and per-share figures ("EPS of $2.18, up 16
+                // percent") whether or not "per share" follows them.
                 o.kind == MentionKind::PerShare
-                    || o.kind == MentionKind::Money && o.scale > Decimal::ONE
+                    || o.kind == MentionKind::Money
+                        && (o.scale > Decimal::ONE || ties.rows.contains_key(&o.span))
             })
             .collect();
         let tied_rows: Vec<(usize, usize)> = siblings
@@ -1370,7 +1383,7 @@ fn check_mention<'d>(
             "less than" | "under" | "up to" | "almost" | "nearly" | "just under" => {
                 Interval::new(Decimal::ZERO, v)
             }
-            _ => Interval::new(v - unit - unit, v + unit + unit),
+            _ => Interval::new(claim.lo.min(v - unit), claim.hi.max(v + unit)),
         };
     }
     if percentish {
