@@ -140,6 +140,34 @@ fn hypotheses(ncols: usize) -> Vec<Hypothesis> {
     out
 }
 
+/// Hypotheses across column groups: a table laid out as "Worldwide |
+/// United States | International", each group with its years and its
+/// changes, totals the same year's column of the other groups. Every
+/// amount column of a year is tried as the total of the others of that
+/// year, when they are few enough.
+fn period_hypotheses(t: &Table) -> Vec<Hypothesis> {
+    let mut by_year: std::collections::BTreeMap<i32, Vec<usize>> = Default::default();
+    for (c, col) in t.columns.iter().enumerate() {
+        if col.derived {
+            continue;
+        }
+        if let Some(y) = col.period.year() {
+            by_year.entry(y).or_default().push(c);
+        }
+    }
+    let mut out = Vec::new();
+    for cols in by_year.values() {
+        if cols.len() < 3 || cols.len() > MAX_TERMS + 1 {
+            continue;
+        }
+        for &target in cols {
+            let terms: Vec<usize> = cols.iter().copied().filter(|&c| c != target).collect();
+            out.push(Hypothesis { target, terms });
+        }
+    }
+    out
+}
+
 /// The number of decimals most figures of a column are printed with: a
 /// column of rates (21.9, 0.1) is not added to a column of amounts.
 fn typical_decimals(t: &Table, c: usize) -> Option<u32> {
@@ -184,7 +212,16 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 })
                 .collect()
         };
-        for h in hypotheses(t.columns.len()) {
+        let mut all = hypotheses(t.columns.len());
+        for h in period_hypotheses(t) {
+            if !all
+                .iter()
+                .any(|a| a.target == h.target && a.terms == h.terms)
+            {
+                all.push(h);
+            }
+        }
+        for h in all {
             if h.terms.iter().any(|&c| precision[c] != precision[h.target]) {
                 continue;
             }
@@ -327,6 +364,25 @@ International           6,000     5,950        0.8           5.1       (4.3)
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].contains("Asia-Pacific"), "{}", f[0]);
+    }
+
+    // Worldwide = United States + International, year by year, each group
+    // with its own change column between.
+    const GROUPS: &str = "\
+                   WORLDWIDE                UNITED STATES            INTERNATIONAL
+                 2023    2022  % Change    2023    2022  % Change    2023    2022  % Change
+Alpha             782     552       42%     434     296       47%     348     256       36%
+Beta              469     430        9%     333     254       31%     136     176     (23)%
+Gamma              53      48       10%      51      46       10%       2       2        5%
+Delta             106     113      (7)%      58      66     (13)%      48      47        2%
+";
+
+    #[test]
+    fn column_groups_add_year_by_year() {
+        assert!(findings(GROUPS).is_empty(), "{:#?}", findings(GROUPS));
+        let bad = GROUPS.replace("Gamma              53", "Gamma              83");
+        let f = findings(&bad);
+        assert!(f.iter().any(|m| m.contains("Gamma")), "{f:#?}");
     }
 
     #[test]

@@ -443,7 +443,15 @@ fn find_totals(
         while j > 0 && units.len() < MAX_UNITS {
             j -= 1;
             let r = &table.rows[j];
-            if r.header {
+            // A row of percentages only (a margin between two
+            // reconciliations) adds nothing to amounts: it separates
+            // blocks like a section header.
+            let rates = r.has_figures()
+                && r.cells
+                    .iter()
+                    .flatten()
+                    .all(|c| c.figure().is_none_or(|f| f.unit == Unit::Percent));
+            if r.header || rates {
                 if let Some(b) = boundary_above.last_mut() {
                     *b = true;
                 }
@@ -807,6 +815,28 @@ Company result                 507       591     1,177     1,186
             .labels
             .iter()
             .any(|l| &wrong[l.span.start..l.span.end] == "181"));
+    }
+
+    /// Reconciliations one under the other, a margin row between them.
+    const RECONCILIATIONS: &str = "\
+                                              Q1 2023       Q1 2022
+Non-GAAP gross margin percentage               38.4 %        53.1 %
+GAAP R&D and MG&A                          $    5,412     $   6,114
+   Acquisition-related adjustments                (43)          (51)
+   Share-based compensation                      (581)         (559)
+Non-GAAP R&D and MG&A                      $    4,788     $   5,504
+";
+
+    #[test]
+    fn a_row_of_percentages_starts_a_block() {
+        assert!(findings(RECONCILIATIONS).is_empty());
+        let wrong = RECONCILIATIONS.replace("5,412", "5,812");
+        let f = findings(&wrong);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0]
+            .labels
+            .iter()
+            .any(|l| &wrong[l.span.start..l.span.end] == "5,812"));
     }
 
     /// "Operating expenses" with figures closes its block like a "Total".
