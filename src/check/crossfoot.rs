@@ -144,8 +144,19 @@ fn hypotheses(ncols: usize) -> Vec<Hypothesis> {
 /// United States | International", each group with its years and its
 /// changes, totals the same year's column of the other groups. Every
 /// amount column of a year is tried as the total of the others of that
-/// year, when they are few enough.
+/// year, when they are few enough and no two of them say different
+/// periods (three months and six months of a year do not add).
 fn period_hypotheses(t: &Table) -> Vec<Hypothesis> {
+    fn differ<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+        matches!((a, b), (Some(x), Some(y)) if x != y)
+    }
+    let same_period = |a: &crate::document::Period, b: &crate::document::Period| {
+        !(differ(a.months, b.months)
+            || differ(a.weeks, b.weeks)
+            || differ(a.end, b.end)
+            || differ(a.quarter, b.quarter)
+            || a.instant != b.instant)
+    };
     let mut by_year: std::collections::BTreeMap<i32, Vec<usize>> = Default::default();
     for (c, col) in t.columns.iter().enumerate() {
         if col.derived {
@@ -158,6 +169,15 @@ fn period_hypotheses(t: &Table) -> Vec<Hypothesis> {
     let mut out = Vec::new();
     for cols in by_year.values() {
         if cols.len() < 3 || cols.len() > MAX_TERMS + 1 {
+            continue;
+        }
+        let periods: Vec<&crate::document::Period> =
+            cols.iter().map(|&c| &t.columns[c].period).collect();
+        if periods
+            .iter()
+            .enumerate()
+            .any(|(i, a)| periods[i + 1..].iter().any(|b| !same_period(a, b)))
+        {
             continue;
         }
         for &target in cols {
@@ -383,6 +403,19 @@ Delta             106     113      (7)%      58      66     (13)%      48      4
         let bad = GROUPS.replace("Gamma              53", "Gamma              83");
         let f = findings(&bad);
         assert!(f.iter().any(|m| m.contains("Gamma")), "{f:#?}");
+    }
+
+    #[test]
+    fn a_year_s_quarter_and_half_year_are_not_one_group() {
+        let t = "\
+                              Three Months Ended    Three Months Ended    Six Months Ended    Three Months Ended
+                                 June 30, 2024         June 30, 2023        June 30, 2024       March 31, 2024
+Net income                              1,500                 1,200                2,800                1,300
+Depreciation                              100                    90                  210                  110
+Other                                      50                    40                   70                   20
+Cash at beginning of period             7,000                 6,500                7,100                7,100
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
     }
 
     #[test]
