@@ -11,6 +11,10 @@
 //! Headers rarely say which columns a total column adds, so each hypothesis
 //! is tried: a column equal to the sum of two to five columns next to it
 //! (contiguous, or every second column for tables that alternate years),
+//! the same year's columns across column groups ("Worldwide | United States
+//! | International") when they state one period, or, in a table wider than
+//! six columns, the last column as the first plus every column between, a
+//! blank cell adding nothing (GAAP + adjustments = non-GAAP across columns),
 //! all printed at the same precision (rates are not added to amounts).
 //! A hypothesis is accepted only when its printed figures add up on at least
 //! three rows with a non-zero total and two or more non-zero terms, and
@@ -34,6 +38,10 @@ const MAX_TERMS: usize = 5;
 struct Hypothesis {
     target: usize,
     terms: Vec<usize>,
+    /// A reconciliation across columns ("GAAP" + adjustments = "Non-GAAP"):
+    /// each row fills only the adjustments that apply to it, a blank term
+    /// is nothing to add.
+    sparse: bool,
 }
 
 enum RowFit {
@@ -77,8 +85,11 @@ fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
     let mut sum = Interval::zero();
     let mut shown = Decimal::ZERO;
     let mut nonzero = 0;
-    for &c in &h.terms {
+    for (k, &c) in h.terms.iter().enumerate() {
         let Some(f) = cell(t, row, c) else {
+            if h.sparse && k > 0 {
+                continue;
+            }
             return RowFit::Silent;
         };
         if f.unit != target.unit && !(f.dash || target.dash) {
@@ -125,13 +136,18 @@ fn hypotheses(ncols: usize) -> Vec<Hypothesis> {
                 // Terms on the left of the target, then on the right.
                 if target >= k * stride {
                     let terms = (1..=k).map(|i| target - i * stride).rev().collect();
-                    out.push(Hypothesis { target, terms });
+                    out.push(Hypothesis {
+                        target,
+                        terms,
+                        sparse: false,
+                    });
                 }
                 let right: Vec<usize> = (1..=k).map(|i| target + i * stride).collect();
                 if right.iter().all(|&c| c < ncols) {
                     out.push(Hypothesis {
                         target,
                         terms: right,
+                        sparse: false,
                     });
                 }
             }
@@ -182,7 +198,11 @@ fn period_hypotheses(t: &Table) -> Vec<Hypothesis> {
         }
         for &target in cols {
             let terms: Vec<usize> = cols.iter().copied().filter(|&c| c != target).collect();
-            out.push(Hypothesis { target, terms });
+            out.push(Hypothesis {
+                target,
+                terms,
+                sparse: false,
+            });
         }
     }
     out
@@ -233,6 +253,16 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 .collect()
         };
         let mut all = hypotheses(t.columns.len());
+        // The last column as the first plus the adjustments between, in a
+        // table wider than the contiguous hypotheses reach.
+        let last = t.columns.len() - 1;
+        if last > MAX_TERMS {
+            all.push(Hypothesis {
+                target: last,
+                terms: (0..last).collect(),
+                sparse: true,
+            });
+        }
         for h in period_hypotheses(t) {
             if !all
                 .iter()
@@ -242,7 +272,9 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             }
         }
         for h in all {
-            if h.terms.iter().any(|&c| precision[c] != precision[h.target]) {
+            if h.terms.iter().any(|&c| {
+                precision[c] != precision[h.target] && !(h.sparse && precision[c].is_none())
+            }) {
                 continue;
             }
             if !crate::budget::spend((t.rows.len() * (h.terms.len() + 1)) as u64) {
@@ -256,7 +288,8 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 .map(|(r, _)| shape_id[*r])
                 .collect();
             for (r, f) in fits.iter_mut() {
-                if matches!(f, RowFit::Misses(_)) && !confirmed.contains(&shape_id[*r]) {
+                if !h.sparse && matches!(f, RowFit::Misses(_)) && !confirmed.contains(&shape_id[*r])
+                {
                     *f = RowFit::Silent;
                 }
             }
@@ -416,6 +449,32 @@ Other                                      50                    40             
 Cash at beginning of period             7,000                 6,500                7,100                7,100
 ";
         assert!(findings(t).is_empty(), "{:#?}", findings(t));
+    }
+
+    // GAAP + the adjustments that apply to each row = Non-GAAP; a blank
+    // adjustment is nothing to add.
+    const RECONCILIATION: &str = "\
+                              GAAP    Amortization   Litigation   IPR&D   Restructuring   Other   Non-GAAP
+Cost of products sold        8,395         (1,200)                                 (23)    (12)      7,160
+Selling and admin            6,138                                                          (38)      6,100
+Research and development     3,563                                  (16)           (34)               3,513
+Other (income) expense       7,228              (4)      (6,900)                  (222)      (3)         99
+Restructuring                  130                                                (130)                  -
+Provision for taxes           (669)            194        1,622       11             32      16      1,206
+Net earnings                   (68)          1,010        5,278       38             98      37      6,393
+";
+
+    #[test]
+    fn a_sparse_reconciliation_across_columns_adds_up() {
+        assert!(
+            findings(RECONCILIATION).is_empty(),
+            "{:#?}",
+            findings(RECONCILIATION)
+        );
+        let bad = RECONCILIATION.replace("(16)", "(46)");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Research and development"), "{}", f[0]);
     }
 
     #[test]
