@@ -11,6 +11,10 @@
 //! Headers rarely say which columns a total column adds, so each hypothesis
 //! is tried: a column equal to the sum of two to five columns next to it
 //! (contiguous, or every second column for tables that alternate years),
+//! the same year's columns across column groups ("Worldwide | United States
+//! | International") when they state one period, or, in a table wider than
+//! six columns, the last column as the first plus every column between, a
+//! blank cell adding nothing (GAAP + adjustments = non-GAAP across columns),
 //! all printed at the same precision (rates are not added to amounts).
 //! A hypothesis is accepted only when its printed figures add up on at least
 //! three rows with a non-zero total and two or more non-zero terms, and
@@ -34,6 +38,10 @@ const MAX_TERMS: usize = 5;
 struct Hypothesis {
     target: usize,
     terms: Vec<usize>,
+    /// A reconciliation across columns ("GAAP" + adjustments = "Non-GAAP"):
+    /// each row fills only the adjustments that apply to it, a blank term
+    /// is nothing to add.
+    sparse: bool,
 }
 
 enum RowFit {
@@ -77,8 +85,11 @@ fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
     let mut sum = Interval::zero();
     let mut shown = Decimal::ZERO;
     let mut nonzero = 0;
-    for &c in &h.terms {
+    for (k, &c) in h.terms.iter().enumerate() {
         let Some(f) = cell(t, row, c) else {
+            if h.sparse && k > 0 {
+                continue;
+            }
             return RowFit::Silent;
         };
         if f.unit != target.unit && !(f.dash || target.dash) {
@@ -125,16 +136,73 @@ fn hypotheses(ncols: usize) -> Vec<Hypothesis> {
                 // Terms on the left of the target, then on the right.
                 if target >= k * stride {
                     let terms = (1..=k).map(|i| target - i * stride).rev().collect();
-                    out.push(Hypothesis { target, terms });
+                    out.push(Hypothesis {
+                        target,
+                        terms,
+                        sparse: false,
+                    });
                 }
                 let right: Vec<usize> = (1..=k).map(|i| target + i * stride).collect();
                 if right.iter().all(|&c| c < ncols) {
                     out.push(Hypothesis {
                         target,
                         terms: right,
+                        sparse: false,
                     });
                 }
             }
+        }
+    }
+    out
+}
+
+/// Hypotheses across column groups: a table laid out as "Worldwide |
+/// United States | International", each group with its years and its
+/// changes, totals the same year's column of the other groups. Every
+/// amount column of a year is tried as the total of the others of that
+/// year, when they are few enough and no two of them say different
+/// periods (three months and six months of a year do not add).
+fn period_hypotheses(t: &Table) -> Vec<Hypothesis> {
+    fn differ<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+        matches!((a, b), (Some(x), Some(y)) if x != y)
+    }
+    let same_period = |a: &crate::document::Period, b: &crate::document::Period| {
+        !(differ(a.months, b.months)
+            || differ(a.weeks, b.weeks)
+            || differ(a.end, b.end)
+            || differ(a.quarter, b.quarter)
+            || a.instant != b.instant)
+    };
+    let mut by_year: std::collections::BTreeMap<i32, Vec<usize>> = Default::default();
+    for (c, col) in t.columns.iter().enumerate() {
+        if col.derived {
+            continue;
+        }
+        if let Some(y) = col.period.year() {
+            by_year.entry(y).or_default().push(c);
+        }
+    }
+    let mut out = Vec::new();
+    for cols in by_year.values() {
+        if cols.len() < 3 || cols.len() > MAX_TERMS + 1 {
+            continue;
+        }
+        let periods: Vec<&crate::document::Period> =
+            cols.iter().map(|&c| &t.columns[c].period).collect();
+        if periods
+            .iter()
+            .enumerate()
+            .any(|(i, a)| periods[i + 1..].iter().any(|b| !same_period(a, b)))
+        {
+            continue;
+        }
+        for &target in cols {
+            let terms: Vec<usize> = cols.iter().copied().filter(|&c| c != target).collect();
+            out.push(Hypothesis {
+                target,
+                terms,
+                sparse: false,
+            });
         }
     }
     out
@@ -184,8 +252,29 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 })
                 .collect()
         };
-        for h in hypotheses(t.columns.len()) {
-            if h.terms.iter().any(|&c| precision[c] != precision[h.target]) {
+        let mut all = hypotheses(t.columns.len());
+        // The last column as the first plus the adjustments between, in a
+        // table wider than the contiguous hypotheses reach.
+        let last = t.columns.len() - 1;
+        if last > MAX_TERMS {
+            all.push(Hypothesis {
+                target: last,
+                terms: (0..last).collect(),
+                sparse: true,
+            });
+        }
+        for h in period_hypotheses(t) {
+            if !all
+                .iter()
+                .any(|a| a.target == h.target && a.terms == h.terms)
+            {
+                all.push(h);
+            }
+        }
+        for h in all {
+            if h.terms.iter().any(|&c| {
+                precision[c] != precision[h.target] && !(h.sparse && precision[c].is_none())
+            }) {
                 continue;
             }
             if !crate::budget::spend((t.rows.len() * (h.terms.len() + 1)) as u64) {
@@ -199,7 +288,8 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 .map(|(r, _)| shape_id[*r])
                 .collect();
             for (r, f) in fits.iter_mut() {
-                if matches!(f, RowFit::Misses(_)) && !confirmed.contains(&shape_id[*r]) {
+                if !h.sparse && matches!(f, RowFit::Misses(_)) && !confirmed.contains(&shape_id[*r])
+                {
                     *f = RowFit::Silent;
                 }
             }
@@ -327,6 +417,64 @@ International           6,000     5,950        0.8           5.1       (4.3)
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].contains("Asia-Pacific"), "{}", f[0]);
+    }
+
+    // Worldwide = United States + International, year by year, each group
+    // with its own change column between.
+    const GROUPS: &str = "\
+                   WORLDWIDE                UNITED STATES            INTERNATIONAL
+                 2023    2022  % Change    2023    2022  % Change    2023    2022  % Change
+Alpha             782     552       42%     434     296       47%     348     256       36%
+Beta              469     430        9%     333     254       31%     136     176     (23)%
+Gamma              53      48       10%      51      46       10%       2       2        5%
+Delta             106     113      (7)%      58      66     (13)%      48      47        2%
+";
+
+    #[test]
+    fn column_groups_add_year_by_year() {
+        assert!(findings(GROUPS).is_empty(), "{:#?}", findings(GROUPS));
+        let bad = GROUPS.replace("Gamma              53", "Gamma              83");
+        let f = findings(&bad);
+        assert!(f.iter().any(|m| m.contains("Gamma")), "{f:#?}");
+    }
+
+    #[test]
+    fn a_year_s_quarter_and_half_year_are_not_one_group() {
+        let t = "\
+                              Three Months Ended    Three Months Ended    Six Months Ended    Three Months Ended
+                                 June 30, 2024         June 30, 2023        June 30, 2024       March 31, 2024
+Net income                              1,500                 1,200                2,800                1,300
+Depreciation                              100                    90                  210                  110
+Other                                      50                    40                   70                   20
+Cash at beginning of period             7,000                 6,500                7,100                7,100
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
+    }
+
+    // GAAP + the adjustments that apply to each row = Non-GAAP; a blank
+    // adjustment is nothing to add.
+    const RECONCILIATION: &str = "\
+                              GAAP    Amortization   Litigation   IPR&D   Restructuring   Other   Non-GAAP
+Cost of products sold        8,395         (1,200)                                 (23)    (12)      7,160
+Selling and admin            6,138                                                          (38)      6,100
+Research and development     3,563                                  (16)           (34)               3,513
+Other (income) expense       7,228              (4)      (6,900)                  (222)      (3)         99
+Restructuring                  130                                                (130)                  -
+Provision for taxes           (669)            194        1,622       11             32      16      1,206
+Net earnings                   (68)          1,010        5,278       38             98      37      6,393
+";
+
+    #[test]
+    fn a_sparse_reconciliation_across_columns_adds_up() {
+        assert!(
+            findings(RECONCILIATION).is_empty(),
+            "{:#?}",
+            findings(RECONCILIATION)
+        );
+        let bad = RECONCILIATION.replace("(16)", "(46)");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Research and development"), "{}", f[0]);
     }
 
     #[test]

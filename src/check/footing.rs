@@ -19,8 +19,11 @@
 //! arithmetic at the displayed precision. When none holds, a candidate that
 //! holds exactly in all columns but one, starts at a structural boundary
 //! (a section header, a rule, a blank line, a subtotal) and ends in a row
-//! that reads as a total, exposes an error in that one column. Anything less
-//! certain is left alone: the rule says nothing rather than guess.
+//! that reads as a total, exposes an error in that one column. A row reads
+//! as a total by its label, or because other rows with its label total
+//! their blocks in the same document (learned in a first pass); a block
+//! exact in two other columns needs no label. Anything less certain is left
+//! alone: the rule says nothing rather than guess.
 //!
 //! ## Severity
 //! A total outside the rounding interval of its components is reported at
@@ -194,6 +197,8 @@ fn total_like(row: &Row) -> bool {
         "free cash flow",
         "non-gaap",
         "core earnings",
+        "available to common",
+        "available for common",
         "(pre-tax)",
         "(post-tax)",
         "after-tax",
@@ -475,7 +480,15 @@ fn find_totals(
         while j > 0 && units.len() < MAX_UNITS {
             j -= 1;
             let r = &table.rows[j];
-            if r.header {
+            // A row of percentages only (a margin between two
+            // reconciliations) adds nothing to amounts: it separates
+            // blocks like a section header.
+            let rates = r.has_figures()
+                && r.cells
+                    .iter()
+                    .flatten()
+                    .all(|c| c.figure().is_none_or(|f| f.unit == Unit::Percent));
+            if r.header || rates {
                 if let Some(b) = boundary_above.last_mut() {
                     *b = true;
                 }
@@ -884,6 +897,48 @@ Company result                 507       591     1,177     1,186
             .labels
             .iter()
             .any(|l| &wrong[l.span.start..l.span.end] == "181"));
+    }
+
+    /// Reconciliations one under the other, a margin row between them.
+    const RECONCILIATIONS: &str = "\
+                                              Q1 2023       Q1 2022
+Non-GAAP gross margin percentage               38.4 %        53.1 %
+GAAP R&D and MG&A                          $    5,412     $   6,114
+   Acquisition-related adjustments                (43)          (51)
+   Share-based compensation                      (581)         (559)
+Non-GAAP R&D and MG&A                      $    4,788     $   5,504
+";
+
+    #[test]
+    fn a_row_of_percentages_starts_a_block() {
+        assert!(findings(RECONCILIATIONS).is_empty());
+        let wrong = RECONCILIATIONS.replace("5,412", "5,812");
+        let f = findings(&wrong);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0]
+            .labels
+            .iter()
+            .any(|l| &wrong[l.span.start..l.span.end] == "5,812"));
+    }
+
+    /// Income available for common shareholders: net income less the
+    /// preferred dividends, a chain.
+    const AVAILABLE: &str = "\
+(in millions)                                        2023      2022
+Income before income taxes                             75        32
+Income tax benefit                                   (335)     (328)
+Net income                                            410       360
+Preferred stock dividend requirement of subsidiary      4         4
+Income available for common shareholders              406       356
+";
+
+    #[test]
+    fn income_available_for_common_reads_as_a_total() {
+        assert!(findings(AVAILABLE).is_empty());
+        let wrong = AVAILABLE.replace("356", "386");
+        let f = findings(&wrong);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&wrong[f[0].span.start..f[0].span.end], "386");
     }
 
     /// "Operating expenses" with figures closes its block like a "Total".
