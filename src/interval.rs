@@ -59,12 +59,13 @@ impl Interval {
         self.lo <= v && v <= self.hi
     }
 
+    /// Halves first, so that no interval makes it overflow.
     pub fn midpoint(&self) -> Decimal {
-        (self.lo + self.hi) / Decimal::TWO
+        self.lo / Decimal::TWO + self.hi / Decimal::TWO
     }
 
     pub fn width(&self) -> Decimal {
-        self.hi - self.lo
+        self.hi.saturating_sub(self.lo)
     }
 
     pub fn checked_add(self, o: Interval) -> Option<Interval> {

@@ -421,6 +421,30 @@ fn fuzz_timeouts_are_checked_in_full() {
     assert!(!audit.document.mentions.is_empty());
 }
 
+/// A crash the `submission` fuzz target found: a prose figure with 77
+/// decimals made the claim check build a decimal beyond its precision (a
+/// panic, turned into a failure record by the batch). Such a run of digits
+/// is no figure; the document is now checked in full.
+#[test]
+fn fuzz_crash_a_figure_with_dozens_of_decimals() {
+    use std::sync::Arc;
+    use tickmark::document::{Format, SourceFile};
+    let rules = tickmark::rules::RuleSet::builtin().unwrap();
+    let data = std::fs::read("tests/fuzz-regressions/submission-decimal-scale").unwrap();
+    let source = Arc::new(SourceFile {
+        path: "submission".into(),
+        bytes: data,
+    });
+    let options = tickmark::ReadOptions {
+        exhibits: tickmark::ingest::ExhibitFilter::new(["*"]),
+        ..Default::default()
+    };
+    for result in tickmark::audit_source(source, Format::Submission, &options, &rules) {
+        let audit = result.expect("no failure");
+        assert!(audit.document.part.is_some());
+    }
+}
+
 /// Figures quoted in one long sentence: the claim check's cost per figure
 /// is bounded by its neighbourhood, so the whole document is checked within
 /// the work budget.

@@ -1365,12 +1365,21 @@ fn check_mention<'d>(
     };
     let percentish = matches!(m.kind, MentionKind::Percent | MentionKind::Points);
     // One unit of the last printed digit either way.
-    let unit = Decimal::new(1, m.decimals) * m.scale;
-    let v = m.value * m.scale;
+    let (Some(unit), Some(v)) = (
+        Decimal::try_new(1, m.decimals)
+            .ok()
+            .and_then(|u| u.checked_mul(m.scale)),
+        m.value.checked_mul(m.scale),
+    ) else {
+        return Err("too many digits".into());
+    };
     if matches!(assertion, Assertion::Growth | Assertion::Margin) {
         // Percentages are often truncated, or computed from amounts other
         // than the ones shown.
-        claim = Interval::new(claim.lo - unit, claim.hi + unit);
+        let (Some(lo), Some(hi)) = (claim.lo.checked_sub(unit), claim.hi.checked_add(unit)) else {
+            return Err("too many digits".into());
+        };
+        claim = Interval::new(lo, hi);
     }
     // Hedges.
     if let Some(h) = APPROX.find(&lower) {
@@ -1383,7 +1392,10 @@ fn check_mention<'d>(
             "less than" | "under" | "up to" | "almost" | "nearly" | "just under" => {
                 Interval::new(Decimal::ZERO, v)
             }
-            _ => Interval::new(claim.lo.min(v - unit), claim.hi.max(v + unit)),
+            _ => match (v.checked_sub(unit), v.checked_add(unit)) {
+                (Some(lo), Some(hi)) => Interval::new(claim.lo.min(lo), claim.hi.max(hi)),
+                _ => return Err("too many digits".into()),
+            },
         };
     }
     if percentish {
@@ -1547,9 +1559,9 @@ fn check_mention<'d>(
     let render = |v: Interval| -> String {
         let x = v.midpoint();
         let x = if percent_scale {
-            x * Decimal::ONE_HUNDRED
+            x.saturating_mul(Decimal::ONE_HUNDRED)
         } else {
-            x / m.scale
+            x.checked_div(m.scale).unwrap_or(x)
         };
         digits(&x.round_dp(m.decimals).abs().to_string(), m.decimals)
     };
@@ -1607,11 +1619,13 @@ fn check_mention<'d>(
         .map(|(v, facts)| {
             let mid = v.midpoint();
             let disp = if matches!(assertion, Assertion::Growth | Assertion::Margin) {
-                format!("{}%", (mid * Decimal::ONE_HUNDRED).round_dp(1))
+                format!("{}%", mid.saturating_mul(Decimal::ONE_HUNDRED).round_dp(1))
             } else if m.scale > Decimal::ONE {
                 format!(
                     "{} {}",
-                    (mid / m.scale).round_dp(m.decimals + 1),
+                    mid.checked_div(m.scale)
+                        .unwrap_or(mid)
+                        .round_dp(m.decimals + 1),
                     scale_word(m.scale)
                 )
             } else {

@@ -27,6 +27,11 @@ static PER_SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 fn decimal(num: &str, dec: Option<&str>) -> Option<(Decimal, u32)> {
     let digits: String = num.chars().filter(|c| c.is_ascii_digit()).collect();
+    // Prose figures have a few decimals at most; a run of dozens of digits
+    // is not a figure, and would not fit a decimal's precision anyway.
+    if digits.len() > 15 || dec.is_some_and(|d| d.len() > 6) {
+        return None;
+    }
     let (text, decimals) = match dec {
         Some(d) => (format!("{digits}.{d}"), d.len() as u32),
         None => (digits, 0),
