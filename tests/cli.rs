@@ -729,3 +729,32 @@ fn configuration_include_and_exclude_choose_the_files_under_folders() {
         1
     );
 }
+
+/// An HTML exhibit written on one line (as Workiva and many filers do):
+/// the graphical report cannot lay out a snippet a hundred thousand columns
+/// wide, so such findings are shown without one, never with a panic.
+#[test]
+fn human_output_on_a_one_line_html_exhibit() {
+    let html = std::fs::read_to_string("examples/releases/northwind-q1-2026-mistakes.htm").unwrap();
+    // Past 65,535 columns miette's layout panicked.
+    let one_line = format!("<!--{}-->{}", "x".repeat(70_000), html.replace('\n', " "));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("one-line.htm");
+    std::fs::write(&p, &one_line).unwrap();
+    let out = tickmark()
+        .args(["check", "--no-config"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        stdout.matches("error[tickmark::footing]").count(),
+        4,
+        "{stdout}"
+    );
+    assert!(stdout.contains("one-line.htm:1:"), "{stdout}");
+    assert!(stdout.contains("checked against"), "{stdout}");
+}

@@ -81,6 +81,55 @@ pub fn display_source(bytes: &[u8]) -> Arc<str> {
     }
 }
 
+/// Past this column a figure is shown without a source snippet.
+const SNIPPET_MAX_COLUMN: usize = 400;
+
+/// A finding without a snippet: where it is, the figures it was checked
+/// against, and the help, in the same shape as the graphical report.
+fn write_plain<W: Write>(
+    w: &mut W,
+    d: &DocReport,
+    index: &crate::span::LineIndex,
+    f: &Finding,
+) -> io::Result<()> {
+    let bytes = &d.source.bytes;
+    let at = |sp: crate::span::Span| {
+        let (l, c) = index.line_col(bytes, sp.start);
+        format!("{}:{l}:{c}", d.path())
+    };
+    let shown = |sp: crate::span::Span| {
+        String::from_utf8_lossy(&bytes[sp.start.min(bytes.len())..sp.end.min(bytes.len())])
+            .into_owned()
+    };
+    writeln!(
+        w,
+        "  {}[tickmark::{}]: {}",
+        f.severity.as_str(),
+        f.rule,
+        f.message
+    )?;
+    writeln!(
+        w,
+        "  --> {} {} ({})",
+        at(f.span),
+        shown(f.span),
+        f.span_text
+    )?;
+    for l in &f.labels {
+        writeln!(
+            w,
+            "      checked against {}: {} at {}",
+            l.text,
+            shown(l.span),
+            at(l.span)
+        )?;
+    }
+    if let Some(h) = &f.help {
+        writeln!(w, "  help: {h}")?;
+    }
+    writeln!(w)
+}
+
 /// Renders findings in the graphical style.
 pub struct Human {
     handler: GraphicalReportHandler,
@@ -104,16 +153,34 @@ impl Human {
     pub fn write_document<W: Write>(&self, w: &mut W, d: &DocReport) -> io::Result<()> {
         if !d.findings.is_empty() {
             let source = NamedSource::new(d.path(), display_source(&d.source.bytes));
+            let index = crate::span::LineIndex::new(&d.source.bytes);
             for f in &d.findings {
-                let diag = FindingDiagnostic {
-                    finding: f,
-                    source: &source,
+                // A snippet is only readable where the figures sit on lines
+                // of ordinary length; HTML exhibits are often one line of a
+                // hundred thousand characters, which miette cannot lay out
+                // (it pads to the column, and panics past 65,535).
+                let far = std::iter::once(f.span)
+                    .chain(f.labels.iter().map(|l| l.span))
+                    .any(|sp| index.line_col(&d.source.bytes, sp.end).1 > SNIPPET_MAX_COLUMN);
+                let rendered = if far {
+                    None
+                } else {
+                    let diag = FindingDiagnostic {
+                        finding: f,
+                        source: &source,
+                    };
+                    let handler = &self.handler;
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let mut out = String::new();
+                        handler.render_report(&mut out, &diag).ok().map(|_| out)
+                    }))
+                    .ok()
+                    .flatten()
                 };
-                let mut out = String::new();
-                self.handler
-                    .render_report(&mut out, &diag)
-                    .map_err(io::Error::other)?;
-                writeln!(w, "{out}")?;
+                match rendered {
+                    Some(out) => writeln!(w, "{out}")?,
+                    None => write_plain(w, d, &index, f)?,
+                }
             }
         }
         if let Some(note) = &d.note {
