@@ -497,30 +497,17 @@ fn magnitude(i: Interval) -> Interval {
     }
 }
 
-/// The start of the sentence containing `at`.
 /// How far from its figure a claim's words are looked for. Sentences in
 /// releases run to a few hundred characters; text without full stops (a
 /// table flattened into prose) would otherwise make every figure read the
 /// whole block, a cost that grows with the square of the block.
 const SENTENCE_REACH: usize = 400;
 
-fn char_floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn char_ceil(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(text.len())
-}
-
+/// The start of the sentence containing `at`, at most `SENTENCE_REACH`
+/// bytes before it.
 fn sentence_start(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
-    let floor = char_floor(text, at.saturating_sub(SENTENCE_REACH));
+    let floor = floor_char(text, at.saturating_sub(SENTENCE_REACH));
     let mut i = at;
     while i > floor {
         i -= 1;
@@ -537,7 +524,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
 
 fn sentence_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
-    let ceil = char_ceil(text, at.saturating_add(SENTENCE_REACH));
+    let ceil = ceil_char(text, at.saturating_add(SENTENCE_REACH));
     let mut i = at;
     while i < ceil {
         if matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b'\n')
@@ -1729,6 +1716,14 @@ fn floor_char(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// The nearest char boundary at or above `i`, at most the end.
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
 }
 
 fn scale_word(s: Decimal) -> &'static str {
