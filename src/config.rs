@@ -56,6 +56,11 @@ pub struct Config {
     /// `<TYPE>` patterns of the submission documents to check (empty: the
     /// default, `EX-99*`).
     pub exhibits: Vec<String>,
+    /// The working directory, and the configuration's folder made absolute
+    /// against it, both read once: walked paths are placed relative to the
+    /// folder for `include`/`exclude`.
+    cwd: Option<PathBuf>,
+    folder: Option<PathBuf>,
 }
 
 fn slashed(p: &Path) -> String {
@@ -84,6 +89,7 @@ impl Config {
             )?
         };
         let base = path.parent().unwrap_or(Path::new("."));
+        let cwd = std::env::current_dir().ok();
         Ok(Config {
             path: path.to_path_buf(),
             text: text.to_string(),
@@ -92,6 +98,12 @@ impl Config {
             include: raw.include,
             exclude: raw.exclude,
             exhibits: raw.exhibits,
+            folder: if base.is_absolute() {
+                Some(base.to_path_buf())
+            } else {
+                cwd.as_ref().map(|d| d.join(base))
+            },
+            cwd,
         })
     }
 
@@ -100,20 +112,17 @@ impl Config {
     /// pattern is matched against the path relative to the configuration's
     /// folder when the file is under it, and against the path as found.
     pub fn selects(&self, path: &Path) -> bool {
-        let base = self.path.parent().unwrap_or(Path::new("."));
+        if self.include.is_empty() && self.exclude.is_empty() {
+            return true;
+        }
         let mut forms = vec![slashed(path)];
         let absolute = if path.is_absolute() {
             Some(path.to_path_buf())
         } else {
-            std::env::current_dir().ok().map(|d| d.join(path))
+            self.cwd.as_ref().map(|d| d.join(path))
         };
-        let base_abs = if base.is_absolute() {
-            Some(base.to_path_buf())
-        } else {
-            std::env::current_dir().ok().map(|d| d.join(base))
-        };
-        if let (Some(a), Some(b)) = (absolute, base_abs) {
-            if let Ok(rel) = a.strip_prefix(&b) {
+        if let (Some(a), Some(folder)) = (absolute, &self.folder) {
+            if let Ok(rel) = a.strip_prefix(folder) {
                 forms.push(slashed(rel));
             }
         }
