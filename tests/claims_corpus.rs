@@ -4,26 +4,13 @@
 //! supports is checked, the unchanged release gets no finding, and changing
 //! any one of those figures gets a finding on it.
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tickmark::check::Severity;
 use tickmark::document::{Format, SourceFile};
 use tickmark::rules::RuleSet;
 
-fn corpus(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: {} not found (the shared corpus is not here)",
-            p.display()
-        );
-        None
-    }
-}
+mod common;
+use common::corpus;
 
 fn audit(bytes: Vec<u8>, rules: &RuleSet) -> tickmark::Audit {
     let source = Arc::new(SourceFile {

@@ -1,23 +1,14 @@
 //! The command line end to end: exit codes, output formats, failures that
 //! do not stop the batch.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
-fn tickmark() -> Command {
-    Command::cargo_bin("tickmark").unwrap()
-}
+mod common;
+use common::{jsonl, tickmark};
 
 const CLEAN: &str = "examples/releases/northwind-q1-2026.txt";
 const MISTAKES: &str = "examples/releases/northwind-q1-2026-mistakes.txt";
-
-fn jsonl(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
-        .collect()
-}
 
 /// Runs `check --format jsonl` on `paths`, asserts the exit status and
 /// returns the records.

@@ -7,20 +7,8 @@ use tickmark::check::Severity;
 use tickmark::document::SourceFile;
 use tickmark::rules::RuleSet;
 
-fn corpus(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: {} not found (the shared corpus is not here)",
-            p.display()
-        );
-        None
-    }
-}
+mod common;
+use common::corpus;
 
 fn audit(path: &Path) -> tickmark::Audit {
     let bytes = std::fs::read(path).unwrap();

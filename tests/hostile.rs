@@ -2,21 +2,12 @@
 //! message (a failure record or an empty document), and a good document in
 //! the same run is still reported.
 
-use assert_cmd::Command;
 use std::path::Path;
 
 const MISTAKES: &str = "examples/releases/northwind-q1-2026-mistakes.txt";
 
-fn tickmark() -> Command {
-    Command::cargo_bin("tickmark").unwrap()
-}
-
-fn jsonl(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
-        .collect()
-}
+mod common;
+use common::{jsonl, tickmark};
 
 /// A temp folder holding the good release (`good.txt`) and whatever the
 /// test adds.

@@ -1,12 +1,10 @@
 //! EDGAR submission files: an exhibit wrapped in the SGML envelope gives the
 //! findings it gives alone, at its offsets in the submission file.
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
-fn tickmark() -> Command {
-    Command::cargo_bin("tickmark").unwrap()
-}
+mod common;
+use common::tickmark;
 
 const EXHIBIT: &str = "examples/releases/northwind-q1-2026-mistakes.htm";
 
