@@ -75,10 +75,25 @@ fn additive(label: &str) -> bool {
     .any(|w| l.contains(w))
 }
 
+/// Percentage and plain figures are the same quantity in columns of rates:
+/// typesetters print the `%` sign on a column's first and total rows only
+/// ("6.3 %" over "2.2" in a "% Change" column), and a PDF conversion keeps
+/// what was printed.
+fn rate_like(a: &Figure, b: &Figure) -> bool {
+    use crate::document::Unit;
+    matches!(
+        (a.unit, b.unit),
+        (Unit::Percent, Unit::Amount) | (Unit::Amount, Unit::Percent)
+    )
+}
+
 fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
     let Some(target) = cell(t, row, h.target) else {
         return RowFit::Silent;
     };
+    // Every column of the hypothesis is derived: its figures are rates or
+    // percentage points, whether or not a row printed the sign.
+    let rates = t.columns[h.target].derived && h.terms.iter().all(|&c| t.columns[c].derived);
     if !additive(&t.rows[row].label) {
         return RowFit::Silent;
     }
@@ -92,7 +107,7 @@ fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
             }
             return RowFit::Silent;
         };
-        if f.unit != target.unit && !(f.dash || target.dash) {
+        if f.unit != target.unit && !(f.dash || target.dash) && !(rates && rate_like(f, target)) {
             return RowFit::Silent;
         }
         let (Some(s), Some(v)) = (sum.checked_add(f.interval()), shown.checked_add(f.value)) else {
@@ -475,6 +490,30 @@ Net earnings                   (68)          1,010        5,278       38        
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].contains("Research and development"), "{}", f[0]);
+    }
+
+    // A PDF conversion keeps the `%` sign where it was printed: on the
+    // first and the total rows of each rate column only.
+    const SIGN_ON_SOME_ROWS: &str = "\
+                          2023      2022    Reported % Change   Operational   Currency
+U.S.                     5,000     4,500         11.1%             11.1           --
+Europe                   3,000     3,100         (3.2)              1.8         (5.0)
+Asia-Pacific             2,000     1,900          5.3               9.9         (4.6)
+Latin America            1,000       950          5.3               8.0         (2.7)
+Worldwide               11,000    10,450          5.3%              8.3         (3.0)
+";
+
+    #[test]
+    fn a_rate_with_its_sign_adds_to_rates_without() {
+        assert!(
+            findings(SIGN_ON_SOME_ROWS).is_empty(),
+            "{:#?}",
+            findings(SIGN_ON_SOME_ROWS)
+        );
+        let bad = SIGN_ON_SOME_ROWS.replace("8.3 ", "3.8 ");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Worldwide"), "{}", f[0]);
     }
 
     #[test]
