@@ -241,8 +241,38 @@ fn typical_decimals(t: &Table, c: usize) -> Option<u32> {
         .map(|(d, _)| d)
 }
 
+/// One hypothesis tried on one table: the fit of each row.
+struct Trial {
+    table: usize,
+    hypothesis: Hypothesis,
+    fits: Vec<(usize, RowFit)>,
+    holds: usize,
+    misses: usize,
+    /// Every column it relates is a column of rates: its evidence can be
+    /// pooled with the same columns of tables laid out alike.
+    rates: bool,
+}
+
+fn accepted(holds: usize, misses: usize) -> bool {
+    holds >= 3 && misses <= ((holds + misses) / 10).max(1) && misses * 3 <= holds
+}
+
+/// A table's layout: its column headings and which columns are derived.
+/// Releases repeat a layout (the quarter and the year to date, one table
+/// per segment), and rate columns in one layout add the same way in each:
+/// "Reported" = "Operational" + "Currency" is one fact about the layout,
+/// confirmed by the rows of all its tables, so a table of three rows is
+/// checked on the evidence of its twins.
+fn layout(t: &Table) -> Vec<(String, bool)> {
+    t.columns
+        .iter()
+        .map(|c| (c.header.trim().to_lowercase(), c.derived))
+        .collect()
+}
+
 /// Checks every table with three columns or more.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    let mut trials: Vec<Trial> = Vec::new();
     for (ti, t) in doc.tables.iter().enumerate() {
         if t.columns.len() < 3 {
             continue;
@@ -316,12 +346,51 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 .iter()
                 .filter(|(_, f)| matches!(f, RowFit::Misses(_)))
                 .count();
-            if holds < 3 || misses > ((holds + misses) / 10).max(1) || misses * 3 > holds {
+            if holds == 0 {
                 continue;
             }
-            for (r, f) in fits {
-                report(ti, t, r, &h, f, rule, out);
-            }
+            let rates = !h.sparse
+                && t.columns[h.target].derived
+                && h.terms.iter().all(|&c| t.columns[c].derived);
+            trials.push(Trial {
+                table: ti,
+                hypothesis: h,
+                fits,
+                holds,
+                misses,
+                rates,
+            });
+        }
+    }
+    // Evidence pooled per layout and hypothesis, for rate columns only:
+    // amounts differ table by table, rates of one layout are one relation.
+    type Key = (Vec<(String, bool)>, usize, Vec<usize>);
+    let mut pooled: std::collections::HashMap<Key, (usize, usize, usize)> = Default::default();
+    let key = |x: &Trial| -> Key {
+        (
+            layout(&doc.tables[x.table]),
+            x.hypothesis.target,
+            x.hypothesis.terms.clone(),
+        )
+    };
+    for x in trials.iter().filter(|x| x.rates) {
+        let e = pooled.entry(key(x)).or_default();
+        e.0 += x.holds;
+        e.1 += x.misses;
+        e.2 += 1;
+    }
+    for x in trials {
+        let own = accepted(x.holds, x.misses);
+        let twins = x.rates
+            && pooled
+                .get(&key(&x))
+                .is_some_and(|&(h, m, n)| n > 1 && accepted(h, m));
+        if !(own || twins) {
+            continue;
+        }
+        let t = &doc.tables[x.table];
+        for (r, f) in x.fits {
+            report(x.table, t, r, &x.hypothesis, f, rule, out);
         }
     }
 }
@@ -511,6 +580,32 @@ Worldwide               11,000    10,450          5.3%              8.3         
             findings(SIGN_ON_SOME_ROWS)
         );
         let bad = SIGN_ON_SOME_ROWS.replace("8.3 ", "3.8 ");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Worldwide"), "{}", f[0]);
+    }
+
+    // Two small tables of one layout (the quarter, then the year): each has
+    // too few rows to confirm the relation alone, together they do.
+    const TWINS: &str = "\
+Fourth quarter
+                          2023      2022    Reported   Operational   Currency
+U.S.                     5,000     4,500       11.1%         11.1          --
+International            6,000     5,950        0.8          5.1        (4.3)
+Worldwide               11,000    10,450        5.3%         8.3        (3.0)
+
+
+Full year
+                          2023      2022    Reported   Operational   Currency
+U.S.                    20,000    18,000       11.1%         11.1          --
+International           24,000    23,800        0.8          4.9        (4.1)
+Worldwide               44,000    41,800        5.3%         8.1        (2.8)
+";
+
+    #[test]
+    fn tables_of_one_layout_confirm_each_other() {
+        assert!(findings(TWINS).is_empty(), "{:#?}", findings(TWINS));
+        let bad = TWINS.replace("8.1 ", "1.8 ");
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].contains("Worldwide"), "{}", f[0]);
