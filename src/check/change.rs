@@ -50,16 +50,85 @@ struct RowEval {
 
 /// Checks every derived column of every table.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    // Evidence for a formula is pooled over the change columns of a
+    // layout: a table repeats "2023 | 2022 | % Change" for the quarter and
+    // the year to date, and releases repeat a layout table after table; the
+    // formula is one fact about it, so a column of two rows that hold is
+    // checked on the rows of its twins.
+    let mut trials: Vec<Trial> = Vec::new();
     for (ti, t) in doc.tables.iter().enumerate() {
         for d in 0..t.columns.len() {
-            if !crate::budget::spend(t.rows.len() as u64 + 1) {
+            if !crate::budget::spend(t.rows.len() as u64 * 4 + 1) {
                 return;
             }
             if looks_derived(t, d) {
-                check_column(ti, t, d, rule, out);
+                trials.extend(trials_of(ti, t, d));
             }
         }
     }
+    let mut pooled: std::collections::HashMap<PoolKey, (usize, usize, usize)> = Default::default();
+    for x in &trials {
+        let e = pooled.entry(pool_key(doc, x)).or_default();
+        e.0 += x.holds;
+        e.1 += x.misses;
+        e.2 += 1;
+    }
+    // The best accepted formula of each column, in document order.
+    let mut best: Vec<Trial> = Vec::new();
+    for x in trials {
+        let own = accepted(x.holds, x.misses, x.evals.len());
+        let twins = x.holds >= 1
+            && x.misses <= 1
+            && pooled
+                .get(&pool_key(doc, &x))
+                .is_some_and(|&(h, m, n)| n > 1 && accepted(h, m, h + m));
+        if !(own || twins) {
+            continue;
+        }
+        match best.last_mut() {
+            Some(b) if b.table == x.table && b.column == x.column => {
+                if b.holds < x.holds {
+                    *b = x;
+                }
+            }
+            _ => best.push(x),
+        }
+    }
+    for x in best {
+        report(x, doc, rule, out);
+    }
+}
+
+/// One formula tried on one derived column.
+struct Trial {
+    table: usize,
+    column: usize,
+    cur: usize,
+    prior: usize,
+    how: How,
+    evals: Vec<RowEval>,
+    holds: usize,
+    misses: usize,
+}
+
+type PoolKey = (Vec<(String, bool)>, bool, bool);
+
+/// The table's layout (headings, derived columns), whether the current
+/// period is on the left, and the kind of change.
+fn pool_key(doc: &Document, x: &Trial) -> PoolKey {
+    let t = &doc.tables[x.table];
+    (
+        t.columns
+            .iter()
+            .map(|c| (c.header.trim().to_lowercase(), c.derived))
+            .collect(),
+        x.cur < x.prior,
+        x.how == How::Relative,
+    )
+}
+
+fn accepted(holds: usize, misses: usize, n: usize) -> bool {
+    holds >= 3 && misses <= (n / 10).max(1)
 }
 
 fn looks_derived(t: &Table, d: usize) -> bool {
@@ -140,28 +209,45 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
     out
 }
 
-fn check_column(ti: usize, t: &Table, d: usize, rule: &Rule, out: &mut Outcome) {
+fn trials_of(ti: usize, t: &Table, d: usize) -> Vec<Trial> {
     let Some((left, right)) = base_columns(t, d) else {
-        return;
+        return Vec::new();
     };
-    let mut best: Option<(Vec<RowEval>, usize, usize, How)> = None;
+    let mut out = Vec::new();
     for (cur, prior) in [(left, right), (right, left)] {
         for how in [How::Relative, How::Absolute] {
             let evals = evaluate(t, d, cur, prior, how);
             let holds = evals.iter().filter(|e| e.holds).count();
             let misses = evals.len() - holds;
-            let accepted = holds >= 3 && misses <= (evals.len() / 10).max(1);
-            let better = best
-                .as_ref()
-                .is_none_or(|(b, ..)| b.iter().filter(|e| e.holds).count() < holds);
-            if accepted && better {
-                best = Some((evals, cur, prior, how));
+            if holds == 0 {
+                continue;
             }
+            out.push(Trial {
+                table: ti,
+                column: d,
+                cur,
+                prior,
+                how,
+                evals,
+                holds,
+                misses,
+            });
         }
     }
-    let Some((evals, cur, prior, how)) = best else {
-        return;
-    };
+    out
+}
+
+fn report(x: Trial, doc: &Document, rule: &Rule, out: &mut Outcome) {
+    let Trial {
+        table: ti,
+        column: d,
+        cur,
+        prior,
+        how,
+        evals,
+        ..
+    } = x;
+    let t = &doc.tables[ti];
     for e in evals {
         let r = &t.rows[e.row];
         let (Some(a), Some(b), Some(v)) = (r.figure(cur), r.figure(prior), r.figure(d)) else {
@@ -265,6 +351,30 @@ Gross margin          74.6%      68.8%          5.8
     fn a_wrong_amount_is_found_through_its_percentage() {
         let bad = TABLE.replace("2,648", "2,948");
         assert_eq!(findings(&bad).len(), 1);
+    }
+
+    // Quarter and year to date side by side, two rows each that can be
+    // checked: neither change column confirms its formula alone.
+    const TWO_GROUPS: &str = "\
+(in millions)
+                   Second Quarter               Six Months
+                  2023     2022  % Change     2023     2022  % Change
+Cost of sales    3,237    8,648      (63)    8,122   18,632      (56)
+Selling          3,497    3,048        15    6,914    5,642        23
+Research         2,648    2,815        (6)   5,153    5,116         1
+";
+
+    #[test]
+    fn change_columns_of_one_layout_confirm_each_other() {
+        assert!(
+            findings(TWO_GROUPS).is_empty(),
+            "{:#?}",
+            findings(TWO_GROUPS)
+        );
+        let bad = TWO_GROUPS.replace("  15 ", "  17 ");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Selling"), "{}", f[0].message);
     }
 
     #[test]

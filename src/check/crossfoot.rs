@@ -75,10 +75,25 @@ fn additive(label: &str) -> bool {
     .any(|w| l.contains(w))
 }
 
+/// Percentage and plain figures are the same quantity in columns of rates:
+/// typesetters print the `%` sign on a column's first and total rows only
+/// ("6.3 %" over "2.2" in a "% Change" column), and a PDF conversion keeps
+/// what was printed.
+fn rate_like(a: &Figure, b: &Figure) -> bool {
+    use crate::document::Unit;
+    matches!(
+        (a.unit, b.unit),
+        (Unit::Percent, Unit::Amount) | (Unit::Amount, Unit::Percent)
+    )
+}
+
 fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
     let Some(target) = cell(t, row, h.target) else {
         return RowFit::Silent;
     };
+    // Every column of the hypothesis is derived: its figures are rates or
+    // percentage points, whether or not a row printed the sign.
+    let rates = t.columns[h.target].derived && h.terms.iter().all(|&c| t.columns[c].derived);
     if !additive(&t.rows[row].label) {
         return RowFit::Silent;
     }
@@ -92,7 +107,7 @@ fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
             }
             return RowFit::Silent;
         };
-        if f.unit != target.unit && !(f.dash || target.dash) {
+        if f.unit != target.unit && !(f.dash || target.dash) && !(rates && rate_like(f, target)) {
             return RowFit::Silent;
         }
         let (Some(s), Some(v)) = (sum.checked_add(f.interval()), shown.checked_add(f.value)) else {
@@ -226,8 +241,38 @@ fn typical_decimals(t: &Table, c: usize) -> Option<u32> {
         .map(|(d, _)| d)
 }
 
+/// One hypothesis tried on one table: the fit of each row.
+struct Trial {
+    table: usize,
+    hypothesis: Hypothesis,
+    fits: Vec<(usize, RowFit)>,
+    holds: usize,
+    misses: usize,
+    /// Every column it relates is a column of rates: its evidence can be
+    /// pooled with the same columns of tables laid out alike.
+    rates: bool,
+}
+
+fn accepted(holds: usize, misses: usize) -> bool {
+    holds >= 3 && misses <= ((holds + misses) / 10).max(1) && misses * 3 <= holds
+}
+
+/// A table's layout: its column headings and which columns are derived.
+/// Releases repeat a layout (the quarter and the year to date, one table
+/// per segment), and rate columns in one layout add the same way in each:
+/// "Reported" = "Operational" + "Currency" is one fact about the layout,
+/// confirmed by the rows of all its tables, so a table of three rows is
+/// checked on the evidence of its twins.
+fn layout(t: &Table) -> Vec<(String, bool)> {
+    t.columns
+        .iter()
+        .map(|c| (c.header.trim().to_lowercase(), c.derived))
+        .collect()
+}
+
 /// Checks every table with three columns or more.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    let mut trials: Vec<Trial> = Vec::new();
     for (ti, t) in doc.tables.iter().enumerate() {
         if t.columns.len() < 3 {
             continue;
@@ -301,12 +346,51 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 .iter()
                 .filter(|(_, f)| matches!(f, RowFit::Misses(_)))
                 .count();
-            if holds < 3 || misses > ((holds + misses) / 10).max(1) || misses * 3 > holds {
+            if holds == 0 {
                 continue;
             }
-            for (r, f) in fits {
-                report(ti, t, r, &h, f, rule, out);
-            }
+            let rates = !h.sparse
+                && t.columns[h.target].derived
+                && h.terms.iter().all(|&c| t.columns[c].derived);
+            trials.push(Trial {
+                table: ti,
+                hypothesis: h,
+                fits,
+                holds,
+                misses,
+                rates,
+            });
+        }
+    }
+    // Evidence pooled per layout and hypothesis, for rate columns only:
+    // amounts differ table by table, rates of one layout are one relation.
+    type Key = (Vec<(String, bool)>, usize, Vec<usize>);
+    let mut pooled: std::collections::HashMap<Key, (usize, usize, usize)> = Default::default();
+    let key = |x: &Trial| -> Key {
+        (
+            layout(&doc.tables[x.table]),
+            x.hypothesis.target,
+            x.hypothesis.terms.clone(),
+        )
+    };
+    for x in trials.iter().filter(|x| x.rates) {
+        let e = pooled.entry(key(x)).or_default();
+        e.0 += x.holds;
+        e.1 += x.misses;
+        e.2 += 1;
+    }
+    for x in trials {
+        let own = accepted(x.holds, x.misses);
+        let twins = x.rates
+            && pooled
+                .get(&key(&x))
+                .is_some_and(|&(h, m, n)| n > 1 && accepted(h, m));
+        if !(own || twins) {
+            continue;
+        }
+        let t = &doc.tables[x.table];
+        for (r, f) in x.fits {
+            report(x.table, t, r, &x.hypothesis, f, rule, out);
         }
     }
 }
@@ -475,6 +559,56 @@ Net earnings                   (68)          1,010        5,278       38        
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].contains("Research and development"), "{}", f[0]);
+    }
+
+    // A PDF conversion keeps the `%` sign where it was printed: on the
+    // first and the total rows of each rate column only.
+    const SIGN_ON_SOME_ROWS: &str = "\
+                          2023      2022    Reported % Change   Operational   Currency
+U.S.                     5,000     4,500         11.1%             11.1           --
+Europe                   3,000     3,100         (3.2)              1.8         (5.0)
+Asia-Pacific             2,000     1,900          5.3               9.9         (4.6)
+Latin America            1,000       950          5.3               8.0         (2.7)
+Worldwide               11,000    10,450          5.3%              8.3         (3.0)
+";
+
+    #[test]
+    fn a_rate_with_its_sign_adds_to_rates_without() {
+        assert!(
+            findings(SIGN_ON_SOME_ROWS).is_empty(),
+            "{:#?}",
+            findings(SIGN_ON_SOME_ROWS)
+        );
+        let bad = SIGN_ON_SOME_ROWS.replace("8.3 ", "3.8 ");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Worldwide"), "{}", f[0]);
+    }
+
+    // Two small tables of one layout (the quarter, then the year): each has
+    // too few rows to confirm the relation alone, together they do.
+    const TWINS: &str = "\
+Fourth quarter
+                          2023      2022    Reported   Operational   Currency
+U.S.                     5,000     4,500       11.1%         11.1          --
+International            6,000     5,950        0.8          5.1        (4.3)
+Worldwide               11,000    10,450        5.3%         8.3        (3.0)
+
+
+Full year
+                          2023      2022    Reported   Operational   Currency
+U.S.                    20,000    18,000       11.1%         11.1          --
+International           24,000    23,800        0.8          4.9        (4.1)
+Worldwide               44,000    41,800        5.3%         8.1        (2.8)
+";
+
+    #[test]
+    fn tables_of_one_layout_confirm_each_other() {
+        assert!(findings(TWINS).is_empty(), "{:#?}", findings(TWINS));
+        let bad = TWINS.replace("8.1 ", "1.8 ");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Worldwide"), "{}", f[0]);
     }
 
     #[test]

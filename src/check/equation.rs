@@ -366,3 +366,27 @@ Effective tax rate\t25.0%\t(2.0)%\t23.0%
         assert!(findings_of("effective-tax-rate", recon).is_empty());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    // Per-share rows under a "Diluted:" section header whose own labels do
+    // not say which measure they are.
+    const DILUTED_SECTION: &str = "\
+                                        (in millions, except per share amounts)
+                                                    Quarter ended
+                                             Dec 31, 2022    Dec 31, 2021
+Net income                                          1,322           1,060
+Diluted:
+      Net income per common share                    0.95            0.76
+      Weighted-average common shares outstanding     1,390           1,395
+";
+
+    #[test]
+    fn a_generic_section_header_names_the_rows_under_it() {
+        let f = crate::check::findings_of("eps-diluted", DILUTED_SECTION);
+        assert!(f.is_empty(), "{f:#?}");
+        let bad = DILUTED_SECTION.replace("0.95", "0.59");
+        let f = crate::check::findings_of("eps-diluted", &bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+}

@@ -234,6 +234,45 @@ fn closes_section(row: &Row) -> bool {
     (l == "total" || l.starts_with("total ")) && !l.contains(" and ")
 }
 
+/// A row labelled as a total, set out to the left of the rows it follows:
+/// the typographic mark of a subtotal over its components ("Legal costs",
+/// "Exit financing" indented under "Bankruptcy costs (pre-tax)"). Its block
+/// is as unambiguous as that of a "Total …" row when it runs from the top
+/// of the table, a blank line or a rule, with no section header inside (a
+/// reconciliation adds its adjustments, under a header, to a base above
+/// it): every plain unit indented further than the total, a subtotal
+/// standing for its block level with it.
+fn outdented_total(
+    table: &Table,
+    i: usize,
+    units: &[usize],
+    block_start: &[Option<usize>],
+) -> Option<usize> {
+    let row = &table.rows[i];
+    if row.label.trim().is_empty() || !total_like(row) {
+        return None;
+    }
+    let rows = &table.rows;
+    let top = |u: usize| block_start[u].unwrap_or(u);
+    let k = (0..units.len()).find(|&x| {
+        let t = top(units[x]);
+        rows[t].blank_above || rows[t].rule_above || !rows[..t].iter().any(|r| r.has_figures())
+    })?;
+    let block = &units[..=k];
+    let level = |u: usize| {
+        if block_start[u].is_some() {
+            rows[u].indent == row.indent
+        } else {
+            rows[u].indent > row.indent
+        }
+    };
+    let ok = block.len() >= 2
+        && block.iter().any(|&u| block_start[u].is_none())
+        && block.iter().all(|&u| level(u))
+        && !rows[top(units[k])..i].iter().any(|r| r.header);
+    ok.then_some(k + 1)
+}
+
 /// Is unit `x` the first of its section: a header row directly above it, or
 /// the top of the table?
 fn boundary_header(rows: &[Row], units: &[usize], x: usize) -> bool {
@@ -582,9 +621,14 @@ fn find_totals(
         // header or the top of the table, with no header inside) has an
         // unambiguous structure: it is checked even where no other column
         // can confirm it (single-column tables, columns of dashes).
-        if chosen.is_none() && near.is_empty() && closes_section(row) {
-            if let Some(k) = (0..units.len()).find(|&x| boundary_header(&table.rows, &units, x)) {
-                let k = k + 1;
+        let outdented = outdented_total(table, i, &units, &block_start);
+        if chosen.is_none() && near.is_empty() && (closes_section(row) || outdented.is_some()) {
+            let section_end = || {
+                (0..units.len())
+                    .find(|&x| boundary_header(&table.rows, &units, x))
+                    .map(|k| k + 1)
+            };
+            if let Some(k) = outdented.or_else(section_end) {
                 if k >= 2 && !header_above[..k - 1].iter().any(|&h| h) {
                     let us = &units[..k];
                     let signs: Vec<i8> = us.iter().map(|&u| weight(&table.rows[u])).collect();
@@ -798,6 +842,41 @@ fn record(
 mod tests {
     fn findings(text: &str) -> Vec<super::Finding> {
         crate::check::findings_of("footing", text)
+    }
+
+    /// Pre-tax and post-tax subtotals set out to the left of their
+    /// components, amounts rounded one by one (no column foots exactly).
+    const OUTDENTED: &str = "\
+                                               Three Months Ended    Six Months Ended
+(in millions)                                     June 30, 2023       June 30, 2023
+   Legal and other costs                                     14                  29
+   Exit financing                                             9                  18
+Bankruptcy and legal costs (pre-tax)                         23                  46
+   Tax impacts                                               (6)                (13)
+Bankruptcy and legal costs (post-tax)                        17                  33
+";
+
+    #[test]
+    fn an_outdented_subtotal_is_checked_on_its_structure() {
+        assert!(findings(OUTDENTED).is_empty(), "{:#?}", findings(OUTDENTED));
+        let bad = OUTDENTED.replace("  23  ", "  28  ");
+        let f = findings(&bad);
+        assert!(
+            f.iter().any(|f| f.message.contains("pre-tax")),
+            "{:#?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+        // Adjustments under a section header are added to a base above it:
+        // an outdented row after them is not their sum.
+        let recon = "\
+                                                2023       2022
+Net income (GAAP)                              1,000        900
+Adjustments:
+   Restructuring                                  40         30
+   Litigation                                     20         10
+Non-GAAP income tax items                        (15)        (9)
+";
+        assert!(findings(recon).is_empty(), "{:#?}", findings(recon));
     }
 
     /// Product lines, each with a "WW" row summing "US" and "Intl": the

@@ -20,7 +20,7 @@
 //! skipped.
 
 use super::{Finding, Label, Outcome, Passed};
-use crate::document::{Document, Figure, Table, Unit};
+use crate::document::{format_grouped, Document, Figure, Table, Unit};
 use crate::interval::Interval;
 use crate::rules::Rule;
 use rust_decimal::Decimal;
@@ -129,6 +129,7 @@ fn holds_amounts(t: &Table, a: usize) -> bool {
 /// Checks every table's percentage and per-share columns against its amount
 /// columns.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    check_rows(doc, rule, out);
     for (ti, t) in doc.tables.iter().enumerate() {
         let ncols = t.columns.len();
         let is_amount: Vec<bool> = (0..ncols)
@@ -166,6 +167,173 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 break;
             }
         }
+    }
+}
+
+/// A row of percentages of sales ("% to Sales", "Percent of revenues").
+fn share_of_sales_row(label: &str) -> bool {
+    let l = label.to_lowercase();
+    (l.contains('%') || l.contains("percent"))
+        && (l.contains("sales") || l.contains("revenue"))
+        && !l.contains("change")
+        && !l.contains("growth")
+}
+
+/// Rows of percentages of sales: each is the amount row above it divided
+/// by the column's sales, so every such pair of a table implies the same
+/// sales for a column ("Reported income before tax" over "% to Sales", and
+/// again "Adjusted income before tax" over its "% to Sales", segment by
+/// segment). Implied sales that do not overlap mean one of the four
+/// figures is wrong; the percentages are given or taken one unit of their
+/// last digit, as releases compute them from unrounded amounts.
+fn check_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        if !crate::budget::spend(t.rows.len() as u64 + 1) {
+            return;
+        }
+        let pairs: Vec<(usize, usize)> = t
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.header && share_of_sales_row(&r.label))
+            .filter_map(|(p, _)| {
+                let a = t.rows[..p].iter().rposition(|r| r.has_figures())?;
+                let row = &t.rows[a];
+                let amounts = (0..t.columns.len())
+                    .filter_map(|c| row.figure(c))
+                    .filter(|f| f.unit == Unit::Amount && !f.dash)
+                    .count();
+                (amounts >= 2 && !share_of_sales_row(&row.label)).then_some((a, p))
+            })
+            .collect();
+        if pairs.len() < 2 {
+            continue;
+        }
+        if !crate::budget::spend((pairs.len() * t.columns.len()) as u64) {
+            return;
+        }
+        // Pairs are compared with the first pair of the same label only
+        // ("% to Sales" with "% to Sales"; "% of AWS net sales" is another
+        // base than "% of International net sales").
+        let key = |p: usize| t.rows[p].label.trim().to_lowercase();
+        for (k, &(a0, p0)) in pairs.iter().enumerate() {
+            if pairs[..k].iter().any(|&(_, q)| key(q) == key(p0)) {
+                continue;
+            }
+            for &(a, p) in pairs[k + 1..].iter().filter(|&&(_, q)| key(q) == key(p0)) {
+                compare_pairs(ti, t, (a0, p0), (a, p), rule, out);
+            }
+        }
+    }
+}
+
+/// The sales a pair (amount row, share-of-sales row) implies for column `c`.
+fn implied_sales(t: &Table, (a, p): (usize, usize), c: usize) -> Option<Interval> {
+    let (x, y) = (t.rows[a].figure(c)?, t.rows[p].figure(c)?);
+    if x.dash || y.dash || x.unit != Unit::Amount || y.unit != Unit::Percent {
+        return None;
+    }
+    let unit = Decimal::new(1, y.decimals);
+    let yi = y.interval();
+    let share = Interval::new(yi.lo - unit, yi.hi + unit).scale(Decimal::new(1, 2))?;
+    if share.contains(Decimal::ZERO) || x.interval().contains(Decimal::ZERO) {
+        return None;
+    }
+    let sales = x.interval().checked_div(share)?;
+    // Sales are positive: a sign that disagrees is no share of sales.
+    (sales.lo > Decimal::ZERO).then_some(sales)
+}
+
+/// Two pairs of one table, column by column: the relation must hold in
+/// three columns or more and miss in at most one in ten (or one) before a
+/// miss is reported, so two rows that are shares of different sales
+/// (segments) say nothing.
+fn compare_pairs(
+    ti: usize,
+    t: &Table,
+    first: (usize, usize),
+    second: (usize, usize),
+    rule: &Rule,
+    out: &mut Outcome,
+) {
+    let fits: Vec<(usize, Interval, Interval)> = (0..t.columns.len())
+        .filter_map(|c| Some((c, implied_sales(t, first, c)?, implied_sales(t, second, c)?)))
+        .collect();
+    let holds = fits.iter().filter(|(_, s0, s1)| s0.overlaps(s1)).count();
+    let misses = fits.len() - holds;
+    if holds < 3 || misses > (fits.len() / 10).max(1) {
+        return;
+    }
+    let ((a0, p0), (a, p)) = (first, second);
+    for (c, s0, s1) in fits {
+        let figs = [
+            t.rows[a0].figure(c),
+            t.rows[p0].figure(c),
+            t.rows[a].figure(c),
+            t.rows[p].figure(c),
+        ];
+        let [Some(x0), Some(y0), Some(x), Some(y)] = figs else {
+            continue;
+        };
+        if s0.overlaps(&s1) {
+            out.passed.push(Passed {
+                rule: rule.id.clone(),
+                table: ti,
+                row: p,
+                column: c,
+            });
+            for f in [x0, y0, x, y] {
+                out.verified.insert(f.span);
+            }
+            continue;
+        }
+        let (m0, m1) = (
+            format_grouped(s0.midpoint().round_dp(0), 0),
+            format_grouped(s1.midpoint().round_dp(0), 0),
+        );
+        let label = |r: usize| {
+            let l = &t.rows[r].label;
+            if l.is_empty() {
+                "the row above".to_string()
+            } else {
+                format!("\"{l}\"")
+            }
+        };
+        out.findings.push(Finding {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            message: format!(
+                "\"{}\" {} of {} implies sales of about {m1}, but {} of {} above implies {m0}",
+                t.rows[p].label,
+                y.display(),
+                label(a),
+                y0.display(),
+                label(a0),
+            ),
+            help: Some(format!(
+                "{} / {} = {m1}; {} / {} = {m0}; both rows are shares of the same column's sales, and agree in the other columns",
+                x.display(),
+                y.display(),
+                x0.display(),
+                y0.display(),
+            )),
+            span: y.span,
+            span_text: format!("{}, implies sales of {m1}", y.display()),
+            labels: vec![
+                Label {
+                    span: x.span,
+                    text: "its amount".into(),
+                },
+                Label {
+                    span: y0.span,
+                    text: "share of sales above".into(),
+                },
+                Label {
+                    span: x0.span,
+                    text: "amount above".into(),
+                },
+            ],
+        });
     }
 }
 
@@ -249,6 +417,31 @@ Research and development          3,841          16.2      4,720          19.0
 Other expense                     1,207           5.1        981           4.0
 Effective tax rate                                16.2                       2.1
 ";
+
+    // A segment reconciliation: reported and adjusted income, each with
+    // its share of the segment's sales.
+    const SEGMENTS: &str = "\
+Income before tax by segment (in millions)
+                                   Consumer       Pharma      MedTech    Worldwide
+Reported income before tax            651        3,308          865        4,201
+% to Sales                           17.3%        25.1%        12.8%        17.7%
+Amortization                           84          717          260        1,061
+Litigation                             72           61          129          262
+Adjusted income before tax            828        5,030        1,713        7,571
+% to Sales                           22.0%        38.2%        25.3%        31.9%
+";
+
+    #[test]
+    fn shares_of_sales_rows_imply_one_sales_figure() {
+        assert!(findings(SEGMENTS).is_empty(), "{:#?}", findings(SEGMENTS));
+        let bad = SEGMENTS.replace("25.3%", "23.5%");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("23.5%"), "{}", f[0]);
+        // Shares of different sales are not compared.
+        let other = SEGMENTS.replacen("% to Sales", "% of segment sales", 1);
+        assert!(findings(&other.replace("25.3%", "23.5%")).is_empty());
+    }
 
     #[test]
     fn a_consistent_percent_of_sales_column_passes() {

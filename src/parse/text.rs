@@ -794,6 +794,29 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             }
         }
     }
+    // A table of rates (a growth bridge: reported change, the impact of
+    // currency and of acquisitions, organic change, volume, price) prints
+    // some impacts in whole points without a sign: in a table where most
+    // columns are rates, a column of small whole or one-decimal figures
+    // whose own heading names no year is points too, not amounts.
+    let rates = columns.iter().filter(|c| c.derived).count();
+    if rates >= 3 && rates * 2 > ncols {
+        let small: Vec<bool> = (0..ncols)
+            .map(|c| {
+                let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+                !figures.is_empty()
+                    && figures.iter().all(|f| {
+                        f.decimals <= 1 && f.unit != Unit::PerShare && f.value.abs() < 100.into()
+                    })
+                    && !own[c].split_whitespace().any(is_year_text)
+            })
+            .collect();
+        if (0..ncols).all(|c| columns[c].derived || small[c]) {
+            for (c, column) in columns.iter_mut().enumerate() {
+                column.derived |= small[c];
+            }
+        }
+    }
     let first = g.heading.first().or(g.body.first()).copied().unwrap_or(0);
     let last = *g.body.last().unwrap_or(&first);
     let span = map.span(
@@ -1419,6 +1442,30 @@ WW              1,659    1,481      12.0%         13.9%   3,301   2,942     12.2
         assert_eq!(t.columns[0].period.year, Some(2023));
         assert!(!t.columns[0].derived && !t.columns[4].derived);
         assert!(t.columns[2].derived);
+    }
+
+    #[test]
+    fn impacts_in_whole_points_in_a_table_of_rates_are_derived() {
+        let src = "\
+                         Reported    Foreign     Acquisitions    Organic     Organic   Effective
+                         % Change   exchange              and   % Change      Volume   net price
+Snacks                       14 %          -                -       14 %         0.5          14
+Cereals                       1 %          1                -        2 %         (5)           7
+Beverages                    10 %        0.5              (1)       10 %         (4)          14
+Total                        10 %        2.5                -       13 %       (2.5)          15
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.columns.len(), 6, "{:#?}", t.columns);
+        assert!(t.columns.iter().all(|c| c.derived), "{:#?}", t.columns);
+        // Amounts beside rates stay amounts.
+        let src = "\
+                           2023       2022    % Change
+Revenue                    12.5       10.3        21 %
+Cost of sales               7.1        6.0        18 %
+Gross profit                5.4        4.3        26 %
+";
+        let t = &tables(src)[0];
+        assert!(!t.columns[0].derived && !t.columns[1].derived && t.columns[2].derived);
     }
 
     #[test]

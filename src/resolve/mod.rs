@@ -190,9 +190,22 @@ impl Concepts {
             "basic", "diluted", "total", "and", "assuming", "dilution", "fully",
         ];
         let generic = label.split_whitespace().all(|w| GENERIC.contains(&w));
+        // A generic section header ("Diluted:") qualifies every row under
+        // it: "Weighted-average common shares outstanding" under "Diluted:"
+        // is the diluted share count. Only a generic header does, for the
+        // reason above.
+        let generic_section = section
+            .map(normalize)
+            .is_some_and(|s| !s.is_empty() && s.split_whitespace().all(|w| GENERIC.contains(&w)));
+        let qualified = if generic_section {
+            section.map(|s| format!("{label} {}", normalize(s)))
+        } else {
+            None
+        };
         for c in &self.list {
             let hit = c.matches(&label)
-                || generic && with_section.as_deref().is_some_and(|l| c.matches(l));
+                || generic && with_section.as_deref().is_some_and(|l| c.matches(l))
+                || qualified.as_deref().is_some_and(|l| c.matches(l));
             if hit && c.unit_fits(row) {
                 return Some(&c.name);
             }
