@@ -204,13 +204,71 @@ impl Collector {
     }
 }
 
+/// The attributes that matter of one start tag. Names and values are read
+/// in place from the input at the source locations lol_html gives (its
+/// `get_attribute` lower-cases the name asked for, and decodes and allocates
+/// the value, per call: a large share of the time on exhibits that style
+/// every element). Like `get_attribute`, the first attribute of a name
+/// counts; a value is the input's bytes as UTF-8, invalid bytes replaced.
+fn read_attrs(
+    attributes: &[lol_html::html_content::Attribute<'_>],
+    bytes: &[u8],
+    cell: bool,
+) -> Attrs {
+    let mut style = None;
+    let mut colspan = None;
+    let mut rowspan = None;
+    let mut hidden = false;
+    for a in attributes {
+        let name_at = a.name_source_location().map(|l| l.bytes());
+        let Some(name) = name_at.and_then(|r| bytes.get(r)) else {
+            // Not expected for parsed attributes: read them the slow way.
+            let name = a.name();
+            let value = || Some(std::borrow::Cow::Owned(a.value()));
+            match name.as_str() {
+                "style" if style.is_none() => style = value(),
+                "colspan" if cell && colspan.is_none() => colspan = value(),
+                "rowspan" if cell && rowspan.is_none() => rowspan = value(),
+                "hidden" => hidden = true,
+                _ => {}
+            }
+            continue;
+        };
+        let value = || {
+            Some(match a.value_source_location() {
+                Some(l) => String::from_utf8_lossy(bytes.get(l.bytes()).unwrap_or_default()),
+                None => std::borrow::Cow::Borrowed(""),
+            })
+        };
+        if name.eq_ignore_ascii_case(b"style") {
+            if style.is_none() {
+                style = value();
+            }
+        } else if name.eq_ignore_ascii_case(b"hidden") {
+            hidden = true;
+        } else if cell && name.eq_ignore_ascii_case(b"colspan") {
+            if colspan.is_none() {
+                colspan = value();
+            }
+        } else if cell && name.eq_ignore_ascii_case(b"rowspan") && rowspan.is_none() {
+            rowspan = value();
+        }
+    }
+    parse_attrs(
+        style.as_deref(),
+        colspan.as_deref(),
+        rowspan.as_deref(),
+        hidden,
+    )
+}
+
 fn parse_attrs(
-    style: Option<String>,
-    colspan: Option<String>,
-    rowspan: Option<String>,
+    style: Option<&str>,
+    colspan: Option<&str>,
+    rowspan: Option<&str>,
     hidden: bool,
 ) -> Attrs {
-    let span = |v: Option<String>, max: usize| -> u16 {
+    let span = |v: Option<&str>, max: usize| -> u16 {
         let Some(v) = v else { return 1 };
         let digits: String = v
             .trim()
@@ -230,36 +288,59 @@ fn parse_attrs(
         // element; most declarations (fonts, widths) matter nothing here, so
         // property names are compared in place and only the few values read
         // are lower-cased.
-        for decl in style.split(';').take(64) {
-            let Some((prop, value)) = decl.split_once(':') else {
-                continue;
-            };
-            let prop = prop.trim();
-            let is = |name: &str| prop.eq_ignore_ascii_case(name);
-            let wanted = is("display")
-                || is("border-top")
-                || is("border-top-style")
-                || is("border-bottom")
-                || is("border-bottom-style")
-                || is("padding-left")
-                || is("margin-left")
-                || is("text-indent");
-            if !wanted {
-                continue;
+        // One pass over the bytes finds each declaration's `;` and first
+        // `:` (both ASCII, so the slices fall on character boundaries);
+        // at most 64 pieces are read, as `split(';').take(64)` would.
+        let b = style.as_bytes();
+        let (mut start, mut colon, mut pieces) = (0, None, 0);
+        for i in 0..=b.len() {
+            match b.get(i) {
+                Some(b':') if colon.is_none() => {
+                    colon = Some(i);
+                    continue;
+                }
+                Some(b';') | None => {}
+                Some(_) => continue,
             }
-            let value = value.trim().to_ascii_lowercase();
-            if is("display") {
-                a.hidden |= value.starts_with("none");
-            } else if is("border-top") || is("border-top-style") {
-                a.border_top |= visible_border(&value);
-            } else if is("border-bottom") || is("border-bottom-style") {
-                a.border_bottom |= visible_border(&value);
-            } else {
-                a.indent = a.indent.saturating_add(length_tenths_pt(&value));
+            if let Some(k) = colon {
+                declaration(&style[start..k], &style[k + 1..i], &mut a);
             }
+            pieces += 1;
+            if pieces == 64 {
+                break;
+            }
+            start = i + 1;
+            colon = None;
         }
     }
     a
+}
+
+/// One CSS declaration of a `style` attribute, read into `a`.
+fn declaration(prop: &str, value: &str, a: &mut Attrs) {
+    let prop = prop.trim();
+    let is = |name: &str| prop.eq_ignore_ascii_case(name);
+    let wanted = is("display")
+        || is("border-top")
+        || is("border-top-style")
+        || is("border-bottom")
+        || is("border-bottom-style")
+        || is("padding-left")
+        || is("margin-left")
+        || is("text-indent");
+    if !wanted {
+        return;
+    }
+    let value = value.trim().to_ascii_lowercase();
+    if is("display") {
+        a.hidden |= value.starts_with("none");
+    } else if is("border-top") || is("border-top-style") {
+        a.border_top |= visible_border(&value);
+    } else if is("border-bottom") || is("border-bottom-style") {
+        a.border_bottom |= visible_border(&value);
+    } else {
+        a.indent = a.indent.saturating_add(length_tenths_pt(&value));
+    }
 }
 
 fn visible_border(v: &str) -> bool {
@@ -316,15 +397,9 @@ fn tokenize(bytes: &[u8]) -> Vec<Ev> {
                 let name = el.tag_name();
                 let at = el.source_location().bytes().start;
                 let void = is_void(&name) || el.is_self_closing() || !el.can_have_content();
-                // Spans only matter on cells; reading an attribute decodes
-                // and allocates it.
+                // Spans only matter on cells.
                 let cell = name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th");
-                let attrs = parse_attrs(
-                    el.get_attribute("style"),
-                    cell.then(|| el.get_attribute("colspan")).flatten(),
-                    cell.then(|| el.get_attribute("rowspan")).flatten(),
-                    el.has_attribute("hidden"),
-                );
+                let attrs = read_attrs(el.attributes(), bytes, cell);
                 let hides = attrs.hidden;
                 let (tag, void) = {
                     let mut c = c_el.borrow_mut();
