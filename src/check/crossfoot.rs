@@ -75,11 +75,13 @@ fn additive(label: &str) -> bool {
     .any(|w| l.contains(w))
 }
 
-fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
+/// `additive` is [`additive`] of the row's label, computed once per row
+/// rather than once per hypothesis.
+fn fit(t: &Table, row: usize, additive: bool, h: &Hypothesis) -> RowFit {
     let Some(target) = cell(t, row, h.target) else {
         return RowFit::Silent;
     };
-    if !additive(&t.rows[row].label) {
+    if !additive {
         return RowFit::Silent;
     }
     let mut sum = Interval::zero();
@@ -252,6 +254,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 })
                 .collect()
         };
+        let additive_rows: Vec<bool> = t.rows.iter().map(|r| additive(&r.label)).collect();
         let mut all = hypotheses(t.columns.len());
         // The last column as the first plus the adjustments between, in a
         // table wider than the contiguous hypotheses reach.
@@ -280,8 +283,9 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             if !crate::budget::spend((t.rows.len() * (h.terms.len() + 1)) as u64) {
                 return;
             }
-            let mut fits: Vec<(usize, RowFit)> =
-                (0..t.rows.len()).map(|r| (r, fit(t, r, &h))).collect();
+            let mut fits: Vec<(usize, RowFit)> = (0..t.rows.len())
+                .map(|r| (r, fit(t, r, additive_rows[r], &h)))
+                .collect();
             let confirmed: std::collections::HashSet<usize> = fits
                 .iter()
                 .filter(|(_, f)| matches!(f, RowFit::Holds))

@@ -422,7 +422,7 @@ fn check_table(
         && table
             .rows
             .iter()
-            .any(|r| !total_like(r) && learned.contains(&label_key(r)));
+            .any(|r| learned.contains(&label_key(r)) && !total_like(r));
     let (misses, mut local) = if changes {
         let mut local = Outcome::default();
         let (misses, _) = find_totals(ti, table, rule, learned, &mut local);

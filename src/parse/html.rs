@@ -236,7 +236,15 @@ fn read_attrs(
         };
         let value = || {
             Some(match a.value_source_location() {
-                Some(l) => String::from_utf8_lossy(bytes.get(l.bytes()).unwrap_or_default()),
+                Some(l) => {
+                    let raw = bytes.get(l.bytes()).unwrap_or_default();
+                    // `from_utf8` checks valid text much faster than the
+                    // lossy decoder does.
+                    match std::str::from_utf8(raw) {
+                        Ok(v) => std::borrow::Cow::Borrowed(v),
+                        Err(_) => String::from_utf8_lossy(raw),
+                    }
+                }
                 None => std::borrow::Cow::Borrowed(""),
             })
         };

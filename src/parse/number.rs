@@ -104,8 +104,11 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
         let word_end = (i..n)
             .find(|&j| chars[j].1.is_whitespace() || chars[j].1 == '|')
             .unwrap_or(n);
-        let word = s[off(i)..off(word_end)].to_lowercase();
-        if NOT_APPLICABLE.contains(&word.as_str()) {
+        // Every marker starts with `n` or `*`, and only `N` lower-cases to
+        // `n`: other words are not lower-cased (this runs on every cell).
+        if matches!(c, 'n' | 'N' | '*')
+            && NOT_APPLICABLE.contains(&s[off(i)..off(word_end)].to_lowercase().as_str())
+        {
             out.push(Token {
                 start: off(i),
                 end: off(word_end),
