@@ -296,28 +296,28 @@ fn parse_attrs(
         // element; most declarations (fonts, widths) matter nothing here, so
         // property names are compared in place and only the few values read
         // are lower-cased.
-        // One pass over the bytes finds each declaration's `;` and first
-        // `:` (both ASCII, so the slices fall on character boundaries);
-        // at most 64 pieces are read, as `split(';').take(64)` would.
+        // Each declaration's `;` and first `:` are found with `memchr2`
+        // (both ASCII, so the slices fall on character boundaries); at most
+        // 64 pieces are read, as `split(';').take(64)` would.
         let b = style.as_bytes();
-        let (mut start, mut colon, mut pieces) = (0, None, 0);
-        for i in 0..=b.len() {
-            match b.get(i) {
-                Some(b':') if colon.is_none() => {
-                    colon = Some(i);
-                    continue;
-                }
-                Some(b';') | None => {}
-                Some(_) => continue,
+        let (mut start, mut at, mut colon, mut pieces) = (0, 0, None, 0);
+        loop {
+            let hit = memchr::memchr2(b':', b';', &b[at..]).map(|k| at + k);
+            if let Some(k) = hit.filter(|&k| b[k] == b':') {
+                colon = colon.or(Some(k));
+                at = k + 1;
+                continue;
             }
+            let end = hit.unwrap_or(b.len());
             if let Some(k) = colon {
-                declaration(&style[start..k], &style[k + 1..i], &mut a);
+                declaration(&style[start..k], &style[k + 1..end], &mut a);
             }
             pieces += 1;
-            if pieces == 64 {
+            if pieces == 64 || hit.is_none() {
                 break;
             }
-            start = i + 1;
+            start = end + 1;
+            at = start;
             colon = None;
         }
     }
@@ -1319,12 +1319,16 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
             text.append(&r.cells[j].text);
             j += 1;
         }
-        let lexed = lex_one(text.text()).map(|x| (x, text.clone())).or_else(|| {
-            let own = r.cells[i].text.clone();
-            lex_one(own.text())
-                .or_else(|| open_parenthesis(own.text()))
-                .map(|x| (x, own))
-        });
+        // The maps are moved or cloned only once a figure is read.
+        let lexed = match lex_one(text.text()) {
+            Some(x) => Some((x, text)),
+            None => {
+                let own = &r.cells[i].text;
+                lex_one(own.text())
+                    .or_else(|| open_parenthesis(own.text()))
+                    .map(|x| (x, own.clone()))
+            }
+        };
         if let Some(((kind, s, e), map)) = lexed {
             let year = match &kind {
                 TokenKind::Number {
