@@ -1735,6 +1735,70 @@ mod tests {
         parse(s.as_bytes()).0
     }
 
+    /// The attributes of each start tag, as the tokenizer reads them.
+    fn start_attrs(html: &str) -> Vec<Attrs> {
+        tokenize(html.as_bytes())
+            .into_iter()
+            .filter_map(|e| match e {
+                Ev::Start { attrs, .. } => Some(attrs),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attributes_are_read_in_place() {
+        let a = start_attrs(
+            "<TD Style='DISPLAY: none' COLSPAN=\"3\" rowspan=2 colspan=9>x</TD>\
+             <td hidden colspan>y</td><p colspan=4 STYLE=\"text-indent:12pt\" style=\"display:none\">z</p>\
+             <td style=\"border-bottom:1px solid #000;caf\u{e9}:x\">w</td>",
+        );
+        assert_eq!(a.len(), 4);
+        assert!(a[0].hidden);
+        // The first of two attributes of one name counts.
+        assert_eq!((a[0].colspan, a[0].rowspan), (3, 2));
+        assert!(a[1].hidden);
+        assert_eq!(a[1].colspan, 1);
+        // Spans are read on cells only; the first style counts.
+        assert_eq!(a[2].colspan, 1);
+        assert!(!a[2].hidden);
+        assert_eq!(a[2].indent, 120);
+        assert!(a[3].border_bottom);
+    }
+
+    #[test]
+    fn style_declarations_split_as_before() {
+        // The former reading, kept as the reference.
+        fn by_split(style: &str) -> String {
+            let mut a = Attrs::default();
+            for decl in style.split(';').take(64) {
+                if let Some((prop, value)) = decl.split_once(':') {
+                    declaration(prop, value, &mut a);
+                }
+            }
+            format!("{a:?}")
+        }
+        let many = "margin-left:1pt;".repeat(70);
+        for style in [
+            "",
+            ";",
+            "display:none",
+            "DISPLAY : None ;",
+            "display",
+            "a:b:c;display:none:x",
+            "padding-left:2pt;;margin-left:3pt;text-indent:-1pt;",
+            "border-top:1px solid;border-bottom-style:double",
+            ":;:display:none",
+            many.as_str(),
+        ] {
+            let mut want = by_split(style);
+            // `parse_attrs` starts from spans of 1.
+            want = want.replace("colspan: 0, rowspan: 0", "colspan: 1, rowspan: 1");
+            let got = format!("{:?}", parse_attrs(Some(style), None, None, false));
+            assert_eq!(got, want, "{style:?}");
+        }
+    }
+
     /// Every figure's span slices the file at its digits (or dash).
     fn assert_spans(src: &[u8], t: &[Table]) {
         for f in t.iter().flat_map(|t| t.figures()) {
