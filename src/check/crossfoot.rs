@@ -28,7 +28,7 @@
 
 use super::{Finding, Label, Outcome, Passed};
 use crate::document::{format_grouped, Document, Figure, Table};
-use crate::interval::Interval;
+use crate::interval::{Interval, RoundedSum};
 use crate::rules::Rule;
 use rust_decimal::Decimal;
 
@@ -84,7 +84,7 @@ fn fit(t: &Table, row: usize, additive: bool, h: &Hypothesis) -> RowFit {
     if !additive {
         return RowFit::Silent;
     }
-    let mut sum = Interval::zero();
+    let mut acc = RoundedSum::default();
     let mut shown = Decimal::ZERO;
     let mut nonzero = 0;
     for (k, &c) in h.terms.iter().enumerate() {
@@ -97,15 +97,19 @@ fn fit(t: &Table, row: usize, additive: bool, h: &Hypothesis) -> RowFit {
         if f.unit != target.unit && !(f.dash || target.dash) {
             return RowFit::Silent;
         }
-        let (Some(s), Some(v)) = (sum.checked_add(f.interval()), shown.checked_add(f.value)) else {
+        let (center, half) = f.center_half();
+        let (Some(s), Some(v)) = (acc.checked_add(center, half), shown.checked_add(f.value)) else {
             return RowFit::Silent;
         };
-        sum = s;
+        acc = s;
         shown = v;
         if !f.dash && !f.value.is_zero() {
             nonzero += 1;
         }
     }
+    let Some(sum) = acc.interval() else {
+        return RowFit::Silent;
+    };
     let slack = if target.decimals > 0 {
         Decimal::new(1, target.decimals)
     } else {

@@ -33,7 +33,7 @@
 
 use super::{Finding, Label, Outcome, Passed, Severity};
 use crate::document::{format_grouped, Document, Figure, Row, Table, Unit};
-use crate::interval::Interval;
+use crate::interval::RoundedSum;
 use crate::rules::Rule;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -312,21 +312,21 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
         } else {
             // Most blocks add up exactly, so the rounding interval of the
             // sum is built only for those that do not.
-            let mut iv = Interval::zero();
+            let mut acc = RoundedSum::default();
             for (&u, &s) in units.iter().zip(signs) {
                 let Some(f) = amount(&table.rows[u], c) else {
                     continue 'cols;
                 };
-                let i = if s < 0 {
-                    f.interval().negated()
-                } else {
-                    f.interval()
-                };
-                let Some(ni) = iv.checked_add(i) else {
+                let (center, half) = f.center_half();
+                let center = if s < 0 { -center } else { center };
+                let Some(next) = acc.checked_add(center, half) else {
                     continue 'cols;
                 };
-                iv = ni;
+                acc = next;
             }
+            let Some(iv) = acc.interval() else {
+                continue 'cols;
+            };
             if iv.overlaps(&tf.interval()) {
                 ColumnFit::Within
             } else {
