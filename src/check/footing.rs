@@ -493,6 +493,9 @@ fn find_totals(
         .map(|c| reads_as_points(table, c))
         .collect();
     let n = table.rows.len();
+    // Each row's sign as a unit, read once: the candidates below would
+    // otherwise lower-case the labels above every row again for every size.
+    let weights: Vec<i8> = table.rows.iter().map(weight).collect();
     // For a row found to be a total: the first row of its block.
     let mut block_start: Vec<Option<usize>> = vec![None; n];
     for i in 0..n {
@@ -554,7 +557,8 @@ fn find_totals(
         // above it ("Diluted" = basic + dilutive effect), but not a chain and
         // not across a section header: across sections, accounting identities
         // (equity = assets - liabilities) fit by construction.
-        let reads_as_total = total_like(row) || learned.contains(&label_key(row));
+        let reads_as_total =
+            total_like(row) || !learned.is_empty() && learned.contains(&label_key(row));
         let mut chosen: Option<Candidate> = None;
         let mut near: Vec<(Candidate, usize)> = Vec::new();
         let mut rounded: Option<(Candidate, Option<usize>)> = None;
@@ -563,7 +567,7 @@ fn find_totals(
                 break;
             }
             let us = &units[..k];
-            let plain: Vec<i8> = us.iter().map(|&u| weight(&table.rows[u])).collect();
+            let plain: Vec<i8> = us.iter().map(|&u| weights[u]).collect();
             let chain: Vec<i8> = (0..k).map(|x| if x + 1 == k { 1 } else { -1 }).collect();
             let patterns = if reads_as_total {
                 vec![plain, chain]
@@ -620,7 +624,7 @@ fn find_totals(
                 let k = k + 1;
                 if k >= 2 && !header_above[..k - 1].iter().any(|&h| h) {
                     let us = &units[..k];
-                    let signs: Vec<i8> = us.iter().map(|&u| weight(&table.rows[u])).collect();
+                    let signs: Vec<i8> = us.iter().map(|&u| weights[u]).collect();
                     let evals = evaluate(table, i, us, &signs);
                     let cand = Candidate {
                         units: us.to_vec(),
