@@ -298,6 +298,14 @@ impl Figure {
         Interval::rounded(self.value, self.decimals)
     }
 
+    /// The centre and half-width of [`Figure::interval`].
+    pub fn center_half(&self) -> (Decimal, Decimal) {
+        if self.dash {
+            return (Decimal::ZERO, half_unit(0));
+        }
+        (self.value, half_unit(self.decimals))
+    }
+
     pub fn is_zero(&self) -> bool {
         self.value.is_zero()
     }

@@ -165,11 +165,19 @@ impl TextMap {
     /// The part of this text in `start..end`, with its map (for a paragraph
     /// cut out of a page). `start` and `end` must be on char boundaries.
     pub fn slice(&self, start: usize, end: usize) -> TextMap {
-        let mut out = TextMap::new();
         let end = end.min(self.text.len());
         if start >= end {
-            return out;
+            return TextMap::new();
         }
+        // The whole text: pushing every segment again would rebuild the same
+        // map, as no two neighbouring segments of a map could have merged.
+        if start == 0 && end == self.text.len() {
+            return self.clone();
+        }
+        let mut out = TextMap {
+            text: String::with_capacity(end - start),
+            segments: Vec::new(),
+        };
         let first = self
             .segments
             .partition_point(|s| s.text_start + s.text_len <= start);
@@ -248,5 +256,26 @@ mod tests {
         m.push_verbatim("cd", 20);
         assert_eq!(m.span(3, 5), Span::new(20, 22));
         assert_eq!(m.span(0, 2), Span::new(10, 12));
+    }
+
+    #[test]
+    fn slicing_the_whole_text_rebuilds_the_same_map() {
+        let mut m = TextMap::new();
+        m.push_verbatim("ab", 10);
+        m.push_verbatim("cd", 12); // merges with "ab"
+        m.push_replaced(" ", 14, 1); // same length: reads as identity
+        m.push_replaced("—", 15, 1);
+        m.push_replaced("\t", 16, 0);
+        m.push_verbatim("ef", 30);
+        // What pushing every segment again gives (the general path).
+        let mut rebuilt = TextMap::new();
+        for seg in &m.segments {
+            let piece = &m.text[seg.text_start..seg.text_start + seg.text_len];
+            rebuilt.push_replaced(piece, seg.file_start, seg.file_len);
+        }
+        let whole = m.slice(0, m.len());
+        assert_eq!(whole.text, rebuilt.text);
+        assert_eq!(whole.segments, rebuilt.segments);
+        assert_eq!(m.slice(0, usize::MAX).segments, rebuilt.segments);
     }
 }

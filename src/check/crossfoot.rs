@@ -28,7 +28,7 @@
 
 use super::{Finding, Label, Outcome, Passed};
 use crate::document::{format_grouped, Document, Figure, Table};
-use crate::interval::Interval;
+use crate::interval::{Interval, RoundedSum};
 use crate::rules::Rule;
 use rust_decimal::Decimal;
 
@@ -87,17 +87,19 @@ fn rate_like(a: &Figure, b: &Figure) -> bool {
     )
 }
 
-fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
+/// `additive` is [`additive`] of the row's label, computed once per row
+/// rather than once per hypothesis.
+fn fit(t: &Table, row: usize, additive: bool, h: &Hypothesis) -> RowFit {
     let Some(target) = cell(t, row, h.target) else {
         return RowFit::Silent;
     };
     // Every column of the hypothesis is derived: its figures are rates or
     // percentage points, whether or not a row printed the sign.
     let rates = t.columns[h.target].derived && h.terms.iter().all(|&c| t.columns[c].derived);
-    if !additive(&t.rows[row].label) {
+    if !additive {
         return RowFit::Silent;
     }
-    let mut sum = Interval::zero();
+    let mut acc = RoundedSum::default();
     let mut shown = Decimal::ZERO;
     let mut nonzero = 0;
     for (k, &c) in h.terms.iter().enumerate() {
@@ -110,15 +112,19 @@ fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
         if f.unit != target.unit && !(f.dash || target.dash) && !(rates && rate_like(f, target)) {
             return RowFit::Silent;
         }
-        let (Some(s), Some(v)) = (sum.checked_add(f.interval()), shown.checked_add(f.value)) else {
+        let (center, half) = f.center_half();
+        let (Some(s), Some(v)) = (acc.checked_add(center, half), shown.checked_add(f.value)) else {
             return RowFit::Silent;
         };
-        sum = s;
+        acc = s;
         shown = v;
         if !f.dash && !f.value.is_zero() {
             nonzero += 1;
         }
     }
+    let Some(sum) = acc.interval() else {
+        return RowFit::Silent;
+    };
     let slack = if target.decimals > 0 {
         Decimal::new(1, target.decimals)
     } else {
@@ -297,6 +303,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 })
                 .collect()
         };
+        let additive_rows: Vec<bool> = t.rows.iter().map(|r| additive(&r.label)).collect();
         let mut all = hypotheses(t.columns.len());
         // The last column as the first plus the adjustments between, in a
         // table wider than the contiguous hypotheses reach.
@@ -325,8 +332,9 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             if !crate::budget::spend((t.rows.len() * (h.terms.len() + 1)) as u64) {
                 return;
             }
-            let mut fits: Vec<(usize, RowFit)> =
-                (0..t.rows.len()).map(|r| (r, fit(t, r, &h))).collect();
+            let mut fits: Vec<(usize, RowFit)> = (0..t.rows.len())
+                .map(|r| (r, fit(t, r, additive_rows[r], &h)))
+                .collect();
             let confirmed: std::collections::HashSet<usize> = fits
                 .iter()
                 .filter(|(_, f)| matches!(f, RowFit::Holds))

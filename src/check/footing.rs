@@ -33,7 +33,7 @@
 
 use super::{Finding, Label, Outcome, Passed, Severity};
 use crate::document::{format_grouped, Document, Figure, Row, Table, Unit};
-use crate::interval::Interval;
+use crate::interval::RoundedSum;
 use crate::rules::Rule;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -325,23 +325,17 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
         }
         let Some(tf) = amount(t, c) else { continue };
         let mut sum = Decimal::ZERO;
-        let mut iv = Interval::zero();
         let mut nonzero = 0;
         let mut decimals = tf.decimals;
         for (&u, &s) in units.iter().zip(signs) {
             let Some(f) = amount(&table.rows[u], c) else {
                 continue 'cols;
             };
-            let (v, i) = if s < 0 {
-                (-f.value, f.interval().negated())
-            } else {
-                (f.value, f.interval())
-            };
-            let (Some(ns), Some(ni)) = (sum.checked_add(v), iv.checked_add(i)) else {
+            let v = if s < 0 { -f.value } else { f.value };
+            let Some(ns) = sum.checked_add(v) else {
                 continue 'cols;
             };
             sum = ns;
-            iv = ni;
             if !f.is_zero() {
                 nonzero += 1;
             }
@@ -354,10 +348,29 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
         }
         let fit = if sum == tf.value && !tf.dash || tf.dash && sum.is_zero() {
             ColumnFit::Exact
-        } else if iv.overlaps(&tf.interval()) {
-            ColumnFit::Within
         } else {
-            ColumnFit::Miss
+            // Most blocks add up exactly, so the rounding interval of the
+            // sum is built only for those that do not.
+            let mut acc = RoundedSum::default();
+            for (&u, &s) in units.iter().zip(signs) {
+                let Some(f) = amount(&table.rows[u], c) else {
+                    continue 'cols;
+                };
+                let (center, half) = f.center_half();
+                let center = if s < 0 { -center } else { center };
+                let Some(next) = acc.checked_add(center, half) else {
+                    continue 'cols;
+                };
+                acc = next;
+            }
+            let Some(iv) = acc.interval() else {
+                continue 'cols;
+            };
+            if iv.overlaps(&tf.interval()) {
+                ColumnFit::Within
+            } else {
+                ColumnFit::Miss
+            }
         };
         evals.push(ColumnEval {
             column: c,
@@ -391,9 +404,9 @@ pub fn totals(doc: &Document) -> Vec<crate::resolve::TotalBlock> {
 
 /// Checks every table of the document.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
-    let learned = learned_totals(doc, rule);
-    for (ti, table) in doc.tables.iter().enumerate() {
-        check_table(ti, table, rule, &learned, out);
+    let (learned, first) = learned_totals(doc, rule);
+    for ((ti, table), first) in doc.tables.iter().enumerate().zip(first) {
+        check_table(ti, table, rule, &learned, first, out);
     }
 }
 
@@ -411,20 +424,25 @@ fn label_key(row: &Row) -> String {
 /// under "US" and "Intl", product after product). Another row with the same
 /// label reads as a total too, so a single wrong figure under it is
 /// reported even though its label says nothing of a total.
-fn learned_totals(doc: &Document, rule: &Rule) -> HashSet<String> {
+///
+/// Also returns each table's first pass (its misses and outcome), which the
+/// second pass reuses where the learned labels change nothing.
+fn learned_totals(doc: &Document, rule: &Rule) -> (HashSet<String>, Vec<(Vec<Miss>, Outcome)>) {
     let none = HashSet::new();
     let mut learned = HashSet::new();
+    let mut first = Vec::with_capacity(doc.tables.len());
     for (ti, table) in doc.tables.iter().enumerate() {
         let mut scratch = Outcome::default();
-        let (_, fitted) = find_totals(ti, table, rule, &none, &mut scratch);
+        let (misses, fitted) = find_totals(ti, table, rule, &none, &mut scratch);
         for r in fitted {
             let key = label_key(&table.rows[r]);
             if !key.is_empty() {
                 learned.insert(key);
             }
         }
+        first.push((misses, scratch));
     }
-    learned
+    (learned, first)
 }
 
 fn check_table(
@@ -432,10 +450,25 @@ fn check_table(
     table: &Table,
     rule: &Rule,
     learned: &HashSet<String>,
+    first: (Vec<Miss>, Outcome),
     out: &mut Outcome,
 ) {
-    let mut local = Outcome::default();
-    let (misses, _) = find_totals(ti, table, rule, learned, &mut local);
+    // `learned` enters `find_totals` only by making a row read as a total;
+    // where it makes no row of this table read as one that did not already,
+    // the second pass would repeat the first exactly (footing is a large
+    // share of the check time).
+    let changes = !learned.is_empty()
+        && table
+            .rows
+            .iter()
+            .any(|r| learned.contains(&label_key(r)) && !total_like(r));
+    let (misses, mut local) = if changes {
+        let mut local = Outcome::default();
+        let (misses, _) = find_totals(ti, table, rule, learned, &mut local);
+        (misses, local)
+    } else {
+        first
+    };
     // A column that never foots anywhere in the table but misses more than
     // once is not additive (a growth or ratio column with an unhelpful
     // heading): its misses say nothing about the figures.
@@ -499,6 +532,9 @@ fn find_totals(
         .map(|c| reads_as_points(table, c))
         .collect();
     let n = table.rows.len();
+    // Each row's sign as a unit, read once: the candidates below would
+    // otherwise lower-case the labels above every row again for every size.
+    let weights: Vec<i8> = table.rows.iter().map(weight).collect();
     // For a row found to be a total: the first row of its block.
     let mut block_start: Vec<Option<usize>> = vec![None; n];
     for i in 0..n {
@@ -560,7 +596,8 @@ fn find_totals(
         // above it ("Diluted" = basic + dilutive effect), but not a chain and
         // not across a section header: across sections, accounting identities
         // (equity = assets - liabilities) fit by construction.
-        let reads_as_total = total_like(row) || learned.contains(&label_key(row));
+        let reads_as_total =
+            total_like(row) || !learned.is_empty() && learned.contains(&label_key(row));
         let mut chosen: Option<Candidate> = None;
         let mut near: Vec<(Candidate, usize)> = Vec::new();
         let mut rounded: Option<(Candidate, Option<usize>)> = None;
@@ -569,7 +606,7 @@ fn find_totals(
                 break;
             }
             let us = &units[..k];
-            let plain: Vec<i8> = us.iter().map(|&u| weight(&table.rows[u])).collect();
+            let plain: Vec<i8> = us.iter().map(|&u| weights[u]).collect();
             let chain: Vec<i8> = (0..k).map(|x| if x + 1 == k { 1 } else { -1 }).collect();
             let patterns = if reads_as_total {
                 vec![plain, chain]
@@ -631,7 +668,7 @@ fn find_totals(
             if let Some(k) = outdented.or_else(section_end) {
                 if k >= 2 && !header_above[..k - 1].iter().any(|&h| h) {
                     let us = &units[..k];
-                    let signs: Vec<i8> = us.iter().map(|&u| weight(&table.rows[u])).collect();
+                    let signs: Vec<i8> = us.iter().map(|&u| weights[u]).collect();
                     let evals = evaluate(table, i, us, &signs);
                     let cand = Candidate {
                         units: us.to_vec(),

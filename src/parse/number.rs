@@ -59,6 +59,16 @@ const NOT_APPLICABLE: &[&str] = &["n/a", "na", "nm", "n/m", "n.m.", "nmf", "*", 
 /// Returns `None` when anything else is there: such a line is prose or a
 /// label, not a row of figures.
 pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
+    // A first token that starts with a letter is no figure (only the
+    // not-applicable markers start with `n` and `US$` with `U`): labels and
+    // prose, most of the text lexed, are turned down before their
+    // characters are collected.
+    if s.chars()
+        .find(|c| !(c.is_whitespace() || *c == '|'))
+        .is_some_and(|c| c.is_alphabetic() && !matches!(c, 'n' | 'N' | 'U'))
+    {
+        return None;
+    }
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
@@ -104,8 +114,11 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
         let word_end = (i..n)
             .find(|&j| chars[j].1.is_whitespace() || chars[j].1 == '|')
             .unwrap_or(n);
-        let word = s[off(i)..off(word_end)].to_lowercase();
-        if NOT_APPLICABLE.contains(&word.as_str()) {
+        // Every marker starts with `n` or `*`, and only `N` lower-cases to
+        // `n`: other words are not lower-cased (this runs on every cell).
+        if matches!(c, 'n' | 'N' | '*')
+            && NOT_APPLICABLE.contains(&s[off(i)..off(word_end)].to_lowercase().as_str())
+        {
             out.push(Token {
                 start: off(i),
                 end: off(word_end),
@@ -309,5 +322,15 @@ mod tests {
         assert!(t.iter().all(|t| t.is_year()));
         let t = lex_figures("2,006").unwrap();
         assert!(!t[0].is_year());
+    }
+
+    #[test]
+    fn a_first_letter_is_no_figure_except_markers() {
+        for s in ["Revenue 1,234", " | Total", "Ébitda 5", "net 5", "Diluted"] {
+            assert!(lex_figures(s).is_none(), "{s}");
+        }
+        assert_eq!(values("N/A").unwrap().len(), 1);
+        assert_eq!(values(" | nm 5").unwrap().len(), 2);
+        assert_eq!(values("US$ 1,234").unwrap().len(), 1);
     }
 }
