@@ -140,12 +140,56 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
     out
 }
 
-fn check_column(ti: usize, t: &Table, d: usize, rule: &Rule, out: &mut Outcome) {
-    let Some((left, right)) = base_columns(t, d) else {
-        return;
+/// For a column headed "Y/Y" ("year over year") in a trend schedule of
+/// consecutive quarters, the latest quarter and the same quarter a year
+/// before it: such schedules print five or more quarters and compare only
+/// the last with its year-ago quarter. A header that names an adjustment
+/// ("constant currency", "excluding F/X", "organic") measures something else.
+fn year_ago_columns(t: &Table, d: usize) -> Option<(usize, usize)> {
+    let header = t.columns[d].header.to_lowercase();
+    let year_on_year = ["y/y", "yoy", "year over year", "year-over-year"]
+        .iter()
+        .any(|w| header.contains(w));
+    let adjusted = [
+        "currency",
+        "f/x",
+        "fx",
+        "organic",
+        "operational",
+        "excluding",
+        "less ",
+        "core",
+    ]
+    .iter()
+    .any(|w| header.contains(w));
+    if !year_on_year || adjusted {
+        return None;
+    }
+    let quarter_of = |c: usize| {
+        let col = &t.columns[c];
+        if col.derived {
+            return None;
+        }
+        Some(col.period.year? * 4 + i32::from(col.period.quarter?))
     };
+    let periods: Vec<(usize, i32)> = (0..d)
+        .filter_map(|c| quarter_of(c).map(|q| (c, q)))
+        .collect();
+    let &(latest, q) = periods.iter().max_by_key(|(_, q)| *q)?;
+    let &(prior, _) = periods.iter().find(|(_, p)| *p == q - 4)?;
+    Some((latest, prior))
+}
+
+fn check_column(ti: usize, t: &Table, d: usize, rule: &Rule, out: &mut Outcome) {
+    // A "Y/Y" column of a trend schedule compares the year-ago quarter, not
+    // the quarter beside it: both pairs are tried, the better one kept.
+    let pairs: Vec<(usize, usize)> = [base_columns(t, d), year_ago_columns(t, d)]
+        .into_iter()
+        .flatten()
+        .flat_map(|(left, right)| [(left, right), (right, left)])
+        .collect();
     let mut best: Option<(Vec<RowEval>, usize, usize, How)> = None;
-    for (cur, prior) in [(left, right), (right, left)] {
+    for (cur, prior) in pairs {
         for how in [How::Relative, How::Absolute] {
             let evals = evaluate(t, d, cur, prior, how);
             let holds = evals.iter().filter(|e| e.holds).count();
@@ -264,6 +308,32 @@ Gross margin          74.6%      68.8%          5.8
     #[test]
     fn a_wrong_amount_is_found_through_its_percentage() {
         let bad = TABLE.replace("2,648", "2,948");
+        assert_eq!(findings(&bad).len(), 1);
+    }
+
+    /// A trend schedule: five quarters, and the last compared with the
+    /// same quarter a year before in a "Y/Y" column.
+    const TREND: &str = "\
+(in millions)
+                   Q2 2023    Q3 2023    Q4 2023    Q1 2024    Q2 2024    Y/Y % Change
+Net sales           82,546     87,887    105,514     86,341     90,033              9%
+Operating income     3,211      4,307      6,461      4,983      5,065             58%
+Net sales -- TTM   331,633    340,677    352,828    362,288    369,775             12%
+Fulfillment         21,245     22,314     26,095     22,317     23,566             11%
+";
+
+    #[test]
+    fn a_year_on_year_column_compares_the_year_ago_quarter() {
+        assert!(findings(TREND).is_empty(), "{:#?}", findings(TREND));
+        let bad = TREND.replace("5,065", "5,965");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Operating income"),
+            "{}",
+            f[0].message
+        );
+        let bad = TREND.replace("331,633", "313,633");
         assert_eq!(findings(&bad).len(), 1);
     }
 

@@ -59,20 +59,19 @@ fn cell(t: &Table, row: usize, col: usize) -> Option<&Figure> {
 /// months' average shares are not two quarters' summed).
 fn additive(label: &str) -> bool {
     let l = label.to_lowercase();
-    ![
-        "average",
-        "shares",
-        "per share",
-        "per diluted",
-        "per basic",
-        "rate",
-        "ratio",
-        "margin",
-        "%",
-        "percent",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    !super::names_rate(&l)
+        && ![
+            "average",
+            "shares",
+            "per share",
+            "per diluted",
+            "per basic",
+            "margin",
+            "%",
+            "percent",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 fn fit(t: &Table, row: usize, h: &Hypothesis) -> RowFit {
@@ -475,6 +474,16 @@ Net earnings                   (68)          1,010        5,278       38        
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].contains("Research and development"), "{}", f[0]);
+    }
+
+    #[test]
+    fn operations_is_not_a_ratio() {
+        use super::additive;
+        assert!(additive("Pre-tax Income from Continuing Operations"));
+        assert!(additive("Corporate and other"));
+        assert!(!additive("Effective Tax Rate"));
+        assert!(!additive("Current ratio"));
+        assert!(!additive("Operating margin"));
     }
 
     #[test]

@@ -40,7 +40,7 @@
 use super::heading::{is_period_heading, parse_period, scale_of};
 use super::number::{lex_figures, TokenKind};
 use super::text::{assign_units, cell_of, clean_label, is_column_words, is_derived_column};
-use crate::document::{Block, Cell, Column, Figure, Row, Scale, Table};
+use crate::document::{Block, Cell, Column, Figure, Period, Row, Scale, Table, Unit};
 use crate::span::Span;
 use crate::textmap::TextMap;
 use regex::Regex;
@@ -1552,9 +1552,12 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
                 .collect::<Vec<_>>()
                 .join(" ");
             let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+            let period = parse_period(&own_t, &shared_t);
+            let derived = is_derived_column(&own_t, &shared_t, &figures)
+                && !amounts_under_period(&own_t, &shared_t, &period, &figures);
             Column {
-                period: parse_period(&own_t, &shared_t),
-                derived: is_derived_column(&own_t, &shared_t, &figures),
+                period,
+                derived,
                 header,
             }
         })
@@ -1637,6 +1640,24 @@ fn reread(r: PRow, layout: (usize, usize)) -> PRow {
             .collect(),
     };
     read_row(row, Some(layout))
+}
+
+/// A column headed by a period ("Fiscal 2024 Q1") that holds several
+/// amounts is that period's figures even when most of its cells are
+/// percentages: supplemental schedules stack the amounts and, below them,
+/// their growth rates in the same period columns. A "% change" or "% of
+/// revenue" column holds percentages only (an amount in it is rare), and a
+/// header that says "change" still makes the column derived.
+fn amounts_under_period(own: &str, shared: &str, period: &Period, figures: &[&Figure]) -> bool {
+    let amounts = figures
+        .iter()
+        .filter(|f| f.unit == Unit::Amount && !f.dash)
+        .count();
+    let names_period = period.quarter.is_some() || period.months.is_some() || period.end.is_some();
+    names_period
+        && amounts >= 3
+        && !crate::parse::heading::is_derived_header(own)
+        && !crate::parse::heading::is_derived_header(shared)
 }
 
 #[cfg(test)]
@@ -1825,6 +1846,28 @@ mod tests {
         assert_eq!(t.columns[0].header, "Reported % Change");
         assert_eq!(t.columns[1].header, "Impact of Foreign Exchange");
         assert!(t.columns[0].derived);
+    }
+
+    #[test]
+    fn period_columns_of_amounts_and_growth_rates_stay_period_columns() {
+        // A supplemental schedule: amounts, then their growth rates, under
+        // the same quarter columns; percentages outnumber the amounts.
+        let mut src = String::from(
+            "<table><tr><td></td><td>Fiscal 2024 Q1</td><td>Fiscal 2024 Q2</td><td>% Change</td></tr>\n\
+             <tr><td>Cloud</td><td>4,635</td><td>4,775</td><td>3%</td></tr>\n\
+             <tr><td>License</td><td>4,912</td><td>4,864</td><td>(1)%</td></tr>\n\
+             <tr><td>Total revenues</td><td>9,547</td><td>9,639</td><td>1%</td></tr>\n",
+        );
+        for label in ["Cloud", "License", "Total revenues", "Hardware", "Services"] {
+            src.push_str(&format!(
+                "<tr><td>{label} growth</td><td>30%</td><td>25%</td><td>n/a</td></tr>\n"
+            ));
+        }
+        src.push_str("</table>");
+        let t = &tables(&src)[0];
+        assert!(!t.columns[0].derived);
+        assert!(!t.columns[1].derived);
+        assert!(t.columns[2].derived);
     }
 
     #[test]
