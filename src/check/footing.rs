@@ -277,7 +277,15 @@ fn amount(row: &Row, col: usize) -> Option<&Figure> {
     row.figure(col).filter(|f| f.unit != Unit::Percent)
 }
 
-fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<ColumnEval> {
+/// `blank_is_zero`: the table's cells come from markup (HTML), so a blank
+/// cell is a cell left blank, not a figure misaligned by whitespace.
+fn evaluate(
+    table: &Table,
+    total: usize,
+    units: &[usize],
+    signs: &[i8],
+    blank_is_zero: bool,
+) -> Vec<ColumnEval> {
     let t = &table.rows[total];
     let mut evals = Vec::new();
     'cols: for (c, col) in table.columns.iter().enumerate() {
@@ -289,8 +297,24 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
         let mut iv = Interval::zero();
         let mut nonzero = 0;
         let mut decimals = tf.decimals;
+        let mut blanks = 0;
         for (&u, &s) in units.iter().zip(signs) {
-            let Some(f) = amount(&table.rows[u], c) else {
+            let row = &table.rows[u];
+            let Some(f) = amount(row, c) else {
+                // A reconciliation leaves a cell blank where an adjustment
+                // does not touch a line item ("Income tax provision" only
+                // in the net income column): nothing to add, when the row
+                // has figures in other columns and most of the block's
+                // cells in this column are filled (a column of per-share
+                // figures with only the first and last row filled is not
+                // a sum).
+                if blank_is_zero
+                    && row.cells.get(c).is_some_and(Option::is_none)
+                    && row.has_figures()
+                {
+                    blanks += 1;
+                    continue;
+                }
                 continue 'cols;
             };
             let (v, i) = if s < 0 {
@@ -307,6 +331,9 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
                 nonzero += 1;
             }
             decimals = decimals.max(f.decimals);
+        }
+        if blanks > 0 && blanks * 2 >= units.len() {
+            continue 'cols;
         }
         // A dash total over figures is "not available" (a year not over
         // yet, a column not meaningful), not a zero to check against.
@@ -352,9 +379,10 @@ pub fn totals(doc: &Document) -> Vec<crate::resolve::TotalBlock> {
 
 /// Checks every table of the document.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    let blank_is_zero = doc.format == crate::document::Format::Html;
     let learned = learned_totals(doc, rule);
     for (ti, table) in doc.tables.iter().enumerate() {
-        check_table(ti, table, rule, &learned, out);
+        check_table(ti, table, rule, &learned, blank_is_zero, out);
     }
 }
 
@@ -373,11 +401,12 @@ fn label_key(row: &Row) -> String {
 /// label reads as a total too, so a single wrong figure under it is
 /// reported even though its label says nothing of a total.
 fn learned_totals(doc: &Document, rule: &Rule) -> HashSet<String> {
+    let blank_is_zero = doc.format == crate::document::Format::Html;
     let none = HashSet::new();
     let mut learned = HashSet::new();
     for (ti, table) in doc.tables.iter().enumerate() {
         let mut scratch = Outcome::default();
-        let (_, fitted) = find_totals(ti, table, rule, &none, &mut scratch);
+        let (_, fitted) = find_totals(ti, table, rule, &none, blank_is_zero, &mut scratch);
         for r in fitted {
             let key = label_key(&table.rows[r]);
             if !key.is_empty() {
@@ -393,10 +422,11 @@ fn check_table(
     table: &Table,
     rule: &Rule,
     learned: &HashSet<String>,
+    blank_is_zero: bool,
     out: &mut Outcome,
 ) {
     let mut local = Outcome::default();
-    let (misses, _) = find_totals(ti, table, rule, learned, &mut local);
+    let (misses, _) = find_totals(ti, table, rule, learned, blank_is_zero, &mut local);
     // A column that never foots anywhere in the table but misses more than
     // once is not additive (a growth or ratio column with an unhelpful
     // heading): its misses say nothing about the figures.
@@ -452,6 +482,7 @@ fn find_totals(
     table: &Table,
     rule: &Rule,
     learned: &HashSet<String>,
+    blank_is_zero: bool,
     out: &mut Outcome,
 ) -> (Vec<Miss>, Vec<usize>) {
     let mut misses: Vec<Miss> = Vec::new();
@@ -538,7 +569,7 @@ fn find_totals(
                 vec![plain]
             };
             for signs in patterns {
-                let evals = evaluate(table, i, us, &signs);
+                let evals = evaluate(table, i, us, &signs, blank_is_zero);
                 if evals.is_empty() {
                     continue;
                 }
@@ -588,7 +619,7 @@ fn find_totals(
                 if k >= 2 && !header_above[..k - 1].iter().any(|&h| h) {
                     let us = &units[..k];
                     let signs: Vec<i8> = us.iter().map(|&u| weight(&table.rows[u])).collect();
-                    let evals = evaluate(table, i, us, &signs);
+                    let evals = evaluate(table, i, us, &signs, blank_is_zero);
                     let cand = Candidate {
                         units: us.to_vec(),
                         signs,
@@ -798,6 +829,65 @@ fn record(
 mod tests {
     fn findings(text: &str) -> Vec<super::Finding> {
         crate::check::findings_of("footing", text)
+    }
+
+    /// Footing findings and verified figures of an HTML document.
+    fn html_audit(html: &str) -> (Vec<super::Finding>, Vec<String>) {
+        use crate::document::{Format, SourceFile};
+        let source = std::sync::Arc::new(SourceFile {
+            path: "t.htm".into(),
+            bytes: html.as_bytes().to_vec(),
+        });
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules");
+        let audit = crate::audit(source, Format::Html, &rules).expect("html parses");
+        let verified = audit
+            .outcome
+            .verified
+            .iter()
+            .map(|s| html[s.start..s.end].to_string())
+            .collect();
+        let findings = audit
+            .outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "footing" && f.severity >= super::Severity::Warning)
+            .collect();
+        (findings, verified)
+    }
+
+    /// A reconciliation by line item: each adjustment fills only the columns
+    /// it touches, the others are left blank; the per-share column shows
+    /// only the first and last rows.
+    fn reconciliation(tax: &str, adjusted: &str) -> String {
+        let row = |label: &str, cells: [&str; 3]| {
+            let tds: String = cells.iter().map(|c| format!("<td>{c}</td>")).collect();
+            format!("<tr><td>{label}</td>{tds}</tr>\n")
+        };
+        let mut h = String::from(
+            "<p>RECONCILIATION OF GAAP REPORTED TO NON-GAAP ADJUSTED (millions)</p>\n<table>\n\
+             <tr><td></td><td>Cost of sales</td><td>Net income</td><td>Diluted EPS</td></tr>\n",
+        );
+        h += &row("GAAP Reported", ["5,908", "410", "0.07"]);
+        h += &row(
+            "Amortization of intangible assets",
+            ["&#8212;", "1,359", ""],
+        );
+        h += &row("Acquisition-related items", ["(224)", "347", ""]);
+        h += &row("Restructuring charges", ["(27)", "711", ""]);
+        h += &row("Other", ["85", "(606)", ""]);
+        h += &row("Income tax provision on non-GAAP items", ["", tax, ""]);
+        h += &row("Non-GAAP Adjusted", ["5,742", adjusted, "0.63"]);
+        h + "</table>\n"
+    }
+
+    #[test]
+    fn blank_reconciliation_cells_add_nothing() {
+        let (f, verified) = html_audit(&reconciliation("(1,265)", "956"));
+        assert!(f.is_empty(), "{f:#?}");
+        assert!(verified.iter().any(|v| v == "5,742"), "{verified:?}");
+        assert!(verified.iter().any(|v| v == "(1,265)"), "{verified:?}");
+        let (f, _) = html_audit(&reconciliation("(1,265)", "965"));
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     /// Product lines, each with a "WW" row summing "US" and "Intl": the
