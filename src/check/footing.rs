@@ -273,6 +273,24 @@ fn reads_as_points(table: &Table, c: usize) -> bool {
 }
 
 /// A figure usable in footing: an amount or per-share figure, not a percent.
+/// A row of rates printed as a percentage in one column and as points
+/// in the others (a reconciliation's "Gross Profit Margin": 59.1% | 1.0
+/// pts. | 60.1%): not an amount in any column. Its label says so; an
+/// amount labelled "Gross margin" shows no percentage.
+fn rate_row(table: &Table, row: &Row) -> bool {
+    let label = row.label.to_lowercase();
+    let says_rate = label.contains("margin")
+        || label.contains("percent")
+        || label.contains('%')
+        || super::names_rate(&label);
+    says_rate
+        && table
+            .columns
+            .iter()
+            .enumerate()
+            .any(|(c, col)| !col.derived && row.figure(c).is_some_and(|f| f.unit == Unit::Percent))
+}
+
 fn amount(row: &Row, col: usize) -> Option<&Figure> {
     row.figure(col).filter(|f| f.unit != Unit::Percent)
 }
@@ -288,6 +306,9 @@ fn evaluate(
 ) -> Vec<ColumnEval> {
     let t = &table.rows[total];
     let mut evals = Vec::new();
+    if rate_row(table, t) || units.iter().any(|&u| rate_row(table, &table.rows[u])) {
+        return evals;
+    }
     'cols: for (c, col) in table.columns.iter().enumerate() {
         if col.derived {
             continue;

@@ -1231,7 +1231,15 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
         }
         text.append(&r.cells[i].text);
         let mut j = i + 1;
-        while j < n && r.cells[j].kind == Kind::Suffix {
+        loop {
+            // A spacer cell can stand between a figure and its `%`
+            // (`59.1` | | `%`), as between `$` and the figure.
+            if j + 1 < n && r.cells[j].kind == Kind::Empty && r.cells[j + 1].kind == Kind::Suffix {
+                j += 1;
+            }
+            if j >= n || r.cells[j].kind != Kind::Suffix {
+                break;
+            }
             text.push_replaced(" ", r.cells[j].text.file_start(0), 0);
             text.append(&r.cells[j].text);
             j += 1;
@@ -1868,6 +1876,17 @@ mod tests {
         assert!(!t.columns[0].derived);
         assert!(!t.columns[1].derived);
         assert!(t.columns[2].derived);
+    }
+
+    #[test]
+    fn percent_sign_across_a_spacer_cell() {
+        let src = r#"<table><tr><td></td><td>GAAP</td><td></td><td></td><td>Adjustments</td></tr>
+<tr><td>Gross profit</td><td>10,267</td><td></td><td></td><td>172</td></tr>
+<tr><td>Gross profit margin</td><td>59.1</td><td></td><td>%</td><td>1.0</td><td></td><td>pts.</td></tr></table>"#;
+        let t = &tables(src)[0];
+        let f = t.rows[1].figure(0).unwrap();
+        assert_eq!(f.unit, Unit::Percent);
+        assert_eq!(t.rows[0].figure(0).unwrap().unit, Unit::Amount);
     }
 
     #[test]
