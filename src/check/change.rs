@@ -146,23 +146,7 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
 /// the last with its year-ago quarter. A header that names an adjustment
 /// ("constant currency", "excluding F/X", "organic") measures something else.
 fn year_ago_columns(t: &Table, d: usize) -> Option<(usize, usize)> {
-    let header = t.columns[d].header.to_lowercase();
-    let year_on_year = ["y/y", "yoy", "year over year", "year-over-year"]
-        .iter()
-        .any(|w| header.contains(w));
-    let adjusted = [
-        "currency",
-        "f/x",
-        "fx",
-        "organic",
-        "operational",
-        "excluding",
-        "less ",
-        "core",
-    ]
-    .iter()
-    .any(|w| header.contains(w));
-    if !year_on_year || adjusted {
+    if !says_period_change(t, d, &["y/y", "yoy", "year over year", "year-over-year"]) {
         return None;
     }
     let quarter_of = |c: usize| {
@@ -180,14 +164,50 @@ fn year_ago_columns(t: &Table, d: usize) -> Option<(usize, usize)> {
     Some((latest, prior))
 }
 
+/// Does the header of derived column `d` say it compares periods in one of
+/// the ways of `words` ("Y/Y", "Q/Q"), with no adjustment ("constant
+/// currency", "excluding F/X", "organic": those measure something else)?
+fn says_period_change(t: &Table, d: usize, words: &[&str]) -> bool {
+    let header = t.columns[d].header.to_lowercase();
+    let adjusted = [
+        "currency",
+        "f/x",
+        "fx",
+        "organic",
+        "operational",
+        "excluding",
+        "less ",
+        "core",
+    ]
+    .iter()
+    .any(|w| header.contains(w));
+    !adjusted && words.iter().any(|w| header.contains(w))
+}
+
+/// For a "Y/Y" or "Q/Q" column beside other derived columns (a summary
+/// laid out "Q4 | Q3 | Q4 prior year | Q/Q | Y/Y", fiscal years often
+/// unparsed), the first period column, the current one, against each other
+/// period column: the header says a change is shown, the rows say which.
+fn current_against_each(t: &Table, d: usize) -> Vec<(usize, usize)> {
+    if !says_period_change(t, d, &["y/y", "q/q", "yoy", "qoq"]) {
+        return Vec::new();
+    }
+    let periods: Vec<usize> = (0..d).filter(|&c| !t.columns[c].derived).collect();
+    let Some((&first, rest)) = periods.split_first() else {
+        return Vec::new();
+    };
+    rest.iter().map(|&c| (first, c)).collect()
+}
+
 fn check_column(ti: usize, t: &Table, d: usize, rule: &Rule, out: &mut Outcome) {
     // A "Y/Y" column of a trend schedule compares the year-ago quarter, not
     // the quarter beside it: both pairs are tried, the better one kept.
-    let pairs: Vec<(usize, usize)> = [base_columns(t, d), year_ago_columns(t, d)]
+    let mut pairs: Vec<(usize, usize)> = [base_columns(t, d), year_ago_columns(t, d)]
         .into_iter()
         .flatten()
         .flat_map(|(left, right)| [(left, right), (right, left)])
         .collect();
+    pairs.extend(current_against_each(t, d));
     let mut best: Option<(Vec<RowEval>, usize, usize, How)> = None;
     for (cur, prior) in pairs {
         for how in [How::Relative, How::Absolute] {
@@ -335,6 +355,26 @@ Fulfillment         21,245     22,314     26,095     22,317     23,566          
         );
         let bad = TREND.replace("331,633", "313,633");
         assert_eq!(findings(&bad).len(), 1);
+    }
+
+    #[test]
+    fn quarter_and_year_changes_compare_the_current_quarter() {
+        let t = "\
+($ in millions)        Q4 FY25    Q3 FY25    Q4 FY24     Q/Q     Y/Y
+Revenue                 39,331     35,082     22,103     12%     78%
+Operating expenses       4,689      4,287      3,176      9%     48%
+Operating income        24,034     21,869     13,615     10%     77%
+Net income              22,091     19,309     12,285     14%     80%
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
+        let bad = t.replace("13,615", "16,315");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Operating income"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
