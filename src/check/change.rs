@@ -209,12 +209,76 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
     out
 }
 
-fn trials_of(ti: usize, t: &Table, d: usize) -> Vec<Trial> {
-    let Some((left, right)) = base_columns(t, d) else {
+/// For a column headed "Y/Y" ("year over year") in a trend schedule of
+/// consecutive quarters, the latest quarter and the same quarter a year
+/// before it: such schedules print five or more quarters and compare only
+/// the last with its year-ago quarter. A header that names an adjustment
+/// ("constant currency", "excluding F/X", "organic") measures something else.
+fn year_ago_columns(t: &Table, d: usize) -> Option<(usize, usize)> {
+    if !says_period_change(t, d, &["y/y", "yoy", "year over year", "year-over-year"]) {
+        return None;
+    }
+    let quarter_of = |c: usize| {
+        let col = &t.columns[c];
+        if col.derived {
+            return None;
+        }
+        Some(col.period.year? * 4 + i32::from(col.period.quarter?))
+    };
+    let periods: Vec<(usize, i32)> = (0..d)
+        .filter_map(|c| quarter_of(c).map(|q| (c, q)))
+        .collect();
+    let &(latest, q) = periods.iter().max_by_key(|(_, q)| *q)?;
+    let &(prior, _) = periods.iter().find(|(_, p)| *p == q - 4)?;
+    Some((latest, prior))
+}
+
+/// Does the header of derived column `d` say it compares periods in one of
+/// the ways of `words` ("Y/Y", "Q/Q"), with no adjustment ("constant
+/// currency", "excluding F/X", "organic": those measure something else)?
+fn says_period_change(t: &Table, d: usize, words: &[&str]) -> bool {
+    let header = t.columns[d].header.to_lowercase();
+    let adjusted = [
+        "currency",
+        "f/x",
+        "fx",
+        "organic",
+        "operational",
+        "excluding",
+        "less ",
+        "core",
+    ]
+    .iter()
+    .any(|w| header.contains(w));
+    !adjusted && words.iter().any(|w| header.contains(w))
+}
+
+/// For a "Y/Y" or "Q/Q" column beside other derived columns (a summary
+/// laid out "Q4 | Q3 | Q4 prior year | Q/Q | Y/Y", fiscal years often
+/// unparsed), the first period column, the current one, against each other
+/// period column: the header says a change is shown, the rows say which.
+fn current_against_each(t: &Table, d: usize) -> Vec<(usize, usize)> {
+    if !says_period_change(t, d, &["y/y", "q/q", "yoy", "qoq"]) {
+        return Vec::new();
+    }
+    let periods: Vec<usize> = (0..d).filter(|&c| !t.columns[c].derived).collect();
+    let Some((&first, rest)) = periods.split_first() else {
         return Vec::new();
     };
+    rest.iter().map(|&c| (first, c)).collect()
+}
+
+fn trials_of(ti: usize, t: &Table, d: usize) -> Vec<Trial> {
+    // A "Y/Y" column of a trend schedule compares the year-ago quarter, not
+    // the quarter beside it: both pairs are tried, the better one kept.
+    let mut pairs: Vec<(usize, usize)> = [base_columns(t, d), year_ago_columns(t, d)]
+        .into_iter()
+        .flatten()
+        .flat_map(|(left, right)| [(left, right), (right, left)])
+        .collect();
+    pairs.extend(current_against_each(t, d));
     let mut out = Vec::new();
-    for (cur, prior) in [(left, right), (right, left)] {
+    for (cur, prior) in pairs {
         for how in [How::Relative, How::Absolute] {
             let evals = evaluate(t, d, cur, prior, how);
             let holds = evals.iter().filter(|e| e.holds).count();
@@ -388,5 +452,51 @@ Research              2,648      2,815         20.8
 Selling               3,497      3,048         27.5
 ";
         assert!(findings(t).is_empty());
+    }
+
+    /// A trend schedule: five quarters, and the last compared with the
+    /// same quarter a year before in a "Y/Y" column.
+    const TREND: &str = "\
+(in millions)
+                   Q2 2023    Q3 2023    Q4 2023    Q1 2024    Q2 2024    Y/Y % Change
+Net sales           82,546     87,887    105,514     86,341     90,033              9%
+Operating income     3,211      4,307      6,461      4,983      5,065             58%
+Net sales -- TTM   331,633    340,677    352,828    362,288    369,775             12%
+Fulfillment         21,245     22,314     26,095     22,317     23,566             11%
+";
+
+    #[test]
+    fn a_year_on_year_column_compares_the_year_ago_quarter() {
+        assert!(findings(TREND).is_empty(), "{:#?}", findings(TREND));
+        let bad = TREND.replace("5,065", "5,965");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Operating income"),
+            "{}",
+            f[0].message
+        );
+        let bad = TREND.replace("331,633", "313,633");
+        assert_eq!(findings(&bad).len(), 1);
+    }
+
+    #[test]
+    fn quarter_and_year_changes_compare_the_current_quarter() {
+        let t = "\
+($ in millions)        Q4 FY25    Q3 FY25    Q4 FY24     Q/Q     Y/Y
+Revenue                 39,331     35,082     22,103     12%     78%
+Operating expenses       4,689      4,287      3,176      9%     48%
+Operating income        24,034     21,869     13,615     10%     77%
+Net income              22,091     19,309     12,285     14%     80%
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
+        let bad = t.replace("13,615", "16,315");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Operating income"),
+            "{}",
+            f[0].message
+        );
     }
 }

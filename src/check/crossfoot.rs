@@ -59,20 +59,19 @@ fn cell(t: &Table, row: usize, col: usize) -> Option<&Figure> {
 /// months' average shares are not two quarters' summed).
 fn additive(label: &str) -> bool {
     let l = label.to_lowercase();
-    ![
-        "average",
-        "shares",
-        "per share",
-        "per diluted",
-        "per basic",
-        "rate",
-        "ratio",
-        "margin",
-        "%",
-        "percent",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    !super::names_rate(&l)
+        && ![
+            "average",
+            "shares",
+            "per share",
+            "per diluted",
+            "per basic",
+            "margin",
+            "%",
+            "percent",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 /// Percentage and plain figures are the same quantity in columns of rates:
@@ -324,9 +323,12 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             }
         }
         for h in all {
-            if h.terms.iter().any(|&c| {
-                precision[c] != precision[h.target] && !(h.sparse && precision[c].is_none())
-            }) {
+            // A column of dashes only ("Tax Reform Impacts" in a quarter
+            // with none) has no precision of its own and adds nothing.
+            if h.terms
+                .iter()
+                .any(|&c| precision[c] != precision[h.target] && precision[c].is_some())
+            {
                 continue;
             }
             if !crate::budget::spend((t.rows.len() * (h.terms.len() + 1)) as u64) {
@@ -617,6 +619,31 @@ Worldwide               44,000    41,800        5.3%         8.1        (2.8)
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].contains("Worldwide"), "{}", f[0]);
+    }
+
+    #[test]
+    fn a_column_of_dashes_adds_nothing() {
+        // GAAP + adjustments = non-GAAP, one adjustment column all dashes.
+        let t = "\
+(in millions)       GAAP   Acquisition   Retirement   Kyndryl   Operating
+Gross profit      10,267           172           --        --      10,439
+S,G&A              4,791         (271)           --        --       4,520
+Other expense      (193)            12           22        --       (159)
+Total expense      6,509         (259)           22        --       6,272
+";
+        assert!(findings(t).is_empty(), "{:?}", findings(t));
+        let bad = t.replace("4,520", "4,250");
+        assert_eq!(findings(&bad).len(), 1, "{:?}", findings(&bad));
+    }
+
+    #[test]
+    fn operations_is_not_a_ratio() {
+        use super::additive;
+        assert!(additive("Pre-tax Income from Continuing Operations"));
+        assert!(additive("Corporate and other"));
+        assert!(!additive("Effective Tax Rate"));
+        assert!(!additive("Current ratio"));
+        assert!(!additive("Operating margin"));
     }
 
     #[test]

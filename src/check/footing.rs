@@ -312,13 +312,42 @@ fn reads_as_points(table: &Table, c: usize) -> bool {
 }
 
 /// A figure usable in footing: an amount or per-share figure, not a percent.
+/// A row of rates printed as a percentage in one column and as points
+/// in the others (a reconciliation's "Gross Profit Margin": 59.1% | 1.0
+/// pts. | 60.1%): not an amount in any column. Its label says so; an
+/// amount labelled "Gross margin" shows no percentage.
+fn rate_row(table: &Table, row: &Row) -> bool {
+    let label = row.label.to_lowercase();
+    let says_rate = label.contains("margin")
+        || label.contains("percent")
+        || label.contains('%')
+        || super::names_rate(&label);
+    says_rate
+        && table
+            .columns
+            .iter()
+            .enumerate()
+            .any(|(c, col)| !col.derived && row.figure(c).is_some_and(|f| f.unit == Unit::Percent))
+}
+
 fn amount(row: &Row, col: usize) -> Option<&Figure> {
     row.figure(col).filter(|f| f.unit != Unit::Percent)
 }
 
-fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<ColumnEval> {
+/// `blank_is_zero`: the table's cells come from markup (HTML), so a blank
+/// cell is a cell left blank, not a figure misaligned by whitespace.
+fn evaluate(
+    table: &Table,
+    total: usize,
+    units: &[usize],
+    signs: &[i8],
+    blank_is_zero: bool,
+) -> Vec<ColumnEval> {
     let t = &table.rows[total];
     let mut evals = Vec::new();
+    if rate_row(table, t) || units.iter().any(|&u| rate_row(table, &table.rows[u])) {
+        return evals;
+    }
     'cols: for (c, col) in table.columns.iter().enumerate() {
         if col.derived {
             continue;
@@ -327,8 +356,24 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
         let mut sum = Decimal::ZERO;
         let mut nonzero = 0;
         let mut decimals = tf.decimals;
+        let mut blanks = 0;
         for (&u, &s) in units.iter().zip(signs) {
-            let Some(f) = amount(&table.rows[u], c) else {
+            let row = &table.rows[u];
+            let Some(f) = amount(row, c) else {
+                // A reconciliation leaves a cell blank where an adjustment
+                // does not touch a line item ("Income tax provision" only
+                // in the net income column): nothing to add, when the row
+                // has figures in other columns and most of the block's
+                // cells in this column are filled (a column of per-share
+                // figures with only the first and last row filled is not
+                // a sum).
+                if blank_is_zero
+                    && row.cells.get(c).is_some_and(Option::is_none)
+                    && row.has_figures()
+                {
+                    blanks += 1;
+                    continue;
+                }
                 continue 'cols;
             };
             let v = if s < 0 { -f.value } else { f.value };
@@ -340,6 +385,9 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
                 nonzero += 1;
             }
             decimals = decimals.max(f.decimals);
+        }
+        if blanks > 0 && blanks * 2 >= units.len() {
+            continue 'cols;
         }
         // A dash total over figures is "not available" (a year not over
         // yet, a column not meaningful), not a zero to check against.
@@ -353,8 +401,9 @@ fn evaluate(table: &Table, total: usize, units: &[usize], signs: &[i8]) -> Vec<C
             // sum is built only for those that do not.
             let mut acc = RoundedSum::default();
             for (&u, &s) in units.iter().zip(signs) {
+                // The first loop let through only blanks read as zero.
                 let Some(f) = amount(&table.rows[u], c) else {
-                    continue 'cols;
+                    continue;
                 };
                 let (center, half) = f.center_half();
                 let center = if s < 0 { -center } else { center };
@@ -404,9 +453,10 @@ pub fn totals(doc: &Document) -> Vec<crate::resolve::TotalBlock> {
 
 /// Checks every table of the document.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    let blank_is_zero = doc.format == crate::document::Format::Html;
     let (learned, first) = learned_totals(doc, rule);
     for ((ti, table), first) in doc.tables.iter().enumerate().zip(first) {
-        check_table(ti, table, rule, &learned, first, out);
+        check_table(ti, table, rule, &learned, first, blank_is_zero, out);
     }
 }
 
@@ -428,12 +478,13 @@ fn label_key(row: &Row) -> String {
 /// Also returns each table's first pass (its misses and outcome), which the
 /// second pass reuses where the learned labels change nothing.
 fn learned_totals(doc: &Document, rule: &Rule) -> (HashSet<String>, Vec<(Vec<Miss>, Outcome)>) {
+    let blank_is_zero = doc.format == crate::document::Format::Html;
     let none = HashSet::new();
     let mut learned = HashSet::new();
     let mut first = Vec::with_capacity(doc.tables.len());
     for (ti, table) in doc.tables.iter().enumerate() {
         let mut scratch = Outcome::default();
-        let (misses, fitted) = find_totals(ti, table, rule, &none, &mut scratch);
+        let (misses, fitted) = find_totals(ti, table, rule, &none, blank_is_zero, &mut scratch);
         for r in fitted {
             let key = label_key(&table.rows[r]);
             if !key.is_empty() {
@@ -451,6 +502,7 @@ fn check_table(
     rule: &Rule,
     learned: &HashSet<String>,
     first: (Vec<Miss>, Outcome),
+    blank_is_zero: bool,
     out: &mut Outcome,
 ) {
     // `learned` enters `find_totals` only by making a row read as a total;
@@ -464,7 +516,7 @@ fn check_table(
             .any(|r| learned.contains(&label_key(r)) && !total_like(r));
     let (misses, mut local) = if changes {
         let mut local = Outcome::default();
-        let (misses, _) = find_totals(ti, table, rule, learned, &mut local);
+        let (misses, _) = find_totals(ti, table, rule, learned, blank_is_zero, &mut local);
         (misses, local)
     } else {
         first
@@ -524,6 +576,7 @@ fn find_totals(
     table: &Table,
     rule: &Rule,
     learned: &HashSet<String>,
+    blank_is_zero: bool,
     out: &mut Outcome,
 ) -> (Vec<Miss>, Vec<usize>) {
     let mut misses: Vec<Miss> = Vec::new();
@@ -614,7 +667,7 @@ fn find_totals(
                 vec![plain]
             };
             for signs in patterns {
-                let evals = evaluate(table, i, us, &signs);
+                let evals = evaluate(table, i, us, &signs, blank_is_zero);
                 if evals.is_empty() {
                     continue;
                 }
@@ -669,7 +722,7 @@ fn find_totals(
                 if k >= 2 && !header_above[..k - 1].iter().any(|&h| h) {
                     let us = &units[..k];
                     let signs: Vec<i8> = us.iter().map(|&u| weights[u]).collect();
-                    let evals = evaluate(table, i, us, &signs);
+                    let evals = evaluate(table, i, us, &signs, blank_is_zero);
                     let cand = Candidate {
                         units: us.to_vec(),
                         signs,
@@ -914,6 +967,65 @@ Adjustments:
 Non-GAAP income tax items                        (15)        (9)
 ";
         assert!(findings(recon).is_empty(), "{:#?}", findings(recon));
+    }
+
+    /// Footing findings and verified figures of an HTML document.
+    fn html_audit(html: &str) -> (Vec<super::Finding>, Vec<String>) {
+        use crate::document::{Format, SourceFile};
+        let source = std::sync::Arc::new(SourceFile {
+            path: "t.htm".into(),
+            bytes: html.as_bytes().to_vec(),
+        });
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules");
+        let audit = crate::audit(source, Format::Html, &rules).expect("html parses");
+        let verified = audit
+            .outcome
+            .verified
+            .iter()
+            .map(|s| html[s.start..s.end].to_string())
+            .collect();
+        let findings = audit
+            .outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "footing" && f.severity >= super::Severity::Warning)
+            .collect();
+        (findings, verified)
+    }
+
+    /// A reconciliation by line item: each adjustment fills only the columns
+    /// it touches, the others are left blank; the per-share column shows
+    /// only the first and last rows.
+    fn reconciliation(tax: &str, adjusted: &str) -> String {
+        let row = |label: &str, cells: [&str; 3]| {
+            let tds: String = cells.iter().map(|c| format!("<td>{c}</td>")).collect();
+            format!("<tr><td>{label}</td>{tds}</tr>\n")
+        };
+        let mut h = String::from(
+            "<p>RECONCILIATION OF GAAP REPORTED TO NON-GAAP ADJUSTED (millions)</p>\n<table>\n\
+             <tr><td></td><td>Cost of sales</td><td>Net income</td><td>Diluted EPS</td></tr>\n",
+        );
+        h += &row("GAAP Reported", ["5,908", "410", "0.07"]);
+        h += &row(
+            "Amortization of intangible assets",
+            ["&#8212;", "1,359", ""],
+        );
+        h += &row("Acquisition-related items", ["(224)", "347", ""]);
+        h += &row("Restructuring charges", ["(27)", "711", ""]);
+        h += &row("Other", ["85", "(606)", ""]);
+        h += &row("Income tax provision on non-GAAP items", ["", tax, ""]);
+        h += &row("Non-GAAP Adjusted", ["5,742", adjusted, "0.63"]);
+        h + "</table>\n"
+    }
+
+    #[test]
+    fn blank_reconciliation_cells_add_nothing() {
+        let (f, verified) = html_audit(&reconciliation("(1,265)", "956"));
+        assert!(f.is_empty(), "{f:#?}");
+        assert!(verified.iter().any(|v| v == "5,742"), "{verified:?}");
+        assert!(verified.iter().any(|v| v == "(1,265)"), "{verified:?}");
+        let (f, _) = html_audit(&reconciliation("(1,265)", "965"));
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     /// Product lines, each with a "WW" row summing "US" and "Intl": the

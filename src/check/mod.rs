@@ -85,6 +85,15 @@ pub struct Passed {
     pub column: usize,
 }
 
+/// Does a (lower-case) row label name a rate or a ratio? Only as words:
+/// "Income from Continuing Operations" and "Corporate" hold amounts, though
+/// "ratio" and "rate" are inside them.
+pub(crate) fn names_rate(label: &str) -> bool {
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "rate" | "rates" | "ratio" | "ratios"))
+}
+
 /// What checking one document produced.
 #[derive(Debug, Default)]
 pub struct Outcome {

@@ -28,11 +28,10 @@ use rust_decimal::Decimal;
 /// Averages, share counts and rates are not proportional to amounts.
 fn proportional_row(label: &str) -> bool {
     let l = label.to_lowercase();
-    ![
-        "average", "shares", "rate", "ratio", "margin", "percent", "%",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    !super::names_rate(&l)
+        && !["average", "shares", "margin", "percent", "%"]
+            .iter()
+            .any(|w| l.contains(w))
 }
 
 struct RowRatio {

@@ -40,7 +40,7 @@
 use super::heading::{is_period_heading, parse_period, scale_of};
 use super::number::{lex_figures, TokenKind};
 use super::text::{assign_units, cell_of, clean_label, is_column_words, is_derived_column};
-use crate::document::{Block, Cell, Column, Figure, Row, Scale, Table};
+use crate::document::{Block, Cell, Column, Figure, Period, Row, Scale, Table, Unit};
 use crate::span::Span;
 use crate::textmap::TextMap;
 use regex::Regex;
@@ -1339,7 +1339,15 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
         }
         text.append(&r.cells[i].text);
         let mut j = i + 1;
-        while j < n && r.cells[j].kind == Kind::Suffix {
+        loop {
+            // A spacer cell can stand between a figure and its `%`
+            // (`59.1` | | `%`), as between `$` and the figure.
+            if j + 1 < n && r.cells[j].kind == Kind::Empty && r.cells[j + 1].kind == Kind::Suffix {
+                j += 1;
+            }
+            if j >= n || r.cells[j].kind != Kind::Suffix {
+                break;
+            }
             text.push_replaced(" ", r.cells[j].text.file_start(0), 0);
             text.append(&r.cells[j].text);
             j += 1;
@@ -1664,9 +1672,12 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
                 .collect::<Vec<_>>()
                 .join(" ");
             let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+            let period = parse_period(&own_t, &shared_t);
+            let derived = is_derived_column(&own_t, &shared_t, &figures)
+                && !amounts_under_period(&own_t, &shared_t, &period, &figures);
             Column {
-                period: parse_period(&own_t, &shared_t),
-                derived: is_derived_column(&own_t, &shared_t, &figures),
+                period,
+                derived,
                 header,
             }
         })
@@ -1749,6 +1760,24 @@ fn reread(r: PRow, layout: (usize, usize)) -> PRow {
             .collect(),
     };
     read_row(row, Some(layout))
+}
+
+/// A column headed by a period ("Fiscal 2024 Q1") that holds several
+/// amounts is that period's figures even when most of its cells are
+/// percentages: supplemental schedules stack the amounts and, below them,
+/// their growth rates in the same period columns. A "% change" or "% of
+/// revenue" column holds percentages only (an amount in it is rare), and a
+/// header that says "change" still makes the column derived.
+fn amounts_under_period(own: &str, shared: &str, period: &Period, figures: &[&Figure]) -> bool {
+    let amounts = figures
+        .iter()
+        .filter(|f| f.unit == Unit::Amount && !f.dash)
+        .count();
+    let names_period = period.quarter.is_some() || period.months.is_some() || period.end.is_some();
+    names_period
+        && amounts >= 3
+        && !crate::parse::heading::is_derived_header(own)
+        && !crate::parse::heading::is_derived_header(shared)
 }
 
 #[cfg(test)]
@@ -2001,6 +2030,39 @@ mod tests {
         assert_eq!(t.columns[0].header, "Reported % Change");
         assert_eq!(t.columns[1].header, "Impact of Foreign Exchange");
         assert!(t.columns[0].derived);
+    }
+
+    #[test]
+    fn period_columns_of_amounts_and_growth_rates_stay_period_columns() {
+        // A supplemental schedule: amounts, then their growth rates, under
+        // the same quarter columns; percentages outnumber the amounts.
+        let mut src = String::from(
+            "<table><tr><td></td><td>Fiscal 2024 Q1</td><td>Fiscal 2024 Q2</td><td>% Change</td></tr>\n\
+             <tr><td>Cloud</td><td>4,635</td><td>4,775</td><td>3%</td></tr>\n\
+             <tr><td>License</td><td>4,912</td><td>4,864</td><td>(1)%</td></tr>\n\
+             <tr><td>Total revenues</td><td>9,547</td><td>9,639</td><td>1%</td></tr>\n",
+        );
+        for label in ["Cloud", "License", "Total revenues", "Hardware", "Services"] {
+            src.push_str(&format!(
+                "<tr><td>{label} growth</td><td>30%</td><td>25%</td><td>n/a</td></tr>\n"
+            ));
+        }
+        src.push_str("</table>");
+        let t = &tables(&src)[0];
+        assert!(!t.columns[0].derived);
+        assert!(!t.columns[1].derived);
+        assert!(t.columns[2].derived);
+    }
+
+    #[test]
+    fn percent_sign_across_a_spacer_cell() {
+        let src = r#"<table><tr><td></td><td>GAAP</td><td></td><td></td><td>Adjustments</td></tr>
+<tr><td>Gross profit</td><td>10,267</td><td></td><td></td><td>172</td></tr>
+<tr><td>Gross profit margin</td><td>59.1</td><td></td><td>%</td><td>1.0</td><td></td><td>pts.</td></tr></table>"#;
+        let t = &tables(src)[0];
+        let f = t.rows[1].figure(0).unwrap();
+        assert_eq!(f.unit, Unit::Percent);
+        assert_eq!(t.rows[0].figure(0).unwrap().unit, Unit::Amount);
     }
 
     #[test]
