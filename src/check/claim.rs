@@ -87,10 +87,22 @@ static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|decrease|decreased|decreases|down|declined|declines?|fell|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?(\s+(healthy|strong|solid|robust|impressive|incredible|record|modest|slight|significant))?\s*\(?\$?\s*$")
         .expect("re")
 });
+/// "an increase of $1.702 billion, or 14%", "up $41 million, or 2%": the
+/// rate restates the change just named, so it is a growth rate too.
+static GROWTH_AFTER_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(increase|increased|up|grew|rose|decrease|decreased|down|declined|decline|fell|dropped|improvement|improved)(\s+(of|by))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?\s*\(?\$\s*\(?[\d][\d,]*(\.\d+)?\s*(million|billion|thousand)?\)?\s*,?\s*or\s*\(?\s*$")
+        .expect("re")
+});
+/// "increased 15% to $113.9 billion": a rate, then the amount it grew to;
+/// the two ends of a range share their unit, these do not.
+static RATE_TO_AMOUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\d\s*(%|percent)\s*to\s*\$\s*$").expect("re"));
+static RATE_TO_AMOUNT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(%|percent)\s*to\s*\$").expect("re"));
 /// "representing 12 percent year-over-year growth": the growth word after
 /// the percentage.
 static GROWTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?(growth|increase|decrease|decline|rise|drop)")
+    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?(growth|increase|decrease|decline|rise|drop)(?-u:\b)")
         .expect("re")
 });
 /// "increased 15% to $113.9 billion": the amount after "to" is a value.
@@ -999,6 +1011,34 @@ pub fn check<'d>(
             out.notes.insert(m.span, why);
         }
     }
+    // A rate whose amount comes after it ("increased 15% to $113.9
+    // billion") is read again once that amount has tied.
+    for (i, m) in doc.mentions.iter().enumerate() {
+        let Some(next) = doc.mentions.get(i + 1) else {
+            continue;
+        };
+        if next.block != m.block
+            || !ties.rows.contains_key(&next.span)
+            || !out
+                .notes
+                .get(&m.span)
+                .is_some_and(|n| n.starts_with("a short growth"))
+        {
+            continue;
+        }
+        let text = doc.blocks[m.block].text.text();
+        if m.end > next.start || !RATE_TO_AMOUNT_AFTER.is_match(&text[m.end..next.start]) {
+            continue;
+        }
+        let cost = doc.mentions.len() + (SENTENCE_REACH + res.facts.len()) / 16 + 1;
+        if !crate::budget::spend(cost as u64) {
+            return;
+        }
+        out.notes.remove(&m.span);
+        if let Err(why) = check_mention(doc, res, concepts, &periods, &mut ties, i, rule, out) {
+            out.notes.insert(m.span, why);
+        }
+    }
 }
 
 /// The concept of a mention and where its phrase is (`usize::MAX`: after
@@ -1127,8 +1167,10 @@ fn check_mention<'d>(
     }
     // A range ("$12.5 billion to $13.5 billion", "between $7 million and
     // $9 million") is an outlook, whatever its verbs.
-    if RANGE_AFTER.is_match(&text[m.end..end.max(m.end)])
-        || RANGE_BEFORE.is_match(&text[start..m.start])
+    let after_figure = &text[m.end..end.max(m.end)];
+    let before_figure = &text[start..m.start];
+    if RANGE_AFTER.is_match(after_figure) && !RATE_TO_AMOUNT_AFTER.is_match(after_figure)
+        || RANGE_BEFORE.is_match(before_figure) && !RATE_TO_AMOUNT.is_match(before_figure)
     {
         return Err("a range".into());
     }
@@ -1140,6 +1182,7 @@ fn check_mention<'d>(
         .map_or(end, |o| o.start);
     // What is asserted.
     let growth_words = (GROWTH.is_match(&lower)
+        || m.kind == MentionKind::Percent && GROWTH_AFTER_CHANGE.is_match(&lower)
         || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
         && !TO_VALUE.is_match(&lower);
     let assertion = match m.kind {
@@ -1298,7 +1341,17 @@ fn check_mention<'d>(
     let tail = &text[m.end..next.max(m.end)];
     let tail = &tail[..floor_char(tail, tail.len().min(60))];
     if let Some(q) = QUALIFIER_AFTER.find(tail) {
-        if !own_qualifier {
+        // "was $2.16 billion and non-GAAP operating income was …": past an
+        // "and" the qualifier opens the next clause, about another figure.
+        static AND: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)and(?-u:\b)").expect("re"));
+        let gap = &tail[..q.end()];
+        let next_clause = AND.is_match(gap)
+            && concepts.phrases_in(&gap.to_lowercase()).is_empty()
+            && !concepts
+                .phrases_in(&tail[q.end()..].to_lowercase())
+                .is_empty();
+        if !own_qualifier && !next_clause {
             return Err(format!(
                 "qualified after the figure (\"{}\")",
                 q.as_str().trim()
@@ -1310,6 +1363,14 @@ fn check_mention<'d>(
         // The sentence's own amount of the concept is the evidence of what
         // it is about: "First-quarter revenue was $509 million, up 19%"
         // about a segment, when $509 million is no revenue of the tables.
+        // "increased 15% to $113.9 billion": the amount the rate grew to is
+        // the sentence's own too, once it has tied (see `check`).
+        let grew_to = doc.mentions[i + 1..].iter().take(1).filter(|o| {
+            o.block == m.block
+                && o.start < end
+                && RATE_TO_AMOUNT_AFTER.is_match(&text[m.end..o.start])
+                && ties.rows.contains_key(&o.span)
+        });
         let siblings: Vec<&Mention> = doc.mentions[..i]
             .iter()
             .filter(|o| {
@@ -1317,6 +1378,7 @@ fn check_mention<'d>(
                     && o.start >= start
                     && o.start >= start + phrase_at.min(lower.len())
             })
+            .chain(grew_to)
             .filter(|o| {
                 // Amounts, and per-share figures ("EPS of $2.18, up 16
                 // percent") whether or not "per share" follows them.
@@ -1811,6 +1873,20 @@ Diluted\t$ 0.11\t$ 0.07\n"
         // Hedges: "approximately" widens, "more than" is one-sided.
         ("Revenue was approximately $48 million.", 0),
         ("Revenue was more than $48 million.", 0),
+        // Growth named after the rate, or after a change amount.
+        ("Revenue was $48.2 million, which represents 12 percent year-over-year growth.", 0),
+        ("Revenue was $48.2 million, which represents 21 percent year-over-year growth.", 1),
+        ("Revenue of $48.2 million, a 12% increase compared with $42.9 million.", 0),
+        ("Revenue of $48.2 million, a 21% increase compared with $42.9 million.", 1),
+        ("Revenue was $48.2 million, an increase of $5.3 million, or 12%, compared with $42.9 million.", 0),
+        ("Revenue was $48.2 million, an increase of $5.3 million, or 21%, compared with $42.9 million.", 1),
+        // "increased 12% to $48.2 million" is no range.
+        ("Revenue increased 12% to $48.2 million.", 0),
+        ("Revenue increased 21% to $48.2 million.", 1),
+        ("Revenue increased 12% to $84.2 million.", 1),
+        // A qualifier of the next clause is not this figure's.
+        ("GAAP operating income was $4.3 million and non-GAAP operating income was $5.1 million.", 0),
+        ("GAAP operating income was $3.4 million and non-GAAP operating income was $5.1 million.", 1),
     ];
 
     #[test]
