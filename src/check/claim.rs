@@ -560,7 +560,74 @@ fn facts_of<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<&'d Fact<'d>> {
             .filter(|f| f.concept == "eps_diluted" || f.concept == "eps_basic")
             .collect();
     }
+    if concept.contains('@') {
+        crate::budget::spend(res.segment_facts.len() as u64);
+        return res
+            .segment_facts
+            .iter()
+            .filter(|f| f.concept == concept)
+            .collect();
+    }
     res.facts.iter().filter(|f| f.concept == concept).collect()
+}
+
+/// The part of the business the words before a concept phrase name, when a
+/// table shows that part of the measure ("Google Cloud revenues" and a
+/// "Google Cloud" row under "Revenues:"): `measure@part`. The words are
+/// read back to punctuation or a stop word, leading modifiers ("record
+/// quarterly") dropped, and must be the whole part name: "Digital
+/// Experience subscription revenue" is not the "Subscription" row.
+fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Option<String> {
+    if res.segment_facts.is_empty() {
+        return None;
+    }
+    let head = &lower[..phrase_at];
+    let mut words: Vec<String> = Vec::new();
+    for raw in head.split_whitespace().rev().take(6) {
+        if raw.ends_with([',', ';', ':', '(', '"', '“', '—', '–', '.'])
+            || raw.chars().all(|c| !c.is_alphanumeric())
+        {
+            break;
+        }
+        let w = raw
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '&')
+            .replace('’', "'");
+        if STOPS.contains(&w.as_str()) {
+            break;
+        }
+        words.push(w);
+        if raw.starts_with(['(', '"', '“', '•']) {
+            break;
+        }
+    }
+    words.reverse();
+    // "AWS segment sales": the part is AWS.
+    while words
+        .last()
+        .is_some_and(|w| w == "segment" || w == "segments")
+    {
+        words.pop();
+    }
+    let mut from = 0;
+    while from < words.len() {
+        let name = crate::resolve::part_name(&words[from..].join(" "));
+        if name.is_empty() {
+            return None;
+        }
+        let key = format!("{concept}@{name}");
+        if res.segment_facts.iter().any(|f| f.concept == key) {
+            return Some(key);
+        }
+        let w = words[from].as_str();
+        let periodish = w.chars().all(|c| c.is_ascii_digit())
+            || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit())
+            || w.starts_with("fy");
+        if !(MODIFIERS.contains(&w) || periodish) {
+            return None;
+        }
+        from += 1;
+    }
+    None
 }
 
 /// Values of a concept in every table column; `cash_and_investments` is
@@ -1270,9 +1337,26 @@ fn check_mention<'d>(
         || concept.contains("pro_forma")
         || concept.contains("normalized")
         || concept.contains("non_gaap");
-    // The subject: a part of the business is not the consolidated figure.
+    // The subject: a part of the business is not the consolidated figure,
+    // but is the part's own row when a table shows one.
+    let mut part = false;
     if phrase_at < lower.len() {
-        subject_before(&lower, phrase_at)?;
+        let segment_phrase = lower[phrase_at..phrase_end.min(lower.len())].contains("segment");
+        match (
+            subject_before(&lower, phrase_at),
+            part_of(res, &lower, phrase_at, &concept),
+        ) {
+            (_, Some(c)) if !per_share => {
+                concept = c;
+                part = true;
+            }
+            // "segment sales" with no part named: not the consolidated figure.
+            (Ok(()), _) if segment_phrase => {
+                return Err("segment figures with no part named".into());
+            }
+            (Ok(()), _) => {}
+            (Err(why), _) => return Err(why),
+        }
         let listed = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)]);
         subject_after(
             &strip_parens(&lower[phrase_end.min(lower.len())..]),
@@ -1289,7 +1373,11 @@ fn check_mention<'d>(
             lead_from = lead_from.max(c.end());
         }
         let lead = &lower[floor_char(&lower, lead_from.min(phrase_at))..phrase_at];
-        if let Some(q) = QUALIFIER.find(lead) {
+        // "North America segment sales": the part's own word.
+        if let Some(q) = QUALIFIER
+            .find_iter(lead)
+            .find(|q| !(part && q.as_str().starts_with("segment")))
+        {
             if !own_qualifier {
                 return Err(format!("qualified (\"{}\")", q.as_str()));
             }

@@ -361,6 +361,12 @@ pub struct Resolved<'d> {
     /// `concepts[table][row]`.
     pub concepts: Vec<Vec<Option<String>>>,
     pub facts: Vec<Fact<'d>>,
+    /// Figures of the parts of a measure: rows with no concept of their own
+    /// under a section header that names one ("Revenues:" over "Google
+    /// Cloud", "Net sales:" over "AWS"), up to the section's total. The
+    /// concept is `measure@part` ("revenue@google cloud"). Only narrative
+    /// claims about that part use them; no other rule sees them.
+    pub segment_facts: Vec<Fact<'d>>,
 }
 
 impl<'d> Resolved<'d> {
@@ -517,9 +523,81 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                 });
             }
         }
+        segment_facts(t, ti, &names, &unique, concepts, &mut out.segment_facts);
         out.concepts.push(names);
     }
     out
+}
+
+/// The normalized label a part is named by in prose: "Google Services
+/// total" is Google Services; "AWS segment" is AWS.
+pub fn part_name(label: &str) -> String {
+    let n = normalize(label);
+    let n = n.strip_suffix(" total").unwrap_or(&n);
+    let n = n.strip_suffix(" segment").unwrap_or(n);
+    n.strip_suffix(" segments").unwrap_or(n).to_string()
+}
+
+/// See `Resolved::segment_facts`.
+fn segment_facts<'d>(
+    t: &'d crate::document::Table,
+    ti: usize,
+    names: &[Option<String>],
+    unique: &[bool],
+    concepts: &Concepts,
+    out: &mut Vec<Fact<'d>>,
+) {
+    let mut measure: Option<&str> = None;
+    for (ri, r) in t.rows.iter().enumerate() {
+        if r.header {
+            // A header naming exactly one measure by its prose phrase
+            // ("Revenues:", "Net sales:", "Revenue by market:") opens a
+            // section of its parts; any other header closes it.
+            let lower = r.label.to_lowercase();
+            let named = concepts.phrases_in(&lower);
+            measure = match named.as_slice() {
+                [(n, _, _)] if concepts.unit_of(n) == Some(ConceptUnit::Amount) => Some(n),
+                _ => None,
+            };
+            continue;
+        }
+        let Some(m) = measure else { continue };
+        if let Some(n) = &names[ri] {
+            // The section's total ends it; another concept is no part.
+            if n == m {
+                measure = None;
+            }
+            continue;
+        }
+        let part = part_name(&r.label);
+        if part.is_empty() || part.chars().all(|c| !c.is_alphabetic()) {
+            continue;
+        }
+        for (ci, col) in t.columns.iter().enumerate() {
+            if col.derived {
+                continue;
+            }
+            let Some(f) = r.figure(ci) else { continue };
+            if f.unit != Unit::Amount {
+                continue;
+            }
+            let scale = t.scale.factor();
+            let Some(interval) = f.interval().scale(scale) else {
+                continue;
+            };
+            out.push(Fact {
+                concept: format!("{m}@{part}"),
+                table: ti,
+                row: ri,
+                column: ci,
+                figure: f,
+                period: &col.period,
+                interval,
+                scale,
+                period_unique: unique.get(ci).copied().unwrap_or(false),
+            });
+        }
+    }
 }
 
 /// Two facts whose displayed figures agree up to a power of a thousand but
