@@ -547,29 +547,79 @@ fn segment_facts<'d>(
     concepts: &Concepts,
     out: &mut Vec<Fact<'d>>,
 ) {
+    // Words a header may add to the measure it names and still head a list
+    // of its parts ("Revenue by reportable segment:"); any other word
+    // ("Y/Y net sales growth:", "Net sales mix:") makes the rows something
+    // else (rates, shares of the total).
+    const PART_LIST: &[&str] = &[
+        "by",
+        "segment",
+        "segments",
+        "reportable",
+        "operating",
+        "market",
+        "markets",
+        "platform",
+        "platforms",
+        "geography",
+        "geographic",
+        "geographical",
+        "region",
+        "regions",
+        "product",
+        "products",
+        "line",
+        "lines",
+        "business",
+        "businesses",
+        "and",
+        "of",
+        "the",
+        "type",
+        "category",
+        "categories",
+        "source",
+        "sources",
+    ];
     let mut measure: Option<&str> = None;
+    // The other layout: a header names the part ("International:") and
+    // its rows the measures ("Net sales", "Operating income").
+    let mut part_header: Option<String> = None;
     for (ri, r) in t.rows.iter().enumerate() {
         if r.header {
-            // A header naming exactly one measure by its prose phrase
-            // ("Revenues:", "Net sales:", "Revenue by market:") opens a
-            // section of its parts; any other header closes it.
-            let lower = r.label.to_lowercase();
+            let lower = normalize(&r.label);
             let named = concepts.phrases_in(&lower);
             measure = match named.as_slice() {
-                [(n, _, _)] if concepts.unit_of(n) == Some(ConceptUnit::Amount) => Some(n),
+                [(n, s, e)]
+                    if concepts.unit_of(n) == Some(ConceptUnit::Amount)
+                        && format!("{} {}", &lower[..*s], &lower[*e..])
+                            .split_whitespace()
+                            .all(|w| PART_LIST.contains(&w)) =>
+                {
+                    Some(n)
+                }
                 _ => None,
             };
+            let part = part_name(&r.label);
+            part_header =
+                (named.is_empty() && !part.is_empty() && part.chars().any(char::is_alphabetic))
+                    .then_some(part);
             continue;
         }
-        let Some(m) = measure else { continue };
-        if let Some(n) = &names[ri] {
-            // The section's total ends it; another concept is no part.
-            if n == m {
-                measure = None;
+        let (m, part) = match (measure, &names[ri], &part_header) {
+            (Some(m), None, _) => (m, part_name(&r.label)),
+            (Some(m), Some(n), _) => {
+                // The section's total ends it; another concept is no part.
+                if n == m {
+                    measure = None;
+                }
+                continue;
             }
-            continue;
-        }
-        let part = part_name(&r.label);
+            (None, Some(n), Some(p)) if concepts.unit_of(n) == Some(ConceptUnit::Amount) => {
+                (n.as_str(), p.clone())
+            }
+            _ => continue,
+        };
         if part.is_empty() || part.chars().all(|c| !c.is_alphabetic()) {
             continue;
         }
