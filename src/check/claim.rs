@@ -861,6 +861,15 @@ fn subject_before(lower: &str, phrase_at: usize) -> Result<(), String> {
         if STOPS.contains(&w.as_str()) {
             return Ok(());
         }
+        // Another figure ends the phrase too ("$1.68 billion, $3.78 per
+        // diluted share": the words before "per diluted share" are "$3.78").
+        if raw.starts_with(['$', '(']) && w.starts_with(|c: char| c.is_ascii_digit())
+            || w.contains('.')
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return Ok(());
+        }
         let periodish = w.chars().all(|c| c.is_ascii_digit())
             || (w.len() == 2 && w.starts_with('q'))
             || w.starts_with("fy")
@@ -2047,6 +2056,7 @@ Total revenues\t$ 48,213\t$ 42,871\n",
         assert!(ok("the company posted total "));
         assert!(!ok("record quarterly data center "));
         assert!(!ok("subscription "));
+        assert!(ok("compared to $1.68 billion, $3.78 "));
         assert!(subject_after(" for the first quarter of 2006 was ", true).is_ok());
         assert!(subject_after(" in the americas was ", true).is_err());
         assert!(subject_after(" from services was ", true).is_err());
