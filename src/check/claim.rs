@@ -652,10 +652,35 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
     if concept == "gross_margin" {
         return margins(res);
     }
+    if concept == "operating_margin" {
+        return operating_margins(res);
+    }
     facts_of(res, concept)
         .into_iter()
         .map(|f| (f.interval, vec![f]))
         .collect()
+}
+
+/// Operating margin per column of an income statement: operating income
+/// over revenue.
+fn operating_margins<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
+    let mut out = Vec::new();
+    let income = facts_of(res, "operating_income");
+    for r in facts_of(res, "revenue") {
+        if res.roles.get(r.table) != Some(&crate::resolve::Role::IncomeStatement) {
+            continue;
+        }
+        if let Some(o) = income
+            .iter()
+            .copied()
+            .find(|f| f.table == r.table && f.column == r.column)
+        {
+            if let Some(q) = o.interval.checked_div(r.interval) {
+                out.push((q, vec![r, o]));
+            }
+        }
+    }
+    out
 }
 
 /// Gross margin per column: gross profit (or revenue less cost of revenue)
@@ -1104,6 +1129,14 @@ fn concept_of(
     let lower = text[start..m.start].to_lowercase();
     let after = &text[m.end..end.max(m.end)];
     if assertion == Assertion::Margin {
+        // "operating margin was 28%": operating income over revenue.
+        if let Some(x) = OTHER_MARGIN
+            .find_iter(&lower)
+            .last()
+            .filter(|x| x.as_str().starts_with("operating margin"))
+        {
+            return Ok(("operating_margin".to_string(), x.start(), x.end()));
+        }
         let at = MARGIN.find_iter(&lower).last().map_or(0, |x| x.start());
         return Ok(("gross_margin".to_string(), at, at + "gross margin".len()));
     }
@@ -1234,7 +1267,14 @@ fn check_mention<'d>(
         || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
         && !TO_VALUE.is_match(&lower);
     let assertion = match m.kind {
-        MentionKind::Percent | MentionKind::Points if MARGIN.is_match(&lower) && !growth_words => {
+        MentionKind::Percent | MentionKind::Points
+            if (MARGIN.is_match(&lower)
+                || OTHER_MARGIN
+                    .find_iter(&lower)
+                    .last()
+                    .is_some_and(|x| x.as_str().starts_with("operating margin")))
+                && !growth_words =>
+        {
             // "operating margin", "gross margin expanded 2 points": another
             // measure, or a change of the margin.
             let last_margin = OTHER_MARGIN.find_iter(&lower).last();
@@ -1246,8 +1286,11 @@ fn check_mention<'d>(
                 let lm = last_margin
                     .map(|x| x.as_str().to_lowercase())
                     .unwrap_or_default();
-                if lm != "margin" && lm != "margins" {
-                    return Err(format!("\"{lm}\" is not gross margin"));
+                if !matches!(
+                    lm.as_str(),
+                    "margin" | "margins" | "operating margin" | "operating margins"
+                ) {
+                    return Err(format!("\"{lm}\" is not gross or operating margin"));
                 }
             }
             if m.kind == MentionKind::Points {
@@ -1927,6 +1970,10 @@ Diluted\t$ 0.11\t$ 0.07\n"
         // Gross margin: gross profit over revenue, 56.3%.
         ("Gross margin for the first quarter of 2026 was 56%.", 0),
         ("Gross margin for the first quarter of 2026 was 65%.", 1),
+        // Operating margin: income from operations over revenue, 8.8%.
+        ("Operating margin for the first quarter of 2026 was 8.8%.", 0),
+        ("Operating margin for the first quarter of 2026 was 9.8%.", 1),
+        ("Non-GAAP operating margin for the first quarter of 2026 was 9.8%.", 0),
         // Hedges: "approximately" widens, "more than" is one-sided.
         ("Revenue was approximately $48 million.", 0),
         ("Revenue was more than $48 million.", 0),
