@@ -1039,6 +1039,27 @@ fn subject_after(between: &str, one_subject: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// The part of the business named right after a concept phrase ("revenue
+/// in Intelligent Cloud was", "revenue from Productivity and Business
+/// Processes increased"), when a table shows that part of the measure: the
+/// words from the preposition to the verb must be the whole part name.
+fn part_after(res: &Resolved, between: &str, concept: &str) -> Option<String> {
+    static PART_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:in|from|for|of)\s+(?:the\s+)?(?P<part>[a-z0-9&'’ -]+?)\s+(?:segment\s+)?(?:was|were|totaled|grew|increased|decreased|declined|rose|fell|reached|came in at)(?-u:\b)")
+            .expect("re")
+    });
+    if res.segment_facts.is_empty() {
+        return None;
+    }
+    let between = between.find('$').map_or(between, |i| &between[..i]);
+    let part = PART_AFTER.captures(between)?.name("part")?.as_str();
+    let key = format!("{concept}@{}", crate::resolve::part_name(part));
+    res.segment_facts
+        .iter()
+        .any(|f| f.concept == key)
+        .then_some(key)
+}
+
 /// The concept named right after a figure ("$0.5 million of net income",
 /// "$0.01 pro forma net income per diluted share").
 /// `None`: no concept follows; `Some(None)`: another measure follows
@@ -1382,10 +1403,21 @@ fn check_mention<'d>(
             (Err(why), _) => return Err(why),
         }
         let listed = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)]);
-        subject_after(
-            &strip_parens(&lower[phrase_end.min(lower.len())..]),
+        let between = strip_parens(&lower[phrase_end.min(lower.len())..]);
+        if let Err(why) = subject_after(
+            &between,
             !listed && !per_share && assertion == Assertion::Value,
-        )?;
+        ) {
+            // "Revenue in More Personal Computing was $13.4 billion": the
+            // part's own row, when a table shows it.
+            match part_after(res, &between, &concept).filter(|_| !part && !per_share) {
+                Some(c) => {
+                    concept = c;
+                    part = true;
+                }
+                None => return Err(why),
+            }
+        }
         // "Excluding contributions from X and Y, revenues totaled …", back
         // to the figure or the contrast ("versus") before the phrase.
         let mut lead_from = doc
@@ -2030,6 +2062,10 @@ Total revenues\t$ 48,213\t$ 42,871\n",
             ("Cloud Services revenue was $21.0 million.", 1),
             ("Record quarterly Cloud Services revenue was $12.0 million.", 0),
             ("Devices segment sales increased 12% year-over-year to $36.2 million.", 0),
+            ("Revenue in Cloud Services was $12.0 million and increased 30%.", 0),
+            ("Revenue in Cloud Services was $12.1 million and increased 30%.", 1),
+            ("Revenue in Cloud Services was $12.0 million and increased 39%.", 1),
+            ("Revenue in Storage Services was $12.1 million.", 0),
             ("Devices segment sales increased 21% year-over-year to $36.2 million.", 1),
             ("Devices segment sales increased 12% year-over-year to $63.2 million.", 1),
             // A part no table shows, and a part of a part, stay unchecked.
