@@ -16,7 +16,8 @@
 //! - a **change** ("an improvement of $2.0 million") must be the difference
 //!   between two periods of the concept in one table row;
 //! - a **margin** ("gross margin … 48%") must be gross profit (or revenue
-//!   less cost of revenue) over revenue.
+//!   less cost of revenue) over revenue; an operating margin, operating
+//!   income over revenue.
 //!
 //! ## Resolving a claim
 //! - **Concept**: the phrase of `rules/concepts.yaml` nearest before the
@@ -31,7 +32,13 @@
 //!   it a part of the business the claim is not checked against, and so does
 //!   a place or product after it ("revenue in the Americas", "revenue from
 //!   services"), or a qualifier ("segment", "excluding", "constant currency",
-//!   "non-GAAP") where the concept is not itself such a measure.
+//!   "non-GAAP") where the concept is not itself such a measure. A part a
+//!   table shows is the exception: when the words before the concept
+//!   ("Google Cloud revenues", "AWS segment sales", after leading modifiers)
+//!   or after it ("revenue in More Personal Computing was") are exactly the
+//!   label of a row in a section headed by the measure ("Revenues:"), or
+//!   the header over the measure's row ("International:" over "Net
+//!   sales"), the claim is checked against that row.
 //! - **Period**: the period expression nearest the figure (after it in its
 //!   clause, else before it in the sentence): a date ("at March 31, 2006"),
 //!   an ordinal quarter ("first quarter of 2006", "Q4 2005", "fiscal 2024
@@ -1984,6 +1991,7 @@ Diluted\t$ 0.11\t$ 0.07\n"
         ("Subscription revenue grew to $48.9 million.", 0),
         // Other measures, the future, ranges.
         ("Non-GAAP net income was $3.8 million.", 0),
+        ("Non-GAAP earnings per diluted share was $0.15.", 0),
         ("Net income, excluding restructuring, was $3.8 million.", 0),
         ("The company expects revenue of $48.9 million next quarter.", 0),
         ("Revenue is expected between $48.9 million and $52.0 million.", 0),
