@@ -1502,7 +1502,21 @@ fn check_mention<'d>(
             && !concepts
                 .phrases_in(&tail[q.end()..].to_lowercase())
                 .is_empty();
-        if !own_qualifier && !next_clause {
+        // "$5.08 on a non-GAAP basis": the non-GAAP measure of the concept,
+        // when the vocabulary has one.
+        static ON_NON_GAAP_BASIS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*(million|billion)?\s*on an?\s+non-?gaap basis").expect("re")
+        });
+        let non_gaap = match concept.as_str() {
+            "operating_income" => Some("non_gaap_operating_income"),
+            "net_income" => Some("non_gaap_net_income"),
+            "eps" | "eps_diluted" => Some("non_gaap_net_income_per_share"),
+            _ => None,
+        }
+        .filter(|_| ON_NON_GAAP_BASIS.is_match(tail) && assertion == Assertion::Value);
+        if let Some(n) = non_gaap {
+            concept = n.to_string();
+        } else if !own_qualifier && !next_clause {
             return Err(format!(
                 "qualified after the figure (\"{}\")",
                 q.as_str().trim()
@@ -2096,6 +2110,42 @@ Total revenues\t$ 48,213\t$ 42,871\n",
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn non_gaap_measures_tie_to_their_reconciliation() {
+        let with_reconciliation = |prose: &str| {
+            format!(
+                "{}\nRECONCILIATION OF GAAP TO NON-GAAP NET INCOME\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+GAAP net income\t$ 3,469\t$ 2,247\n\
+Stock-based compensation\t1,200\t1,100\n\
+Non-GAAP net income\t$ 4,669\t$ 3,347\n\n\
+Non-GAAP diluted net income per share\t$ 0.15\t$ 0.11\n",
+                release(prose)
+            )
+        };
+        for (sentence, want) in [
+            (
+                "Diluted net income per share was $0.11 on a GAAP basis and $0.15 on a non-GAAP basis.",
+                0,
+            ),
+            (
+                "Diluted net income per share was $0.11 on a GAAP basis and $0.51 on a non-GAAP basis.",
+                1,
+            ),
+            (
+                "GAAP net income was $3.5 million and non-GAAP net income was $4.7 million.",
+                0,
+            ),
+            (
+                "GAAP net income was $3.5 million and non-GAAP net income was $4.8 million.",
+                1,
+            ),
+        ] {
+            let got = findings_of("narrative-figures", &with_reconciliation(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
     }
 
     #[test]
