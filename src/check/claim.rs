@@ -16,7 +16,8 @@
 //! - a **change** ("an improvement of $2.0 million") must be the difference
 //!   between two periods of the concept in one table row;
 //! - a **margin** ("gross margin … 48%") must be gross profit (or revenue
-//!   less cost of revenue) over revenue.
+//!   less cost of revenue) over revenue; an operating margin, operating
+//!   income over revenue.
 //!
 //! ## Resolving a claim
 //! - **Concept**: the phrase of `rules/concepts.yaml` nearest before the
@@ -31,7 +32,13 @@
 //!   it a part of the business the claim is not checked against, and so does
 //!   a place or product after it ("revenue in the Americas", "revenue from
 //!   services"), or a qualifier ("segment", "excluding", "constant currency",
-//!   "non-GAAP") where the concept is not itself such a measure.
+//!   "non-GAAP") where the concept is not itself such a measure. A part a
+//!   table shows is the exception: when the words before the concept
+//!   ("Google Cloud revenues", "AWS segment sales", after leading modifiers)
+//!   or after it ("revenue in More Personal Computing was") are exactly the
+//!   label of a row in a section headed by the measure ("Revenues:"), or
+//!   the header over the measure's row ("International:" over "Net
+//!   sales"), the claim is checked against that row.
 //! - **Period**: the period expression nearest the figure (after it in its
 //!   clause, else before it in the sentence): a date ("at March 31, 2006"),
 //!   an ordinal quarter ("first quarter of 2006", "Q4 2005", "fiscal 2024
@@ -87,10 +94,22 @@ static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|decrease|decreased|decreases|down|declined|declines?|fell|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?(\s+(healthy|strong|solid|robust|impressive|incredible|record|modest|slight|significant))?\s*\(?\$?\s*$")
         .expect("re")
 });
+/// "an increase of $1.702 billion, or 14%", "up $41 million, or 2%": the
+/// rate restates the change just named, so it is a growth rate too.
+static GROWTH_AFTER_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(increase|increased|up|grew|rose|decrease|decreased|down|declined|decline|fell|dropped|improvement|improved)(\s+(of|by))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?\s*\(?\$\s*\(?[\d][\d,]*(\.\d+)?\s*(million|billion|thousand)?\)?\s*,?\s*or\s*\(?\s*$")
+        .expect("re")
+});
+/// "increased 15% to $113.9 billion": a rate, then the amount it grew to;
+/// the two ends of a range share their unit, these do not.
+static RATE_TO_AMOUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\d\s*(%|percent)\s*,?\s*to\s*\$\s*$").expect("re"));
+static RATE_TO_AMOUNT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(%|percent)\s*,?\s*to\s*\$").expect("re"));
 /// "representing 12 percent year-over-year growth": the growth word after
 /// the percentage.
 static GROWTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?(growth|increase|decrease|decline|rise|drop)")
+    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?(growth|increase|decrease|decline|rise|drop)(?-u:\b)")
         .expect("re")
 });
 /// "increased 15% to $113.9 billion": the amount after "to" is a value.
@@ -548,7 +567,74 @@ fn facts_of<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<&'d Fact<'d>> {
             .filter(|f| f.concept == "eps_diluted" || f.concept == "eps_basic")
             .collect();
     }
+    if concept.contains('@') {
+        crate::budget::spend(res.segment_facts.len() as u64);
+        return res
+            .segment_facts
+            .iter()
+            .filter(|f| f.concept == concept)
+            .collect();
+    }
     res.facts.iter().filter(|f| f.concept == concept).collect()
+}
+
+/// The part of the business the words before a concept phrase name, when a
+/// table shows that part of the measure ("Google Cloud revenues" and a
+/// "Google Cloud" row under "Revenues:"): `measure@part`. The words are
+/// read back to punctuation or a stop word, leading modifiers ("record
+/// quarterly") dropped, and must be the whole part name: "Digital
+/// Experience subscription revenue" is not the "Subscription" row.
+fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Option<String> {
+    if res.segment_facts.is_empty() {
+        return None;
+    }
+    let head = &lower[..phrase_at];
+    let mut words: Vec<String> = Vec::new();
+    for raw in head.split_whitespace().rev().take(6) {
+        if raw.ends_with([',', ';', ':', '(', '"', '“', '—', '–', '.'])
+            || raw.chars().all(|c| !c.is_alphanumeric())
+        {
+            break;
+        }
+        let w = raw
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '&')
+            .replace('’', "'");
+        if STOPS.contains(&w.as_str()) {
+            break;
+        }
+        words.push(w);
+        if raw.starts_with(['(', '"', '“', '•']) {
+            break;
+        }
+    }
+    words.reverse();
+    // "AWS segment sales": the part is AWS.
+    while words
+        .last()
+        .is_some_and(|w| w == "segment" || w == "segments")
+    {
+        words.pop();
+    }
+    let mut from = 0;
+    while from < words.len() {
+        let name = crate::resolve::part_name(&words[from..].join(" "));
+        if name.is_empty() {
+            return None;
+        }
+        let key = format!("{concept}@{name}");
+        if res.segment_facts.iter().any(|f| f.concept == key) {
+            return Some(key);
+        }
+        let w = words[from].as_str();
+        let periodish = w.chars().all(|c| c.is_ascii_digit())
+            || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit())
+            || w.starts_with("fy");
+        if !(MODIFIERS.contains(&w) || periodish) {
+            return None;
+        }
+        from += 1;
+    }
+    None
 }
 
 /// Values of a concept in every table column; `cash_and_investments` is
@@ -573,10 +659,35 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
     if concept == "gross_margin" {
         return margins(res);
     }
+    if concept == "operating_margin" {
+        return operating_margins(res);
+    }
     facts_of(res, concept)
         .into_iter()
         .map(|f| (f.interval, vec![f]))
         .collect()
+}
+
+/// Operating margin per column of an income statement: operating income
+/// over revenue.
+fn operating_margins<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
+    let mut out = Vec::new();
+    let income = facts_of(res, "operating_income");
+    for r in facts_of(res, "revenue") {
+        if res.roles.get(r.table) != Some(&crate::resolve::Role::IncomeStatement) {
+            continue;
+        }
+        if let Some(o) = income
+            .iter()
+            .copied()
+            .find(|f| f.table == r.table && f.column == r.column)
+        {
+            if let Some(q) = o.interval.checked_div(r.interval) {
+                out.push((q, vec![r, o]));
+            }
+        }
+    }
+    out
 }
 
 /// Gross margin per column: gross profit (or revenue less cost of revenue)
@@ -782,6 +893,15 @@ fn subject_before(lower: &str, phrase_at: usize) -> Result<(), String> {
         if STOPS.contains(&w.as_str()) {
             return Ok(());
         }
+        // Another figure ends the phrase too ("$1.68 billion, $3.78 per
+        // diluted share": the words before "per diluted share" are "$3.78").
+        if raw.starts_with(['$', '(']) && w.starts_with(|c: char| c.is_ascii_digit())
+            || w.contains('.')
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return Ok(());
+        }
         let periodish = w.chars().all(|c| c.is_ascii_digit())
             || (w.len() == 2 && w.starts_with('q'))
             || w.starts_with("fy")
@@ -926,6 +1046,27 @@ fn subject_after(between: &str, one_subject: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// The part of the business named right after a concept phrase ("revenue
+/// in Intelligent Cloud was", "revenue from Productivity and Business
+/// Processes increased"), when a table shows that part of the measure: the
+/// words from the preposition to the verb must be the whole part name.
+fn part_after(res: &Resolved, between: &str, concept: &str) -> Option<String> {
+    static PART_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:in|from|for|of)\s+(?:the\s+)?(?P<part>[a-z0-9&'’ -]+?)\s+(?:segment\s+)?(?:was|were|totaled|grew|increased|decreased|declined|rose|fell|reached|came in at)(?-u:\b)")
+            .expect("re")
+    });
+    if res.segment_facts.is_empty() {
+        return None;
+    }
+    let between = between.find('$').map_or(between, |i| &between[..i]);
+    let part = PART_AFTER.captures(between)?.name("part")?.as_str();
+    let key = format!("{concept}@{}", crate::resolve::part_name(part));
+    res.segment_facts
+        .iter()
+        .any(|f| f.concept == key)
+        .then_some(key)
+}
+
 /// The concept named right after a figure ("$0.5 million of net income",
 /// "$0.01 pro forma net income per diluted share").
 /// `None`: no concept follows; `Some(None)`: another measure follows
@@ -1016,6 +1157,14 @@ fn concept_of(
     let lower = text[start..m.start].to_lowercase();
     let after = &text[m.end..end.max(m.end)];
     if assertion == Assertion::Margin {
+        // "operating margin was 28%": operating income over revenue.
+        if let Some(x) = OTHER_MARGIN
+            .find_iter(&lower)
+            .last()
+            .filter(|x| x.as_str().starts_with("operating margin"))
+        {
+            return Ok(("operating_margin".to_string(), x.start(), x.end()));
+        }
         let at = MARGIN.find_iter(&lower).last().map_or(0, |x| x.start());
         return Ok(("gross_margin".to_string(), at, at + "gross margin".len()));
     }
@@ -1127,8 +1276,10 @@ fn check_mention<'d>(
     }
     // A range ("$12.5 billion to $13.5 billion", "between $7 million and
     // $9 million") is an outlook, whatever its verbs.
-    if RANGE_AFTER.is_match(&text[m.end..end.max(m.end)])
-        || RANGE_BEFORE.is_match(&text[start..m.start])
+    let after_figure = &text[m.end..end.max(m.end)];
+    let before_figure = &text[start..m.start];
+    if RANGE_AFTER.is_match(after_figure) && !RATE_TO_AMOUNT_AFTER.is_match(after_figure)
+        || RANGE_BEFORE.is_match(before_figure) && !RATE_TO_AMOUNT.is_match(before_figure)
     {
         return Err("a range".into());
     }
@@ -1140,10 +1291,18 @@ fn check_mention<'d>(
         .map_or(end, |o| o.start);
     // What is asserted.
     let growth_words = (GROWTH.is_match(&lower)
+        || m.kind == MentionKind::Percent && GROWTH_AFTER_CHANGE.is_match(&lower)
         || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
         && !TO_VALUE.is_match(&lower);
     let assertion = match m.kind {
-        MentionKind::Percent | MentionKind::Points if MARGIN.is_match(&lower) && !growth_words => {
+        MentionKind::Percent | MentionKind::Points
+            if (MARGIN.is_match(&lower)
+                || OTHER_MARGIN
+                    .find_iter(&lower)
+                    .last()
+                    .is_some_and(|x| x.as_str().starts_with("operating margin")))
+                && !growth_words =>
+        {
             // "operating margin", "gross margin expanded 2 points": another
             // measure, or a change of the margin.
             let last_margin = OTHER_MARGIN.find_iter(&lower).last();
@@ -1155,8 +1314,11 @@ fn check_mention<'d>(
                 let lm = last_margin
                     .map(|x| x.as_str().to_lowercase())
                     .unwrap_or_default();
-                if lm != "margin" && lm != "margins" {
-                    return Err(format!("\"{lm}\" is not gross margin"));
+                if !matches!(
+                    lm.as_str(),
+                    "margin" | "margins" | "operating margin" | "operating margins"
+                ) {
+                    return Err(format!("\"{lm}\" is not gross or operating margin"));
                 }
             }
             if m.kind == MentionKind::Points {
@@ -1227,14 +1389,42 @@ fn check_mention<'d>(
         || concept.contains("pro_forma")
         || concept.contains("normalized")
         || concept.contains("non_gaap");
-    // The subject: a part of the business is not the consolidated figure.
+    // The subject: a part of the business is not the consolidated figure,
+    // but is the part's own row when a table shows one.
+    let mut part = false;
     if phrase_at < lower.len() {
-        subject_before(&lower, phrase_at)?;
+        let segment_phrase = lower[phrase_at..phrase_end.min(lower.len())].contains("segment");
+        match (
+            subject_before(&lower, phrase_at),
+            part_of(res, &lower, phrase_at, &concept),
+        ) {
+            (_, Some(c)) if !per_share => {
+                concept = c;
+                part = true;
+            }
+            // "segment sales" with no part named: not the consolidated figure.
+            (Ok(()), _) if segment_phrase => {
+                return Err("segment figures with no part named".into());
+            }
+            (Ok(()), _) => {}
+            (Err(why), _) => return Err(why),
+        }
         let listed = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)]);
-        subject_after(
-            &strip_parens(&lower[phrase_end.min(lower.len())..]),
+        let between = strip_parens(&lower[phrase_end.min(lower.len())..]);
+        if let Err(why) = subject_after(
+            &between,
             !listed && !per_share && assertion == Assertion::Value,
-        )?;
+        ) {
+            // "Revenue in More Personal Computing was $13.4 billion": the
+            // part's own row, when a table shows it.
+            match part_after(res, &between, &concept).filter(|_| !part && !per_share) {
+                Some(c) => {
+                    concept = c;
+                    part = true;
+                }
+                None => return Err(why),
+            }
+        }
         // "Excluding contributions from X and Y, revenues totaled …", back
         // to the figure or the contrast ("versus") before the phrase.
         let mut lead_from = doc
@@ -1246,7 +1436,11 @@ fn check_mention<'d>(
             lead_from = lead_from.max(c.end());
         }
         let lead = &lower[floor_char(&lower, lead_from.min(phrase_at))..phrase_at];
-        if let Some(q) = QUALIFIER.find(lead) {
+        // "North America segment sales": the part's own word.
+        if let Some(q) = QUALIFIER
+            .find_iter(lead)
+            .find(|q| !(part && q.as_str().starts_with("segment")))
+        {
             if !own_qualifier {
                 return Err(format!("qualified (\"{}\")", q.as_str()));
             }
@@ -1298,7 +1492,31 @@ fn check_mention<'d>(
     let tail = &text[m.end..next.max(m.end)];
     let tail = &tail[..floor_char(tail, tail.len().min(60))];
     if let Some(q) = QUALIFIER_AFTER.find(tail) {
-        if !own_qualifier {
+        // "was $2.16 billion and non-GAAP operating income was …": past an
+        // "and" the qualifier opens the next clause, about another figure.
+        static AND: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)and(?-u:\b)").expect("re"));
+        let gap = &tail[..q.end()];
+        let next_clause = AND.is_match(gap)
+            && concepts.phrases_in(&gap.to_lowercase()).is_empty()
+            && !concepts
+                .phrases_in(&tail[q.end()..].to_lowercase())
+                .is_empty();
+        // "$5.08 on a non-GAAP basis": the non-GAAP measure of the concept,
+        // when the vocabulary has one.
+        static ON_NON_GAAP_BASIS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*(million|billion)?\s*on an?\s+non-?gaap basis").expect("re")
+        });
+        let non_gaap = match concept.as_str() {
+            "operating_income" => Some("non_gaap_operating_income"),
+            "net_income" => Some("non_gaap_net_income"),
+            "eps" | "eps_diluted" => Some("non_gaap_net_income_per_share"),
+            _ => None,
+        }
+        .filter(|_| ON_NON_GAAP_BASIS.is_match(tail) && assertion == Assertion::Value);
+        if let Some(n) = non_gaap {
+            concept = n.to_string();
+        } else if !own_qualifier && !next_clause {
             return Err(format!(
                 "qualified after the figure (\"{}\")",
                 q.as_str().trim()
@@ -1338,14 +1556,11 @@ fn check_mention<'d>(
         if !siblings.is_empty() && !tied {
             return Err("the sentence's amount for the concept ties to no table figure".into());
         }
-        let significant = digits(&m.value.to_string(), m.decimals)
-            .trim_start_matches('0')
-            .len();
-        if significant < 3 && !tied {
-            return Err(
-                "a short growth or change figure with no amount in its sentence that ties".into(),
-            );
-        }
+        // A short rate with no amount beside it ("Net income increased
+        // 19%") is checked too: its subject and period are resolved like
+        // any claim's, and it is reported only one slip from a rate of at
+        // most two distinct candidates, which a rate about something else
+        // rarely is.
     }
     let Some(mut claim) = m.interval() else {
         return Err("not a number".into());
@@ -1790,6 +2005,7 @@ Diluted\t$ 0.11\t$ 0.07\n"
         ("Subscription revenue grew to $48.9 million.", 0),
         // Other measures, the future, ranges.
         ("Non-GAAP net income was $3.8 million.", 0),
+        ("Non-GAAP earnings per diluted share was $0.15.", 0),
         ("Net income, excluding restructuring, was $3.8 million.", 0),
         ("The company expects revenue of $48.9 million next quarter.", 0),
         ("Revenue is expected between $48.9 million and $52.0 million.", 0),
@@ -1808,9 +2024,27 @@ Diluted\t$ 0.11\t$ 0.07\n"
         // Gross margin: gross profit over revenue, 56.3%.
         ("Gross margin for the first quarter of 2026 was 56%.", 0),
         ("Gross margin for the first quarter of 2026 was 65%.", 1),
+        // Operating margin: income from operations over revenue, 8.8%.
+        ("Operating margin for the first quarter of 2026 was 8.8%.", 0),
+        ("Operating margin for the first quarter of 2026 was 9.8%.", 1),
+        ("Non-GAAP operating margin for the first quarter of 2026 was 9.8%.", 0),
         // Hedges: "approximately" widens, "more than" is one-sided.
         ("Revenue was approximately $48 million.", 0),
         ("Revenue was more than $48 million.", 0),
+        // Growth named after the rate, or after a change amount.
+        ("Revenue was $48.2 million, which represents 12 percent year-over-year growth.", 0),
+        ("Revenue was $48.2 million, which represents 21 percent year-over-year growth.", 1),
+        ("Revenue of $48.2 million, a 12% increase compared with $42.9 million.", 0),
+        ("Revenue of $48.2 million, a 21% increase compared with $42.9 million.", 1),
+        ("Revenue was $48.2 million, an increase of $5.3 million, or 12%, compared with $42.9 million.", 0),
+        ("Revenue was $48.2 million, an increase of $5.3 million, or 21%, compared with $42.9 million.", 1),
+        // "increased 12% to $48.2 million" is no range.
+        ("Revenue increased 12% to $48.2 million.", 0),
+        ("Revenue increased 21% to $48.2 million.", 1),
+        ("Revenue increased 12% to $84.2 million.", 1),
+        // A qualifier of the next clause is not this figure's.
+        ("GAAP operating income was $4.3 million and non-GAAP operating income was $5.1 million.", 0),
+        ("GAAP operating income was $3.4 million and non-GAAP operating income was $5.1 million.", 1),
     ];
 
     #[test]
@@ -1826,6 +2060,92 @@ Diluted\t$ 0.11\t$ 0.07\n"
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// `release` with a segment table: parts of revenue under "Revenues:".
+    fn release_with_segments(prose: &str) -> String {
+        format!(
+            "{}\nSEGMENT INFORMATION\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenues:\t\t\n\
+Cloud Services\t$ 12,013\t$ 9,240\n\
+Devices\t36,200\t32,321\n\
+Other\t—\t1,310\n\
+Total revenues\t$ 48,213\t$ 42,871\n",
+            release(prose)
+        )
+    }
+
+    #[test]
+    fn parts_of_the_business_tie_to_their_rows() {
+        const PARTS: &[(&str, usize)] = &[
+            ("Cloud Services revenue was $12.0 million, up 30% compared to the first quarter of 2025.", 0),
+            ("Cloud Services revenue was $12.0 million, up 39% compared to the first quarter of 2025.", 1),
+            ("Cloud Services revenue was $21.0 million.", 1),
+            ("Record quarterly Cloud Services revenue was $12.0 million.", 0),
+            ("Devices segment sales increased 12% year-over-year to $36.2 million.", 0),
+            ("Revenue in Cloud Services was $12.0 million and increased 30%.", 0),
+            ("Revenue in Cloud Services was $12.1 million and increased 30%.", 1),
+            ("Revenue in Cloud Services was $12.0 million and increased 39%.", 1),
+            ("Revenue in Storage Services was $12.1 million.", 0),
+            ("Devices segment sales increased 21% year-over-year to $36.2 million.", 1),
+            ("Devices segment sales increased 12% year-over-year to $63.2 million.", 1),
+            // A part no table shows, and a part of a part, stay unchecked.
+            ("Hardware revenue was $30.0 million.", 0),
+            ("Cloud Services subscription revenue was $30.0 million.", 0),
+            // "Segment sales" with no part named is not consolidated revenue.
+            ("Segment sales were $30.0 million.", 0),
+            // A rate with no amount beside it.
+            ("Net income increased 54%.", 0),
+            ("Net income increased 45%.", 1),
+        ];
+        let mut wrong = Vec::new();
+        for (sentence, want) in PARTS {
+            let got = findings_of("narrative-figures", &release_with_segments(sentence));
+            if got.len() != *want {
+                wrong.push(format!(
+                    "{sentence:?}: {} findings, want {want}: {got:#?}",
+                    got.len()
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn non_gaap_measures_tie_to_their_reconciliation() {
+        let with_reconciliation = |prose: &str| {
+            format!(
+                "{}\nRECONCILIATION OF GAAP TO NON-GAAP NET INCOME\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+GAAP net income\t$ 3,469\t$ 2,247\n\
+Stock-based compensation\t1,200\t1,100\n\
+Non-GAAP net income\t$ 4,669\t$ 3,347\n\n\
+Non-GAAP diluted net income per share\t$ 0.15\t$ 0.11\n",
+                release(prose)
+            )
+        };
+        for (sentence, want) in [
+            (
+                "Diluted net income per share was $0.11 on a GAAP basis and $0.15 on a non-GAAP basis.",
+                0,
+            ),
+            (
+                "Diluted net income per share was $0.11 on a GAAP basis and $0.51 on a non-GAAP basis.",
+                1,
+            ),
+            (
+                "GAAP net income was $3.5 million and non-GAAP net income was $4.7 million.",
+                0,
+            ),
+            (
+                "GAAP net income was $3.5 million and non-GAAP net income was $4.8 million.",
+                1,
+            ),
+        ] {
+            let got = findings_of("narrative-figures", &with_reconciliation(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
     }
 
     #[test]
@@ -1877,6 +2197,7 @@ Diluted\t$ 0.11\t$ 0.07\n"
         assert!(ok("the company posted total "));
         assert!(!ok("record quarterly data center "));
         assert!(!ok("subscription "));
+        assert!(ok("compared to $1.68 billion, $3.78 "));
         assert!(subject_after(" for the first quarter of 2006 was ", true).is_ok());
         assert!(subject_after(" in the americas was ", true).is_err());
         assert!(subject_after(" from services was ", true).is_err());

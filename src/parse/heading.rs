@@ -56,6 +56,18 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(19[5-9]\d|20[0-4]\d|2050)(?-u:\b)").expect("year regex")
 });
 
+/// "FY24", "FY 2024", "FY'24": a fiscal year named by its short form.
+static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)FY\s*'?(\d{4}|\d{2})(?-u:\b)").expect("fiscal year regex")
+});
+
+fn fiscal_year(s: &str) -> Option<i32> {
+    let c = FISCAL_YEAR.captures_iter(s).last()?;
+    let y: i32 = c[1].parse().ok()?;
+    let y = if c[1].len() == 2 { 2000 + y } else { y };
+    (1950..=2050).contains(&y).then_some(y)
+}
+
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(?-u:\b)(three|six|nine|twelve|3|6|9|12)[\s-]+months?(?-u:\b)
@@ -179,7 +191,16 @@ pub fn parse_period(own: &str, shared: &str) -> Period {
     let own_year = YEAR
         .captures_iter(own)
         .last()
-        .and_then(|c| c[1].parse::<i32>().ok());
+        .and_then(|c| c[1].parse::<i32>().ok())
+        .or_else(|| fiscal_year(own));
+    // A column headed by a fiscal year alone ("FY24") is that year.
+    if p.months.is_none()
+        && p.quarter.is_none()
+        && fiscal_year(own).is_some()
+        && !DERIVED.is_match(own)
+    {
+        p.months = Some(12);
+    }
     // Dates: prefer the column's own; among shared dates prefer the one whose
     // year is the column's own year.
     let own_dates = dates_in(own);
@@ -297,6 +318,17 @@ mod tests {
         let p = parse_period("December 31, 2005", "");
         assert!(p.instant);
         assert_eq!(p.end.unwrap().to_string(), "2005-12-31");
+    }
+
+    #[test]
+    fn fiscal_years_by_short_name() {
+        let p = parse_period("Q4 FY24", "");
+        assert_eq!(
+            (p.months, p.quarter, p.year),
+            (Some(3), Some(4), Some(2024))
+        );
+        let p = parse_period("FY23", "");
+        assert_eq!((p.months, p.year), (Some(12), Some(2023)));
     }
 
     #[test]

@@ -164,8 +164,13 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
             };
             let _ = writeln!(
                 s,
-                "  line {:>4}  …{context}{text}  {status}",
-                lc(m.span.start)
+                "  line {:>4}  …{context}{text}  {status}{}",
+                lc(m.span.start),
+                if std::env::var_os("TICKMARK_DEBUG_BYTES").is_some() {
+                    format!(" @{}-{}", m.span.start, m.span.end)
+                } else {
+                    String::new()
+                }
             );
         }
     }

@@ -374,6 +374,12 @@ pub struct Resolved<'d> {
     /// `concepts[table][row]`.
     pub concepts: Vec<Vec<Option<String>>>,
     pub facts: Vec<Fact<'d>>,
+    /// Figures of the parts of a measure: rows with no concept of their own
+    /// under a section header that names one ("Revenues:" over "Google
+    /// Cloud", "Net sales:" over "AWS"), up to the section's total. The
+    /// concept is `measure@part` ("revenue@google cloud"). Only narrative
+    /// claims about that part use them; no other rule sees them.
+    pub segment_facts: Vec<Fact<'d>>,
 }
 
 impl<'d> Resolved<'d> {
@@ -530,9 +536,131 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                 });
             }
         }
+        segment_facts(t, ti, &names, &unique, concepts, &mut out.segment_facts);
         out.concepts.push(names);
     }
     out
+}
+
+/// The normalized label a part is named by in prose: "Google Services
+/// total" is Google Services; "AWS segment" is AWS.
+pub fn part_name(label: &str) -> String {
+    let n = normalize(label);
+    let n = n.strip_suffix(" total").unwrap_or(&n);
+    let n = n.strip_suffix(" segment").unwrap_or(n);
+    n.strip_suffix(" segments").unwrap_or(n).to_string()
+}
+
+/// See `Resolved::segment_facts`.
+fn segment_facts<'d>(
+    t: &'d crate::document::Table,
+    ti: usize,
+    names: &[Option<String>],
+    unique: &[bool],
+    concepts: &Concepts,
+    out: &mut Vec<Fact<'d>>,
+) {
+    // Words a header may add to the measure it names and still head a list
+    // of its parts ("Revenue by reportable segment:"); any other word
+    // ("Y/Y net sales growth:", "Net sales mix:") makes the rows something
+    // else (rates, shares of the total).
+    const PART_LIST: &[&str] = &[
+        "by",
+        "segment",
+        "segments",
+        "reportable",
+        "operating",
+        "market",
+        "markets",
+        "platform",
+        "platforms",
+        "geography",
+        "geographic",
+        "geographical",
+        "region",
+        "regions",
+        "product",
+        "products",
+        "line",
+        "lines",
+        "business",
+        "businesses",
+        "and",
+        "of",
+        "the",
+        "type",
+        "category",
+        "categories",
+        "source",
+        "sources",
+    ];
+    let mut measure: Option<&str> = None;
+    // The other layout: a header names the part ("International:") and
+    // its rows the measures ("Net sales", "Operating income").
+    let mut part_header: Option<String> = None;
+    for (ri, r) in t.rows.iter().enumerate() {
+        if r.header {
+            let lower = normalize(&r.label);
+            let named = concepts.phrases_in(&lower);
+            measure = match named.as_slice() {
+                [(n, s, e)]
+                    if concepts.unit_of(n) == Some(ConceptUnit::Amount)
+                        && format!("{} {}", &lower[..*s], &lower[*e..])
+                            .split_whitespace()
+                            .all(|w| PART_LIST.contains(&w)) =>
+                {
+                    Some(n)
+                }
+                _ => None,
+            };
+            let part = part_name(&r.label);
+            part_header =
+                (named.is_empty() && !part.is_empty() && part.chars().any(char::is_alphabetic))
+                    .then_some(part);
+            continue;
+        }
+        let (m, part) = match (measure, &names[ri], &part_header) {
+            (Some(m), None, _) => (m, part_name(&r.label)),
+            (Some(m), Some(n), _) => {
+                // The section's total ends it; another concept is no part.
+                if n == m {
+                    measure = None;
+                }
+                continue;
+            }
+            (None, Some(n), Some(p)) if concepts.unit_of(n) == Some(ConceptUnit::Amount) => {
+                (n.as_str(), p.clone())
+            }
+            _ => continue,
+        };
+        if part.is_empty() || part.chars().all(|c| !c.is_alphabetic()) {
+            continue;
+        }
+        for (ci, col) in t.columns.iter().enumerate() {
+            if col.derived {
+                continue;
+            }
+            let Some(f) = r.figure(ci) else { continue };
+            if f.unit != Unit::Amount {
+                continue;
+            }
+            let scale = t.scale.factor();
+            let Some(interval) = f.interval().scale(scale) else {
+                continue;
+            };
+            out.push(Fact {
+                concept: format!("{m}@{part}"),
+                table: ti,
+                row: ri,
+                column: ci,
+                figure: f,
+                period: &col.period,
+                interval,
+                scale,
+                period_unique: unique.get(ci).copied().unwrap_or(false),
+            });
+        }
+    }
 }
 
 /// Two facts whose displayed figures agree up to a power of a thousand but
