@@ -124,8 +124,10 @@ static RISE: LazyLock<Regex> = LazyLock::new(|| {
 static FALL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(decrease|decreased|decreases|down|declined|declines?|decline|fell|drop|dropped|lower)(?-u:\b)").expect("re")
 });
+/// "Gross profit margin" is the same ratio under its longer name (gross
+/// profit over revenue); it is what IBM-style scorecards print.
 static MARGIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)gross margin(?-u:\b)").expect("re"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)gross (profit )?margin(?-u:\b)").expect("re"));
 static OTHER_MARGIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(operating|net|profit|ebitda|segment|product|services?|non-?gaap|adjusted)\s+(gross\s+)?margins?(?-u:\b)|(?-u:\b)margins?(?-u:\b)").expect("re")
 });
@@ -1165,8 +1167,11 @@ fn concept_of(
         {
             return Ok(("operating_margin".to_string(), x.start(), x.end()));
         }
-        let at = MARGIN.find_iter(&lower).last().map_or(0, |x| x.start());
-        return Ok(("gross_margin".to_string(), at, at + "gross margin".len()));
+        let (at, to) = MARGIN
+            .find_iter(&lower)
+            .last()
+            .map_or((0, "gross margin".len()), |x| (x.start(), x.end()));
+        return Ok(("gross_margin".to_string(), at, to));
     }
     // "X and Y of $1 and $2, respectively".
     if let Some(r) = RESPECTIVELY.find(after) {
@@ -1306,9 +1311,13 @@ fn check_mention<'d>(
             // "operating margin", "gross margin expanded 2 points": another
             // measure, or a change of the margin.
             let last_margin = OTHER_MARGIN.find_iter(&lower).last();
+            // "gross profit margin" reads as "profit margin" to the wider
+            // pattern; it is gross margin when the two end together.
+            let gross_end = MARGIN.find_iter(&lower).last().map(|x| x.end());
             if last_margin.is_some_and(|x| {
                 !x.as_str().to_lowercase().starts_with("gross")
                     && !x.as_str().to_lowercase().ends_with("gross margin")
+                    && gross_end != Some(x.end())
             }) && !lower.ends_with("gross margin")
             {
                 let lm = last_margin
@@ -2024,6 +2033,10 @@ Diluted\t$ 0.11\t$ 0.07\n"
         // Gross margin: gross profit over revenue, 56.3%.
         ("Gross margin for the first quarter of 2026 was 56%.", 0),
         ("Gross margin for the first quarter of 2026 was 65%.", 1),
+        // The longer name of the same ratio, scorecard style.
+        ("Gross profit margin: GAAP: 56.3 percent.", 0),
+        ("Gross profit margin: GAAP: 53.6 percent.", 1),
+        ("Net profit margin for the first quarter of 2026 was 53.6%.", 0),
         // Operating margin: income from operations over revenue, 8.8%.
         ("Operating margin for the first quarter of 2026 was 8.8%.", 0),
         ("Operating margin for the first quarter of 2026 was 9.8%.", 1),
