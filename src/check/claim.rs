@@ -1776,7 +1776,7 @@ fn check_mention<'d>(
         };
         digits(&x.round_dp(m.decimals).abs().to_string(), m.decimals)
     };
-    let claimed = digits(&m.value.to_string(), m.decimals);
+    let claimed = claimed_digits(text.get(m.start..m.end).unwrap_or(""), m);
     let reversed = claim.negated();
     let opposite: Vec<Candidate> = computed
         .iter()
@@ -1888,6 +1888,30 @@ fn digits(s: &str, decimals: u32) -> String {
         frac.push('0');
     }
     format!("{int}{frac}")
+}
+
+/// The digits a claim is printed with, at its printed precision. A printed
+/// leading zero ("$09.8 billion", "up 01%") is kept: no release writes an
+/// integer part that way, so it is itself the trace of a slip (a swap with
+/// the zero of "90.8") and must be compared as printed, not as the value
+/// 9.8 it parses to.
+fn claimed_digits(printed: &str, m: &Mention) -> String {
+    let from_value = digits(&m.value.to_string(), m.decimals);
+    let number: String = printed
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let int = number.split('.').next().unwrap_or("");
+    if int.len() > 1 && int.starts_with('0') {
+        let printed_digits = digits(&number, m.decimals);
+        // Only when the printed form is the value with its zeros in front.
+        if printed_digits.trim_start_matches('0') == from_value.trim_start_matches('0') {
+            return printed_digits;
+        }
+    }
+    from_value
 }
 
 /// Do two digit strings differ by exactly one changed digit or one swap of
@@ -2157,6 +2181,28 @@ Non-GAAP diluted net income per share\t$ 0.15\t$ 0.11\n",
             ),
         ] {
             let got = findings_of("narrative-figures", &with_reconciliation(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn a_printed_leading_zero_is_a_slip() {
+        // Revenue of 90,753 thousand is "$90.8 million"; "$09.8 million"
+        // swaps its first two digits, though its value, 9.8, is not one
+        // slip from 90.8.
+        for (sentence, want) in [
+            (
+                "Revenue for the first quarter of 2026 was $90.8 million.",
+                0,
+            ),
+            (
+                "Revenue for the first quarter of 2026 was $09.8 million.",
+                1,
+            ),
+            ("Revenue for the first quarter of 2026 was $9.8 million.", 0),
+        ] {
+            let text = release(sentence).replace("$ 48,213", "$ 90,753");
+            let got = findings_of("narrative-figures", &text);
             assert_eq!(got.len(), want, "{sentence}: {got:#?}");
         }
     }
