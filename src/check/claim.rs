@@ -1501,10 +1501,12 @@ fn check_mention<'d>(
     let tail = &text[m.end..next.max(m.end)];
     let tail = &tail[..floor_char(tail, tail.len().min(60))];
     if let Some(q) = QUALIFIER_AFTER.find(tail) {
-        // "was $2.16 billion and non-GAAP operating income was …": past an
-        // "and" the qualifier opens the next clause, about another figure.
+        // "was $2.16 billion and non-GAAP operating income was …", "was
+        // $1.16 while non-GAAP earnings per share was …": past the
+        // conjunction the qualifier opens the next clause, about another
+        // figure.
         static AND: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)and(?-u:\b)").expect("re"));
+            LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(and|while|whereas)(?-u:\b)").expect("re"));
         let gap = &tail[..q.end()];
         let next_clause = AND.is_match(gap)
             && concepts.phrases_in(&gap.to_lowercase()).is_empty()
@@ -2082,6 +2084,8 @@ Diluted\t$ 0.11\t$ 0.07\n"
         // A qualifier of the next clause is not this figure's.
         ("GAAP operating income was $4.3 million and non-GAAP operating income was $5.1 million.", 0),
         ("GAAP operating income was $3.4 million and non-GAAP operating income was $5.1 million.", 1),
+        ("GAAP operating income was $4.3 million while non-GAAP operating income was $5.1 million.", 0),
+        ("GAAP operating income was $3.4 million while non-GAAP operating income was $5.1 million.", 1),
     ];
 
     #[test]
