@@ -766,3 +766,16 @@ fn share_counts_stated_in_thousands_on_their_row_feed_eps() {
         .collect();
     assert_eq!(rules, ["eps-basic"]);
 }
+
+/// A non-GAAP EPS computation is checked like the GAAP one.
+#[test]
+fn non_gaap_eps_computation_is_checked() {
+    check_jsonl(["tests/fixtures/non-gaap-eps-computation.txt"], 0);
+    let recs = check_jsonl(["tests/fixtures/non-gaap-eps-computation-wrong.txt"], 1);
+    let rules: Vec<_> = recs
+        .iter()
+        .filter(|r| r["kind"] == "finding")
+        .map(|r| r["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["non-gaap-eps"]);
+}
