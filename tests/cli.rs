@@ -749,3 +749,33 @@ fn human_output_on_a_one_line_html_exhibit() {
     assert!(stdout.contains("one-line.htm:1:"), "{stdout}");
     assert!(stdout.contains("checked against"), "{stdout}");
 }
+
+/// Share counts a statement in millions prints "(000s)" on their own
+/// section header: EPS is checked at that scale, and a wrong EPS is found.
+#[test]
+fn share_counts_stated_in_thousands_on_their_row_feed_eps() {
+    check_jsonl(["tests/fixtures/share-counts-in-thousands.txt"], 0);
+    let recs = check_jsonl(
+        ["tests/fixtures/share-counts-in-thousands-wrong-eps.txt"],
+        1,
+    );
+    let rules: Vec<_> = recs
+        .iter()
+        .filter(|r| r["kind"] == "finding")
+        .map(|r| r["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["eps-basic"]);
+}
+
+/// A non-GAAP EPS computation is checked like the GAAP one.
+#[test]
+fn non_gaap_eps_computation_is_checked() {
+    check_jsonl(["tests/fixtures/non-gaap-eps-computation.txt"], 0);
+    let recs = check_jsonl(["tests/fixtures/non-gaap-eps-computation-wrong.txt"], 1);
+    let rules: Vec<_> = recs
+        .iter()
+        .filter(|r| r["kind"] == "finding")
+        .map(|r| r["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["non-gaap-eps"]);
+}

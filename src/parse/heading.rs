@@ -45,6 +45,33 @@ pub fn scale_of(line: &str) -> Option<(Scale, String)> {
     Some((scale, note.to_string()))
 }
 
+static ZEROS_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*(000(?:,000)?)\s*(?:'?s)?\s*\)").expect("zeros note regex"));
+
+/// The scale a row label (or a section header over rows) declares for its
+/// own figures: "Shares used in calculation (000s)" under a statement in
+/// millions. Releases state share counts at a finer scale than amounts
+/// because EPS needs their precision, and say so on the row, not in the
+/// table's heading.
+///
+/// ```
+/// use tickmark::parse::heading::row_scale_of;
+/// use tickmark::document::Scale;
+/// assert_eq!(row_scale_of("Shares used in calculation (000s):"), Some(Scale::Thousands));
+/// assert_eq!(row_scale_of("Weighted average shares (in millions)"), Some(Scale::Millions));
+/// assert_eq!(row_scale_of("Basic"), None);
+/// assert_eq!(row_scale_of("Cost of sales (2000)"), None);
+/// ```
+pub fn row_scale_of(label: &str) -> Option<Scale> {
+    if let Some(c) = ZEROS_NOTE.captures(label) {
+        return match c.get(1)?.as_str() {
+            "000" => Some(Scale::Thousands),
+            _ => Some(Scale::Millions),
+        };
+    }
+    scale_of(label).map(|(s, _)| s)
+}
+
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*(?:(\d{4})(?-u:\b))?",

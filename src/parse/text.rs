@@ -1266,7 +1266,21 @@ pub(crate) fn assign_units(rows: &mut [Row]) {
         if SHARE_COUNT.is_match(&r.label) {
             context = None;
         }
-        if own || context.is_some() {
+        // Per-share amounts are printed to the cent; a row under a
+        // per-share header whose every figure is whole ("GAAP Basic Net
+        // Income Per Share:" then "Net income 199") is the numerator of
+        // the computation, an amount, not a per-share figure.
+        let whole = r
+            .cells
+            .iter()
+            .flatten()
+            .filter_map(|c| match c {
+                Cell::Figure(f) if !f.dash => Some(f.decimals == 0),
+                _ => None,
+            })
+            .reduce(|a, b| a && b)
+            .unwrap_or(false);
+        if own || (context.is_some() && !whole) {
             for c in r.cells.iter_mut().flatten() {
                 if let Cell::Figure(f) = c {
                     if f.unit == Unit::Amount {
@@ -1554,6 +1568,24 @@ Total                       (68)            75             1              8
         assert_eq!(t.rows[0].figure(0).unwrap().unit, Unit::Amount);
         assert_eq!(t.rows[1].figure(0).unwrap().unit, Unit::PerShare);
         assert_eq!(t.rows[2].figure(0).unwrap().unit, Unit::Amount);
+    }
+
+    #[test]
+    fn whole_figures_under_a_per_share_header_are_amounts() {
+        let src = "GAAP Basic Net Income Per Share\nNet income\t$ 199\t$ 28\nBasic net income per share\t$ 0.20\t$ 0.03\nEARNINGS PER SHARE:\nBasic\t$ 3.07\t$ 2.99\n";
+        let t = &tables(src)[0];
+        let row = |label: &str| {
+            t.rows
+                .iter()
+                .find(|r| r.label == label && !r.header)
+                .unwrap()
+        };
+        assert_eq!(row("Net income").figure(0).unwrap().unit, Unit::Amount);
+        assert_eq!(
+            row("Basic net income per share").figure(0).unwrap().unit,
+            Unit::PerShare
+        );
+        assert_eq!(row("Basic").figure(0).unwrap().unit, Unit::PerShare);
     }
 
     #[test]

@@ -459,6 +459,24 @@ fn role_of(table: &Table, concepts: &[Option<String>]) -> Role {
     }
 }
 
+/// The factor each row's amounts are stated in: the table's scale unless
+/// the row's label, or the section header above it, states its own
+/// ("Shares used in calculation (000s):" under a statement in millions). A
+/// section's note holds until the next section header.
+fn row_scales(t: &Table) -> Vec<Decimal> {
+    let mut section: Option<Decimal> = None;
+    t.rows
+        .iter()
+        .map(|r| {
+            let own = crate::parse::heading::row_scale_of(&r.label).map(|s| s.factor());
+            if r.header {
+                section = own;
+            }
+            own.or(section).unwrap_or_else(|| t.scale.factor())
+        })
+        .collect()
+}
+
 /// Resolves a document's rows, tables and facts.
 pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]) -> Resolved<'d> {
     let mut out = Resolved::default();
@@ -500,6 +518,7 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                     .any(|(cj, d)| cj != ci && !d.derived && same_period(&c.period, &d.period))
             })
             .collect();
+        let row_scales = row_scales(t);
         for (ri, name) in names.iter().enumerate() {
             let Some(name) = name else { continue };
             for (ci, col) in t.columns.iter().enumerate() {
@@ -518,7 +537,7 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                 let scale = match f.unit {
                     Unit::PerShare => Decimal::ONE,
                     Unit::Percent => Decimal::new(1, 2),
-                    Unit::Amount => t.scale.factor(),
+                    Unit::Amount => row_scales[ri],
                 };
                 let Some(interval) = f.interval().scale(scale) else {
                     continue;
