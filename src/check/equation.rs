@@ -131,10 +131,12 @@ fn reconciliation_endpoint(doc: &Document, f: &Fact) -> bool {
         .filter(|(_, c)| !c.derived && same_period(&c.period, &own.period))
         .map(|(i, _)| i)
         .collect();
-    // Two columns of one period are as likely "as reported" and a pro forma
-    // or a currency-neutral restatement as they are endpoints of a
-    // reconciliation; only a run with adjustments between is read as one.
-    group.len() >= 3 && (group.first() == Some(&f.column) || group.last() == Some(&f.column))
+    // Two columns of one period ("GAAP | Non-GAAP", "As reported | Pro
+    // forma") are both complete statements. A lone "Adjustments" column
+    // beside its reported one would fail here while the reported one holds;
+    // no release in the corpus lays a reconciliation out so, without the
+    // adjusted column.
+    group.len() >= 2 && (group.first() == Some(&f.column) || group.last() == Some(&f.column))
 }
 
 fn value(f: &Fact, sign: i8) -> Interval {
