@@ -110,6 +110,35 @@ fn find<'a, 'd>(res: &'a Resolved<'d>, lhs: &Fact<'d>, t: &'a Term) -> Option<&'
     matching.next()
 }
 
+/// Whether a figure's column is the first or the last of the columns that
+/// share its period. A reconciliation runs from the reported amounts through
+/// the adjustments to the adjusted ones ("GAAP", adjustments…, "Non-GAAP"):
+/// its outer columns are complete statements whose margins and rates are
+/// quotients of their own amounts, while the columns between hold each
+/// adjustment's contribution in points. Segment columns sharing a period
+/// are complete too, so their outer columns are quotients as well.
+fn reconciliation_endpoint(doc: &Document, f: &Fact) -> bool {
+    let Some(table) = doc.tables.get(f.table) else {
+        return false;
+    };
+    let Some(own) = table.columns.get(f.column) else {
+        return false;
+    };
+    let group: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.derived && same_period(&c.period, &own.period))
+        .map(|(i, _)| i)
+        .collect();
+    // Two columns of one period ("GAAP | Non-GAAP", "As reported | Pro
+    // forma") are both complete statements. A lone "Adjustments" column
+    // beside its reported one would fail here while the reported one holds;
+    // no release in the corpus lays a reconciliation out so, without the
+    // adjusted column.
+    group.len() >= 2 && (group.first() == Some(&f.column) || group.last() == Some(&f.column))
+}
+
 fn value(f: &Fact, sign: i8) -> Interval {
     if sign < 0 {
         f.interval.negated()
@@ -191,7 +220,10 @@ fn evaluate(
             // "Non-GAAP"), a margin or rate in an adjustment column is its
             // contribution in points, not a quotient of that column's
             // amounts. Per-share adjustments, by contrast, are quotients.
-            if lhs.figure.unit == crate::document::Unit::Percent && !lhs.period_unique {
+            if lhs.figure.unit == crate::document::Unit::Percent
+                && !lhs.period_unique
+                && !reconciliation_endpoint(doc, lhs)
+            {
                 return;
             }
             let (num, den) = (terms[0], terms[1]);
@@ -364,6 +396,23 @@ Provision for income taxes\t40\t6\t46
 Effective tax rate\t25.0%\t(2.0)%\t23.0%
 ";
         assert!(findings_of("effective-tax-rate", recon).is_empty());
+    }
+
+    #[test]
+    fn rates_at_the_ends_of_a_reconciliation_are_quotients() {
+        let recon = "RECONCILIATION OF GAAP TO NON-GAAP RESULTS
+(in millions)
+
+\tThree Months Ended March 31, 2026\t\t\t
+\tGAAP\tAcquisition-Related Adjustments\tRetirement-Related Adjustments\tNon-GAAP
+
+Pre-tax income from continuing operations\t160\t30\t10\t200
+Provision for income taxes\t40\t4\t2\t46
+Effective tax rate\t25.0%\t(2.5)\t0.5\t23.0%
+";
+        assert!(findings_of("effective-tax-rate", recon).is_empty());
+        let wrong = findings_of("effective-tax-rate", &recon.replace("23.0%", "32.0%"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
     }
 }
 
