@@ -317,17 +317,21 @@ fn reads_as_points(table: &Table, c: usize) -> bool {
 /// pts. | 60.1%): not an amount in any column. Its label says so; an
 /// amount labelled "Gross margin" shows no percentage.
 fn rate_row(table: &Table, row: &Row) -> bool {
+    // The percentage test first: it is cheap and almost always false, and
+    // footing asks this of every row of every candidate block.
+    let shows_percent = table
+        .columns
+        .iter()
+        .enumerate()
+        .any(|(c, col)| !col.derived && row.figure(c).is_some_and(|f| f.unit == Unit::Percent));
+    if !shows_percent {
+        return false;
+    }
     let label = row.label.to_lowercase();
-    let says_rate = label.contains("margin")
+    label.contains("margin")
         || label.contains("percent")
         || label.contains('%')
-        || super::names_rate(&label);
-    says_rate
-        && table
-            .columns
-            .iter()
-            .enumerate()
-            .any(|(c, col)| !col.derived && row.figure(c).is_some_and(|f| f.unit == Unit::Percent))
+        || super::names_rate(&label)
 }
 
 fn amount(row: &Row, col: usize) -> Option<&Figure> {
