@@ -66,21 +66,23 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             }
         }
     }
-    let mut pooled: std::collections::HashMap<PoolKey, (usize, usize, usize)> = Default::default();
-    for x in &trials {
-        let e = pooled.entry(pool_key(doc, x)).or_default();
+    // A key holds every heading of the table: built once per trial.
+    let keys: Vec<PoolKey> = trials.iter().map(|x| pool_key(doc, x)).collect();
+    let mut pooled: std::collections::HashMap<&PoolKey, (usize, usize, usize)> = Default::default();
+    for (x, key) in trials.iter().zip(&keys) {
+        let e = pooled.entry(key).or_default();
         e.0 += x.holds;
         e.1 += x.misses;
         e.2 += 1;
     }
     // The best accepted formula of each column, in document order.
     let mut best: Vec<Trial> = Vec::new();
-    for x in trials {
+    for (x, key) in trials.into_iter().zip(&keys) {
         let own = accepted(x.holds, x.misses, x.evals.len());
         let twins = x.holds >= 1
             && x.misses <= 1
             && pooled
-                .get(&pool_key(doc, &x))
+                .get(key)
                 .is_some_and(|&(h, m, n)| n > 1 && accepted(h, m, h + m));
         if !(own || twins) {
             continue;

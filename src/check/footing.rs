@@ -458,7 +458,7 @@ pub fn totals(doc: &Document) -> Vec<crate::resolve::TotalBlock> {
 /// Checks every table of the document.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     let blank_is_zero = doc.format == crate::document::Format::Html;
-    let (learned, first) = learned_totals(doc, rule);
+    let (learned, first) = learned_totals(doc, rule, blank_is_zero);
     for ((ti, table), first) in doc.tables.iter().enumerate().zip(first) {
         check_table(ti, table, rule, &learned, first, blank_is_zero, out);
     }
@@ -481,8 +481,11 @@ fn label_key(row: &Row) -> String {
 ///
 /// Also returns each table's first pass (its misses and outcome), which the
 /// second pass reuses where the learned labels change nothing.
-fn learned_totals(doc: &Document, rule: &Rule) -> (HashSet<String>, Vec<(Vec<Miss>, Outcome)>) {
-    let blank_is_zero = doc.format == crate::document::Format::Html;
+fn learned_totals(
+    doc: &Document,
+    rule: &Rule,
+    blank_is_zero: bool,
+) -> (HashSet<String>, Vec<(Vec<Miss>, Outcome)>) {
     let none = HashSet::new();
     let mut learned = HashSet::new();
     let mut first = Vec::with_capacity(doc.tables.len());

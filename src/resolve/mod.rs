@@ -367,6 +367,31 @@ pub struct Fact<'d> {
     pub period_unique: bool,
 }
 
+impl<'d> Fact<'d> {
+    /// The fact of `figure` at `(table, row, column)`, its interval in units
+    /// at `scale`; `None` where scaling overflows the decimal range.
+    fn scaled(
+        concept: String,
+        (table, row, column): (usize, usize, usize),
+        figure: &'d Figure,
+        period: &'d Period,
+        scale: Decimal,
+        period_unique: bool,
+    ) -> Option<Self> {
+        Some(Fact {
+            concept,
+            table,
+            row,
+            column,
+            figure,
+            period,
+            interval: figure.interval().scale(scale)?,
+            scale,
+            period_unique,
+        })
+    }
+}
+
 /// A document's figures with their meaning.
 #[derive(Debug, Default)]
 pub struct Resolved<'d> {
@@ -539,20 +564,12 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                     Unit::Percent => Decimal::new(1, 2),
                     Unit::Amount => row_scales[ri],
                 };
-                let Some(interval) = f.interval().scale(scale) else {
-                    continue;
-                };
-                out.facts.push(Fact {
-                    concept: name.clone(),
-                    table: ti,
-                    row: ri,
-                    column: ci,
-                    figure: f,
-                    period: &col.period,
-                    interval,
-                    scale,
-                    period_unique: unique[ci],
-                });
+                let at = (ti, ri, ci);
+                if let Some(fact) =
+                    Fact::scaled(name.clone(), at, f, &col.period, scale, unique[ci])
+                {
+                    out.facts.push(fact);
+                }
             }
         }
         segment_facts(t, ti, &names, &unique, concepts, &mut out.segment_facts);
@@ -663,21 +680,13 @@ fn segment_facts<'d>(
             if f.unit != Unit::Amount {
                 continue;
             }
-            let scale = t.scale.factor();
-            let Some(interval) = f.interval().scale(scale) else {
-                continue;
-            };
-            out.push(Fact {
-                concept: format!("{m}@{part}"),
-                table: ti,
-                row: ri,
-                column: ci,
-                figure: f,
-                period: &col.period,
-                interval,
-                scale,
-                period_unique: unique.get(ci).copied().unwrap_or(false),
-            });
+            let unique = unique.get(ci).copied().unwrap_or(false);
+            let concept = format!("{m}@{part}");
+            let at = (ti, ri, ci);
+            if let Some(fact) = Fact::scaled(concept, at, f, &col.period, t.scale.factor(), unique)
+            {
+                out.push(fact);
+            }
         }
     }
 }
