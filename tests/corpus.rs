@@ -111,8 +111,19 @@ fn internap_statements_foot() {
     assert!(passed >= 60, "only {passed} footings passed");
 }
 
+/// Errors that are in the releases themselves, not false alarms: Costco's
+/// fiscal 2023 third-quarter basic EPS is printed 2.94, but net income
+/// 1,302 (at most 1,302.5) million over 443,814 thousand basic shares is at
+/// most 2.9348 (the same error the HTML exhibit of the next year repeats in
+/// its prior-year column).
+const KNOWN_FILING_ERRORS: &[(&str, &str, &str)] = &[(
+    "COSTCO_2023Q3_EARNINGS.txt",
+    "eps-basic",
+    "shows 2.94, but NET INCOME ATTRIBUTABLE TO COSTCO 1,302 / Basic 443,814",
+)];
+
 /// Every text document of the corpus is read without failure or panic, and
-/// produces no error on the clean release.
+/// produces no error on the clean release but the known filing errors.
 #[test]
 fn text_corpus_reads_cleanly() {
     let Some(root) = corpus("") else {
@@ -130,11 +141,17 @@ fn text_corpus_reads_cleanly() {
             if !a.document.tables.is_empty() {
                 with_tables += 1;
             }
+            let name = e.file_name().to_string_lossy().into_owned();
             let errors: Vec<_> = a
                 .outcome
                 .findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
+                .filter(|f| {
+                    !KNOWN_FILING_ERRORS.iter().any(|(file, rule, says)| {
+                        name == *file && f.rule == *rule && f.message.contains(says)
+                    })
+                })
                 .map(|f| &f.message)
                 .collect();
             assert!(errors.is_empty(), "{}: {errors:#?}", e.path().display());

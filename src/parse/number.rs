@@ -226,6 +226,19 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
             percent = true;
             j += 2;
         }
+        // "613 bps", "(72) bps": a change in a margin, in basis points, as
+        // reconciliations of margin performance print it. The unit word
+        // belongs to the figure; the value stays in basis points.
+        let mut basis_points = false;
+        if !percent && at(j) == Some(' ') {
+            let word: String = (j + 1..(j + 4).min(n)).filter_map(at).collect();
+            if word.eq_ignore_ascii_case("bps")
+                && at(j + 4).is_none_or(|c| c.is_whitespace() || c == '|')
+            {
+                basis_points = true;
+                j += 4;
+            }
+        }
         // Whatever follows must end the token: "4th", "2x", "10-12" are not
         // figures.
         if at(j).is_some_and(|c| !(c.is_whitespace() || c == '|' || is_currency(c))) {
@@ -248,7 +261,12 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
                 decimals,
                 percent,
                 currency,
-                formatted: grouped || paren || seen_point || percent || currency.is_some(),
+                formatted: grouped
+                    || paren
+                    || seen_point
+                    || percent
+                    || basis_points
+                    || currency.is_some(),
             },
         });
         i = j;
@@ -287,6 +305,11 @@ mod tests {
             ["42625/0", "37855/0"]
         );
         assert_eq!(values("(457)").unwrap(), ["-457/0"]);
+        assert_eq!(
+            values("613 bps     (451) bps").unwrap(),
+            ["613/0", "-451/0"]
+        );
+        assert_eq!(values("27 bpsx"), None);
         assert_eq!(values("$ (0.00)").unwrap(), ["-0.00/2"]);
         assert_eq!(values("$(0.66)  $ 1.99").unwrap(), ["-0.66/2", "1.99/2"]);
         assert_eq!(values("--   —  -").unwrap(), ["dash", "dash", "dash"]);

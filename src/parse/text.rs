@@ -144,6 +144,7 @@ pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
         });
         start += piece.len();
     }
+    mend_abbreviated_labels(&mut lines);
     let groups = group(&lines);
     let mut tables = Vec::new();
     let mut in_table = vec![false; lines.len()];
@@ -220,6 +221,35 @@ fn classify(line: &str) -> Kind {
         return Kind::Prose;
     }
     Kind::Label
+}
+
+/// A short line ending in a period reads as a sentence, but a wrapped label
+/// can end in an abbreviation ("Income from continuing operations
+/// attributable to Acme Inc." over "common shareholders   0.41   1.76").
+/// A sentence does not go on in lower case into a row of figures, so a
+/// short "sentence" directly over such a row is a label.
+fn mend_abbreviated_labels(lines: &mut [Line]) {
+    for i in 1..lines.len() {
+        if !matches!(lines[i - 1].kind, Kind::Prose) {
+            continue;
+        }
+        let t = lines[i - 1].text.trim();
+        let words = t.split_whitespace().count();
+        let length = t
+            .split_whitespace()
+            .map(|w| w.chars().count() + 1)
+            .sum::<usize>();
+        // Prose only by its closing period (see `classify`).
+        let short = length <= 110 && words < 16 && t.ends_with('.');
+        let next = lines[i].text;
+        let goes_on = match &lines[i].kind {
+            Kind::Row(r) => starts_lowercase(next[r.label.0..r.label.1].trim()),
+            _ => false,
+        };
+        if short && goes_on {
+            lines[i - 1].kind = Kind::Label;
+        }
+    }
 }
 
 fn is_rule(t: &str) -> bool {
@@ -586,21 +616,32 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
     let mut blank = false;
     let mut pending_blank = false;
     let mut row_no = 0;
+    // Label lines pend only while each goes on in lower case from the one
+    // above, so the pending lines are one wrapped header ("Weighted-average
+    // shares used to calculate earnings per" over "common share:"): read as
+    // one, the rows under it see the whole header, not its last line.
     let flush = |pending: &mut Vec<usize>, rows: &mut Vec<Row>, rule: &mut bool, blank: bool| {
-        for &li in pending.iter() {
-            let l = &lines[li];
-            let t = l.text.trim();
-            let ls = l.text.len() - l.text.trim_start().len();
-            rows.push(Row {
-                label: label_text(l.text, (ls, ls + t.len())),
-                label_span: map.span(l.start + ls, l.start + ls + t.len()),
-                indent: l.text[..ls].chars().filter(|c| *c == ' ').count() as u16,
-                cells: vec![None; ncols],
-                header: true,
-                rule_above: std::mem::take(rule),
-                blank_above: blank,
-            });
-        }
+        let (Some(&first), Some(&last)) = (pending.first(), pending.last()) else {
+            return;
+        };
+        let f = &lines[first];
+        let fs = f.text.len() - f.text.trim_start().len();
+        let l = &lines[last];
+        let ls = l.text.len() - l.text.trim_start().len();
+        let joined = pending
+            .iter()
+            .map(|&p| lines[p].text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        rows.push(Row {
+            label: label_text(&joined, (0, joined.len())),
+            label_span: map.span(f.start + fs, l.start + ls + l.text.trim().len()),
+            indent: f.text[..fs].chars().filter(|c| *c == ' ').count() as u16,
+            cells: vec![None; ncols],
+            header: true,
+            rule_above: std::mem::take(rule),
+            blank_above: blank,
+        });
         pending.clear();
     };
     for &li in &g.body {
@@ -621,11 +662,10 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 if clean_label(t).is_empty() {
                     continue;
                 }
-                let continues = pending
-                    .last()
-                    .is_some_and(|&p| !lines[p].text.trim_end().ends_with(':'))
-                    && starts_lowercase(t)
-                    && !blank;
+                let continues = pending.last().is_some_and(|&p| {
+                    let above = lines[p].text.trim_end();
+                    !above.ends_with(':') && (starts_lowercase(t) || ends_mid_phrase(above))
+                }) && !blank;
                 if !continues {
                     flush(&mut pending, &mut rows, &mut rule, pending_blank);
                     pending_blank = blank;
@@ -898,6 +938,22 @@ fn starts_total(t: &str) -> bool {
 
 fn starts_lowercase(t: &str) -> bool {
     t.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// A label line that ends in a preposition or conjunction ("NET INCOME PER
+/// COMMON SHARE ATTRIBUTABLE TO" over "COSTCO:") breaks off mid-phrase: the
+/// next label line goes on with it, whatever its case (upper-case
+/// statements do not show the continuation by a lower-case letter). Only
+/// header lines are joined so: a row under such a line keeps the section
+/// break it had, which footing relies on in tables of growth rates printed
+/// without a % sign (segment contributions, which do not add).
+fn ends_mid_phrase(t: &str) -> bool {
+    const OPEN: &[&str] = &[
+        "to", "of", "for", "and", "per", "by", "from", "in", "on", "the", "with", "or", "&",
+    ];
+    t.split_whitespace()
+        .next_back()
+        .is_some_and(|w| OPEN.iter().any(|o| w.eq_ignore_ascii_case(o)))
 }
 
 /// Lines made only of period words ("For the 13", "Weeks Ended", "March

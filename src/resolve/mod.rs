@@ -210,7 +210,28 @@ impl Concepts {
                 return Some(&c.name);
             }
         }
-        None
+        // A per-share row labelled as net income under a header that names
+        // basic or diluted EPS ("Earnings per common share--basic:" over
+        // "Net income attributable to Acme Inc. common shareholders  0.41")
+        // is that EPS: the header names the measure, the label its line.
+        // The other lines under it (continuing or discontinued operations)
+        // are not net income and stay unnamed.
+        let section = normalize(section?);
+        let net_income = self
+            .list
+            .iter()
+            .any(|c| c.name == "net_income" && c.matches(&label));
+        if !net_income {
+            return None;
+        }
+        self.list
+            .iter()
+            .find(|c| {
+                matches!(c.name.as_str(), "eps_basic" | "eps_diluted")
+                    && c.matches(&section)
+                    && c.unit_fits(row)
+            })
+            .map(|c| c.name.as_str())
     }
 }
 
