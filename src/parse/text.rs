@@ -592,6 +592,32 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             .find(|&k| positions.iter().filter(|p| p.len() >= k).count() >= 2)
             .unwrap_or(0)
     };
+    // A row with more figures than the table has columns may carry a
+    // footnote reference after a figure ("$ (551) (7)   $ 3,839"): set one
+    // space from the figure it annotates, where columns stand wider apart.
+    // Without it the row fits its columns again.
+    let trimmed: Vec<Option<RowLine>> = rows_lines
+        .iter()
+        .map(|(i, r)| {
+            (r.tokens.len() > max_per_row)
+                .then(|| without_footnote_references(lines[*i].text, r))
+                .flatten()
+        })
+        .collect();
+    let rows_lines: Vec<(usize, &RowLine)> = rows_lines
+        .iter()
+        .zip(&trimmed)
+        .map(|((i, r), t)| (*i, t.as_ref().unwrap_or(*r)))
+        .collect();
+    let positions: Vec<Vec<i64>> = rows_lines
+        .iter()
+        .map(|(i, r)| {
+            r.tokens
+                .iter()
+                .map(|t| position(layout, lines[*i].text, t))
+                .collect()
+        })
+        .collect();
     // Column centres from the rows that fill every column: their k-th
     // figure is in the k-th column. Sparse rows are placed against these.
     // (`pdftotext` shifts rows by a character or two, so positions of all
@@ -714,6 +740,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                         blank,
                     )
                 };
+                let r = rows_lines.get(row_no).map_or(r, |x| x.1);
                 let cells = place_cells(map, l, r, &positions[row_no], &centers);
                 row_no += 1;
                 rows.push(Row {
@@ -1204,6 +1231,37 @@ fn is_year_text(t: &str) -> bool {
 
 /// Places a row's tokens in the table's columns: the monotone assignment
 /// nearest to the column centres.
+/// The row without the footnote references that follow its figures: a
+/// one-digit figure in parentheses one space after another figure. `None`
+/// when there is none.
+fn without_footnote_references(line: &str, row: &RowLine) -> Option<RowLine> {
+    let is_reference = |k: usize| {
+        let t = &row.tokens[k];
+        let text = &line[t.start..t.end];
+        let small = matches!(&t.kind, TokenKind::Number {
+            value,
+            decimals: 0,
+            percent: false,
+            currency: None,
+            ..
+        } if !value.is_zero() && value.abs() < 10.into());
+        small
+            && text.starts_with('(')
+            && text.ends_with(')')
+            && k > 0
+            && t.start <= row.tokens[k - 1].end + 1
+            && matches!(row.tokens[k - 1].kind, TokenKind::Number { .. })
+    };
+    let keep: Vec<Token> = (0..row.tokens.len())
+        .filter(|&k| !is_reference(k))
+        .map(|k| row.tokens[k].clone())
+        .collect();
+    (keep.len() < row.tokens.len()).then(|| RowLine {
+        tokens: keep,
+        ..row.clone()
+    })
+}
+
 fn place_cells(
     map: &TextMap,
     line: &Line,
@@ -1463,6 +1521,20 @@ Gamma                     100      250      300
         let t = &tables(src)[0];
         assert!(t.rows[1].figure(0).is_none());
         assert_eq!(t.rows[1].figure(1).unwrap().value, 50.into());
+    }
+
+    #[test]
+    fn a_footnote_reference_after_a_figure_is_no_column() {
+        let src = "\
+                        Cost of sales    Other        Net income
+GAAP Reported           $  3,237   $    (347)     $    2,327
+Acquisition-related         (136)        (168)           387
+Non-GAAP Adjusted       $  3,072   $    (551) (7) $    3,839
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.columns.len(), 3);
+        assert_eq!(t.rows[2].figure(1).unwrap().value, (-551).into());
+        assert_eq!(t.rows[2].figure(2).unwrap().value, 3839.into());
     }
 
     #[test]
