@@ -457,7 +457,11 @@ pub fn totals(doc: &Document) -> Vec<crate::resolve::TotalBlock> {
 
 /// Checks every table of the document.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
-    let blank_is_zero = doc.format == crate::document::Format::Html;
+    // A blank cell in a row with figures elsewhere is an adjustment that
+    // does not touch that column, in text as in markup: text rows are placed
+    // against the centres of the rows that fill every column, and a column
+    // mostly blank over a block is still no sum (see `evaluate`).
+    let blank_is_zero = true;
     let (learned, first) = learned_totals(doc, rule, blank_is_zero);
     for ((ti, table), first) in doc.tables.iter().enumerate().zip(first) {
         check_table(ti, table, rule, &learned, first, blank_is_zero, out);

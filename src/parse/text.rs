@@ -297,6 +297,9 @@ fn find_row(line: &str) -> Option<RowLine> {
             {
                 continue;
             }
+            if has_range(&line[b..], &tokens) {
+                return None;
+            }
             let tokens = tokens
                 .into_iter()
                 .map(|mut t| {
@@ -317,6 +320,31 @@ fn find_row(line: &str) -> Option<RowLine> {
         }
     }
     None
+}
+
+/// A range ("$0.79 - $0.80", guidance for a quarter) is one figure the
+/// tables cannot check, not two figures and a nil between them: a hyphen
+/// set one space from a figure on each side joins them (a nil cell stands
+/// as far from its neighbours as any column). A line holding one is no row.
+fn has_range(s: &str, tokens: &[Token]) -> bool {
+    tokens.windows(3).any(|w| {
+        let joined = |a: &Token, b: &Token| {
+            let gap = &s[a.end..b.start];
+            gap.starts_with(' ')
+                && gap.len() <= 2
+                && gap.chars().all(|c| c == ' ' || is_currency_sign(c))
+        };
+        matches!(w[0].kind, TokenKind::Number { .. })
+            && matches!(w[1].kind, TokenKind::Dash)
+            && matches!(&s[w[1].start..w[1].end], "-" | "–")
+            && matches!(w[2].kind, TokenKind::Number { .. })
+            && joined(&w[0], &w[1])
+            && joined(&w[1], &w[2])
+    })
+}
+
+fn is_currency_sign(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥')
 }
 
 /// `pdftotext` cuts a closing parenthesis that falls past the page edge
@@ -1535,6 +1563,26 @@ Non-GAAP Adjusted       $  3,072   $    (551) (7) $    3,839
         assert_eq!(t.columns.len(), 3);
         assert_eq!(t.rows[2].figure(1).unwrap().value, (-551).into());
         assert_eq!(t.rows[2].figure(2).unwrap().value, 3839.into());
+    }
+
+    #[test]
+    fn a_range_is_no_row() {
+        let src = "\
+                                       Q2                   FY24
+GAAP diluted earnings per share     $0.79 - $0.80       $2.67 - $2.69
+Amortization of intangibles     $            0.48   $              1.89
+Stock-based compensation        $            0.74   $              2.80
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.columns.len(), 2);
+        assert!(t
+            .rows
+            .iter()
+            .all(|r| !r.label.starts_with("GAAP") || !r.has_figures()));
+        assert!(!has_range(
+            "12   -   14",
+            &lex_figures("12   -   14").unwrap()
+        ));
     }
 
     #[test]

@@ -1,0 +1,48 @@
+//! A reconciliation by line item in plain text: each adjustment fills only
+//! the columns it touches, a footnote reference hangs off a total.
+
+use std::sync::Arc;
+use tickmark::check::{Finding, Severity};
+use tickmark::document::{Format, SourceFile};
+use tickmark::rules::RuleSet;
+
+fn errors(text: &str) -> Vec<Finding> {
+    let source = Arc::new(SourceFile {
+        path: "t.txt".into(),
+        bytes: text.as_bytes().to_vec(),
+    });
+    tickmark::audit(source, Format::Text, &RuleSet::builtin().unwrap())
+        .unwrap()
+        .outcome
+        .findings
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
+}
+
+const RECONCILIATION: &str = "\
+                                     (millions)
+                                                   Cost of        Other (income)/      Net income
+                                                   sales          deductions--net      attributable
+GAAP Reported                                 $    3,237      $        (347)      $      2,327
+Amortization of intangible assets                      -                 -               1,184
+Acquisition-related items                           (136)             (168)                387
+Certain significant items:
+ Restructuring charges                               (17)                -                 235
+ (Gains)/losses on equity securities                   -               135                (135)
+ Other                                               (12)             (171)                194
+Income tax provision--non-GAAP items                                                      (355)
+Non-GAAP Adjusted                             $    3,072      $        (551) (7)  $      3,839
+";
+
+#[test]
+fn blank_cells_of_a_text_reconciliation_add_nothing() {
+    let f = errors(RECONCILIATION);
+    assert!(f.is_empty(), "{f:#?}");
+    // "Other" in the cost-of-sales column, 12 changed to 21: that column,
+    // blank on the tax line (which touches only net income), is footed too.
+    let bad = RECONCILIATION.replace("(12)", "(21)");
+    let f = errors(&bad);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "footing");
+}
