@@ -46,3 +46,33 @@ fn blank_cells_of_a_text_reconciliation_add_nothing() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].rule, "footing");
 }
+
+/// Margins over the same revenue add in points from the GAAP margin to the
+/// non-GAAP one (the amounts above make the columns periods, not growth
+/// rates).
+const MARGINS: &str = "\
+                                                            Three Months Ended
+                                                          Apr 1,         Apr 2,
+                                                           2023           2022
+GAAP operating income (loss)                          $  (1,468)     $   4,341
+   Acquisition-related adjustments                          371            404
+   Share-based compensation                                 739            707
+   Restructuring and other charges                           64         (1,211)
+Non-GAAP operating income (loss)                      $    (294)     $   4,241
+GAAP operating margin (loss)                             (12.5)%        23.7 %
+   Acquisition-related adjustments                          3.2 %          2.2 %
+   Share-based compensation                                 6.3 %          3.9 %
+   Restructuring and other charges                          0.5 %         (6.6)%
+Non-GAAP operating margin (loss)                          (2.5)%        23.1 %
+";
+
+#[test]
+fn a_margin_reconciliation_adds_in_points() {
+    let f = errors(MARGINS);
+    assert!(f.is_empty(), "{f:#?}");
+    // The 2022 share-based compensation, 3.9 points, shown as 9.3.
+    let bad = MARGINS.replace("3.9 %", "9.3 %");
+    let f = errors(&bad);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].rule, "footing");
+}

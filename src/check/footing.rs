@@ -334,6 +334,50 @@ fn rate_row(table: &Table, row: &Row) -> bool {
         || super::names_rate(&label)
 }
 
+/// Every figure of the row is a percentage.
+fn percent_only(row: &Row) -> bool {
+    row.has_figures()
+        && row
+            .cells
+            .iter()
+            .flatten()
+            .all(|c| c.figure().is_none_or(|f| f.unit == Unit::Percent))
+}
+
+/// A reconciliation of a margin ("GAAP operating margin", its adjustments
+/// in points, "Non-GAAP operating margin"): a margin is over revenue, which
+/// the adjustments leave as it is, so each moves the margin by its own share
+/// of the same revenue and the points add like amounts. Only from a base
+/// labelled "GAAP X margin" to a total labelled "Non-GAAP X margin" (or
+/// "Adjusted ...") for the same X, every row a percentage: margins elsewhere
+/// (segments, periods) do not add, nor do tax rates, whose base (pre-tax
+/// income) the adjustments change.
+fn margin_reconciliation(table: &Table, total: usize, units: &[usize]) -> bool {
+    let t = &table.rows[total];
+    let Some(&base) = units.last() else {
+        return false;
+    };
+    let b = &table.rows[base];
+    let tl = t.label.trim().to_lowercase();
+    let bl = b.label.trim().to_lowercase();
+    let measure = ["non-gaap ", "adjusted "]
+        .iter()
+        .find_map(|p| tl.strip_prefix(p));
+    measure.is_some_and(|m| m.contains("margin") && bl.strip_prefix("gaap ") == Some(m))
+        && rate_row(table, t)
+        && percent_only(t)
+        && units.iter().all(|&u| percent_only(&table.rows[u]))
+}
+
+/// The figures summed: amounts, or the points of a margin reconciliation.
+fn term(row: &Row, col: usize, points: bool) -> Option<&Figure> {
+    if points {
+        row.figure(col)
+    } else {
+        amount(row, col)
+    }
+}
+
 fn amount(row: &Row, col: usize) -> Option<&Figure> {
     row.figure(col).filter(|f| f.unit != Unit::Percent)
 }
@@ -349,21 +393,24 @@ fn evaluate(
 ) -> Vec<ColumnEval> {
     let t = &table.rows[total];
     let mut evals = Vec::new();
-    if rate_row(table, t) || units.iter().any(|&u| rate_row(table, &table.rows[u])) {
+    let points = margin_reconciliation(table, total, units);
+    if !points && (rate_row(table, t) || units.iter().any(|&u| rate_row(table, &table.rows[u]))) {
         return evals;
     }
     'cols: for (c, col) in table.columns.iter().enumerate() {
         if col.derived {
             continue;
         }
-        let Some(tf) = amount(t, c) else { continue };
+        let Some(tf) = term(t, c, points) else {
+            continue;
+        };
         let mut sum = Decimal::ZERO;
         let mut nonzero = 0;
         let mut decimals = tf.decimals;
         let mut blanks = 0;
         for (&u, &s) in units.iter().zip(signs) {
             let row = &table.rows[u];
-            let Some(f) = amount(row, c) else {
+            let Some(f) = term(row, c, points) else {
                 // A reconciliation leaves a cell blank where an adjustment
                 // does not touch a line item ("Income tax provision" only
                 // in the net income column): nothing to add, when the row
@@ -406,7 +453,7 @@ fn evaluate(
             let mut acc = RoundedSum::default();
             for (&u, &s) in units.iter().zip(signs) {
                 // The first loop let through only blanks read as zero.
-                let Some(f) = amount(&table.rows[u], c) else {
+                let Some(f) = term(&table.rows[u], c, points) else {
                     continue;
                 };
                 let (center, half) = f.center_half();
@@ -610,6 +657,7 @@ fn find_totals(
         if !crate::budget::spend(MAX_UNITS as u64 * (table.columns.len() as u64 + 1)) {
             break;
         }
+        let total_in_points = percent_only(row);
         // Units above, nearest first, and whether a boundary lies above each.
         let mut units: Vec<usize> = Vec::new();
         let mut boundary_above: Vec<bool> = Vec::new();
@@ -622,11 +670,13 @@ fn find_totals(
             // A row of percentages only (a margin between two
             // reconciliations) adds nothing to amounts: it separates
             // blocks like a section header.
-            let rates = r.has_figures()
-                && r.cells
-                    .iter()
-                    .flatten()
-                    .all(|c| c.figure().is_none_or(|f| f.unit == Unit::Percent));
+            // Under a total of percentages (a margin reconciliation), rows
+            // of amounts separate in turn.
+            let rates = if total_in_points {
+                r.has_figures() && !percent_only(r)
+            } else {
+                percent_only(r)
+            };
             if r.header || rates {
                 if let Some(b) = boundary_above.last_mut() {
                     *b = true;
@@ -843,8 +893,9 @@ fn record(
     out: &mut Outcome,
 ) {
     let t = &table.rows[total];
+    let points = margin_reconciliation(table, total, &cand.units);
     for e in &cand.evals {
-        let Some(tf) = amount(t, e.column) else {
+        let Some(tf) = term(t, e.column, points) else {
             continue;
         };
         let components: Vec<(&Row, &Figure, i8)> = cand
@@ -852,7 +903,9 @@ fn record(
             .iter()
             .rev()
             .zip(cand.signs.iter().rev())
-            .filter_map(|(&u, &s)| Some((&table.rows[u], amount(&table.rows[u], e.column)?, s)))
+            .filter_map(|(&u, &s)| {
+                Some((&table.rows[u], term(&table.rows[u], e.column, points)?, s))
+            })
             .collect();
         let failed = Some(e.column) == miss || e.fit == ColumnFit::Miss;
         if !failed {
