@@ -153,7 +153,7 @@ static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:million|billion|thousand)?\)?\s*(?:of|in)\s+").expect("re")
 });
 static APPROX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(approximately|about|around|roughly|some|almost|nearly|more than|over|in excess of|exceeding|less than|under|up to|at least|just over|just under)\s*\(?\$?\s*$")
+    Regex::new(r"(?i)(?-u:\b)(approximately|about|around|roughly|some|almost|nearly|more than|over|in excess of|exceeding|exceeded|surpassing|surpassed|topped|less than|under|up to|at least|just over|just under)\s*\(?\$?\s*$")
         .expect("re")
 });
 static LIST_AND: LazyLock<Regex> =
@@ -381,6 +381,15 @@ fn length(p: &Period) -> Option<u8> {
         .or(p.weeks.map(|w| ((w as u32 * 12 + 26) / 52) as u8))
 }
 
+/// Does a period last `months`? A quarter of a fiscal calendar kept in
+/// weeks is 12 to 17 weeks: the 12/12/12/16 and 16/12/12/12 calendars of
+/// retailers give some quarters 16 weeks, and "the quarter" or "the fourth
+/// quarter" is still what their releases call them.
+fn lasts(p: &Period, months: u8) -> bool {
+    length(p) == Some(months)
+        || months == 3 && p.months.is_none() && p.weeks.is_some_and(|w| (12..=17).contains(&w))
+}
+
 /// A month count for an end date; a date in the first week of a month
 /// counts as the month before (52/53-week fiscal calendars).
 fn month_key(d: Date) -> i32 {
@@ -399,7 +408,7 @@ impl DocPeriods {
         let latest_quarter_key = res
             .facts
             .iter()
-            .filter(|f| !f.period.instant && length(f.period) == Some(3))
+            .filter(|f| !f.period.instant && lasts(f.period, 3))
             .filter_map(|f| f.period.end.map(month_key))
             .max();
         let mut counts = [0usize; 5];
@@ -434,7 +443,7 @@ impl DocPeriods {
             };
             let near = (days(end) - days(d)).abs() <= 7;
             let len_ok = match clue.months {
-                Some(m) => length(p) == Some(m),
+                Some(m) => lasts(p, m),
                 None => true,
             };
             return Some(near && len_ok);
@@ -448,7 +457,7 @@ impl DocPeriods {
             });
         }
         if let Some(m) = clue.months {
-            if length(p) != Some(m) {
+            if !lasts(p, m) {
                 return Some(false);
             }
         }
@@ -1246,9 +1255,66 @@ fn concept_of(
         }
     }
     match concepts.phrases_in(&lower).last() {
-        Some(&(n, s, e)) => Ok((n.to_string(), s, e)),
+        Some(&(n, s, e)) => {
+            // "net income was $1,798 million, $4.04 per diluted share,
+            // compared to $1,589 million, $3.58 per diluted share": the
+            // comparison repeats the pair in the same order, so the amount
+            // after "compared to" is the earlier amount's measure, not the
+            // per-share phrase that happens to stand nearest.
+            let per_share_phrase = n.starts_with("eps") || n.ends_with("_per_share");
+            if per_share_phrase && m.kind == MentionKind::Money && m.scale > Decimal::ONE {
+                if let Some(x) = paired_amount_concept(doc, concepts, i, start, end, s, e) {
+                    return Ok(x);
+                }
+            }
+            Ok((n.to_string(), s, e))
+        }
         None => Err("no concept named before the figure".into()),
     }
+}
+
+/// The concept of the amount a per-share phrase followed, when the figure
+/// after that phrase is its comparative: an earlier amount of the sentence
+/// stands before the per-share phrase, with a per-share figure between
+/// them, and a comparison ("compared to", "versus") leads from the phrase
+/// to the figure.
+fn paired_amount_concept(
+    doc: &Document,
+    concepts: &Concepts,
+    i: usize,
+    start: usize,
+    end: usize,
+    phrase_at: usize,
+    phrase_end: usize,
+) -> Option<(String, usize, usize)> {
+    let m = &doc.mentions[i];
+    let text = doc.blocks[m.block].text.text();
+    let gap = text.get(start + phrase_end..m.start)?;
+    if !CARRY.is_match(gap) || !concepts.phrases_in(&gap.to_lowercase()).is_empty() {
+        return None;
+    }
+    let earlier: Vec<usize> = (0..i)
+        .filter(|&j| {
+            let o = &doc.mentions[j];
+            o.block == m.block && o.start >= start && o.end <= start + phrase_at
+        })
+        .collect();
+    let (&per_share, before) = earlier.split_last()?;
+    if doc.mentions[per_share].kind == MentionKind::Money
+        && doc.mentions[per_share].scale > Decimal::ONE
+    {
+        return None;
+    }
+    let &j = before.last()?;
+    let amount = &doc.mentions[j];
+    if amount.kind != MentionKind::Money || amount.scale <= Decimal::ONE {
+        return None;
+    }
+    let (c, s, e) = concept_of(doc, concepts, j, start, end, Assertion::Value).ok()?;
+    if c.starts_with("eps") || c.ends_with("_per_share") {
+        return None;
+    }
+    Some((c, s, e))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1599,7 +1665,8 @@ fn check_mention<'d>(
         let word = h.as_str().to_lowercase();
         let word = word.trim_end_matches(['$', '(', ' ']).trim();
         claim = match word {
-            "more than" | "over" | "in excess of" | "exceeding" | "at least" | "just over" => {
+            "more than" | "over" | "in excess of" | "exceeding" | "exceeded" | "surpassing"
+            | "surpassed" | "topped" | "at least" | "just over" => {
                 Interval::new(v, Decimal::MAX / Decimal::TWO)
             }
             "less than" | "under" | "up to" | "almost" | "nearly" | "just under" => {
@@ -1785,16 +1852,35 @@ fn check_mention<'d>(
         .filter(|(v, _)| direction != 0 && v.overlaps(&reversed) && !v.contains(Decimal::ZERO))
         .cloned()
         .collect();
-    let slips: Vec<Candidate> = computed
-        .iter()
-        .filter(|(v, _)| one_slip(&claimed, &render(*v)))
-        .cloned()
-        .collect();
+    let judge = |cands: &[Candidate<'d>]| -> (Vec<Candidate<'d>>, usize) {
+        let slips: Vec<Candidate> = cands
+            .iter()
+            .filter(|(v, _)| one_slip(&claimed, &render(*v)))
+            .cloned()
+            .collect();
+        // The same value shown in several tables counts once.
+        let mut distinct: Vec<String> = cands.iter().map(|(v, _)| render(*v)).collect();
+        distinct.sort();
+        distinct.dedup();
+        (slips, distinct.len())
+    };
+    let (mut slips, mut distinct) = judge(&computed);
     let significant = claimed.trim_start_matches('0').len();
-    // The same value shown in several tables counts once.
-    let mut distinct: Vec<String> = computed.iter().map(|(v, _)| render(*v)).collect();
-    distinct.sort();
-    distinct.dedup();
+    if !slips.is_empty() && significant < 3 && distinct > 2 {
+        // A short figure is one slip from too many figures of every period
+        // and part to tell which; what the sentence itself says narrows
+        // them to the figures it can be about.
+        // The period narrows only a concept named before the figure, whose
+        // subject the words before it were checked for ("Azure surpassed
+        // $75 billion in revenue" names its subject nowhere near "revenue").
+        let unnamed = clue.is_none() && base_clue.is_none() && phrase_at < lower.len();
+        if let Some(narrow) = narrowed(doc, ties, i, start, &computed, unnamed) {
+            let (s, d) = judge(&narrow);
+            if !s.is_empty() && d <= 2 {
+                (slips, distinct) = (s, d);
+            }
+        }
+    }
     let sentence_key = (m.block, start, concept.clone());
     if ties.untied.contains(&sentence_key) {
         return Err(format!(
@@ -1810,7 +1896,7 @@ fn check_mention<'d>(
             "ties to no figure of {} for the period and is not one slip from one (about something the tables do not show?)",
             concept.replace('_', " ")
         ));
-    } else if significant < 3 && distinct.len() > 2 {
+    } else if significant < 3 && distinct > 2 {
         return Err(format!(
             "ties to no figure of {}, but {significant} digits are one slip from too many figures to tell which",
             concept.replace('_', " ")
@@ -1879,6 +1965,53 @@ fn check_mention<'d>(
             .collect(),
     });
     Ok(())
+}
+
+/// The candidates a figure that ties to nothing can be about, by what its
+/// sentence says:
+/// - an earlier amount of the sentence tied to a row ("AWS segment
+///   operating income was $9.3 billion, compared with operating income of
+///   $5.4 billion"): a comparison repeats the row, so the rows it tied to;
+/// - no period named (`unnamed`): a release leads with its own period, so
+///   the columns that end last ("Operating income totaled $3.3B, up 27%
+///   year over year" in the quarter's release).
+///
+/// `None` when neither narrows anything.
+fn narrowed<'d>(
+    doc: &Document,
+    ties: &Ties,
+    i: usize,
+    start: usize,
+    computed: &[Candidate<'d>],
+    unnamed: bool,
+) -> Option<Vec<Candidate<'d>>> {
+    let m = &doc.mentions[i];
+    let mut out: Vec<Candidate<'d>> = computed.to_vec();
+    let earlier_rows: Vec<(usize, usize)> = doc.mentions[..i]
+        .iter()
+        .filter(|o| o.block == m.block && o.start >= start)
+        .filter_map(|o| ties.rows.get(&o.span))
+        .flatten()
+        .copied()
+        .collect();
+    let same_rows: Vec<Candidate<'d>> = out
+        .iter()
+        .filter(|(_, f)| earlier_rows.contains(&(f[0].table, f[0].row)))
+        .cloned()
+        .collect();
+    if !same_rows.is_empty() {
+        out = same_rows;
+    }
+    if unnamed {
+        let latest = out
+            .iter()
+            .filter_map(|(_, f)| f[0].period.end.map(days))
+            .max();
+        if let Some(latest) = latest {
+            out.retain(|(_, f)| f[0].period.end.map(days) == Some(latest));
+        }
+    }
+    (out.len() < computed.len()).then_some(out)
 }
 
 /// The digits of a number printed with `decimals` places ("42.60" for 42.6
@@ -2264,6 +2397,81 @@ Non-GAAP diluted net income per share\t$ 0.15\t$ 0.11\n",
         assert!(subject_after(" for the first quarter of 2006 was ", true).is_ok());
         assert!(subject_after(" in the americas was ", true).is_err());
         assert!(subject_after(" from services was ", true).is_err());
+    }
+
+    #[test]
+    fn a_comparison_repeats_the_amount_and_per_share_pair() {
+        for (sentence, want) in [
+            (
+                "Net income was $3.5 million, $0.11 per diluted share, compared to $2.2 million, $0.07 per diluted share.",
+                0,
+            ),
+            (
+                "Net income was $3.5 million, $0.11 per diluted share, compared to $2.7 million, $0.07 per diluted share.",
+                1,
+            ),
+            (
+                "Net income was $3.5 million, or $0.11 per diluted share, compared with $2.2 million, or $0.07 per diluted share.",
+                0,
+            ),
+        ] {
+            let got = findings_of("narrative-figures", &release(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn quarters_of_a_calendar_in_weeks() {
+        // A 16-week quarter (12/12/12/16-week fiscal calendars) is what the
+        // release calls "the quarter".
+        for (sentence, want) in [
+            ("Revenue for the quarter was $48.2 million.", 0),
+            ("Revenue for the quarter was $84.2 million.", 1),
+            ("Net income for the first quarter was $3.5 million.", 0),
+            ("Net income for the first quarter was $5.3 million.", 1),
+        ] {
+            let text = release(sentence).replace(
+                "\tThree Months Ended March 31,\t\n\t2026\t2025",
+                "\t16 Weeks Ended\t\n\tMarch 29, 2026\tMarch 30, 2025",
+            );
+            let got = findings_of("narrative-figures", &text);
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn a_short_figure_with_no_period_is_about_the_latest() {
+        // Four columns give four operating incomes ($4.3, $2.7, $11.9 and
+        // $8.3 million): "$4.8 million" is one slip from $4.3 million, but
+        // two digits are one slip from too many figures to tell which,
+        // until the release's own period (the columns that end last)
+        // narrows them to two.
+        let text = |prose: &str| {
+            format!(
+                "Example Corp Reports Third Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands)\n\n\
+\tThree Months Ended September 30,\t\tNine Months Ended September 30,\t\n\
+\t2026\t2025\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\t$ 139,020\t$ 121,400\n\
+Cost of revenue\t21,064\t19,118\t60,118\t54,089\n\
+Gross profit\t27,149\t23,753\t78,902\t67,311\n\
+Operating expenses\t22,890\t21,008\t67,000\t59,000\n\
+Income from operations\t4,259\t2,745\t11,902\t8,311\n"
+            )
+        };
+        for (sentence, want) in [
+            ("Income from operations was $4.3 million.", 0),
+            ("Income from operations was $4.8 million.", 1),
+            // A period named is the claim's own: no narrowing.
+            (
+                "Income from operations for the third quarter of 2025 was $2.9 million.",
+                0,
+            ),
+        ] {
+            let got = findings_of("narrative-figures", &text(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
     }
 
     #[test]
