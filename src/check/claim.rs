@@ -390,6 +390,22 @@ fn lasts(p: &Period, months: u8) -> bool {
         || months == 3 && p.months.is_none() && p.weeks.is_some_and(|w| (12..=17).contains(&w))
 }
 
+/// Words that text extracted from a PDF lost their ligature in: pdftotext
+/// drops a "fi" glyph it cannot map, leaving "rst quarter" and "scal 2023".
+/// Standing alone, neither is an English word.
+static LOST_LIGATURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(rst|scal)(?-u:\b)").expect("re"));
+
+/// A block's text for reading claims: the period words that lost their
+/// ligature put back as words of the same length ("1st", "fy"), so every
+/// offset still points into the block.
+fn prose(doc: &Document, block: usize) -> std::borrow::Cow<'_, str> {
+    let text = doc.blocks.get(block).map_or("", |b| b.text.text());
+    LOST_LIGATURE.replace_all(text, |c: &regex::Captures| {
+        if c[1].len() == 3 { "1st" } else { "fy  " }.to_string()
+    })
+}
+
 /// A month count for an end date; a date in the first week of a month
 /// counts as the month before (52/53-week fiscal calendars).
 fn month_key(d: Date) -> i32 {
@@ -412,8 +428,8 @@ impl DocPeriods {
             .filter_map(|f| f.period.end.map(month_key))
             .max();
         let mut counts = [0usize; 5];
-        for b in &doc.blocks {
-            for c in PERIOD.captures_iter(b.text.text()) {
+        for b in 0..doc.blocks.len() {
+            for c in PERIOD.captures_iter(&prose(doc, b)) {
                 if let Some(q) = clue_of(&c).quarter {
                     counts[q as usize] += 1;
                 }
@@ -646,6 +662,47 @@ fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Opti
         from += 1;
     }
     None
+}
+
+/// Does a qualifier name the basis of a measure ("non-GAAP", "adjusted",
+/// "pro forma") rather than narrow it ("in constant currency",
+/// "excluding")?
+fn names_basis(q: &str) -> bool {
+    let q = q.to_lowercase();
+    ["gaap", "adjusted", "forma"]
+        .iter()
+        .any(|w| q.trim_end().ends_with(w))
+}
+
+/// The GAAP row's figures in a reconciliation's non-GAAP columns, for a
+/// non-GAAP measure: "Operating income" across "GAAP", "Adjustments" and
+/// "Non-GAAP" columns shows non-GAAP operating income in the last. The
+/// adjustments column ("Non-GAAP Adjustments") is not the measure, nor is a
+/// derived column ("% Increase (Decrease) Non-GAAP").
+fn non_gaap_columns<'d>(doc: &Document, res: &'d Resolved<'d>, concept: &str) -> Vec<&'d Fact<'d>> {
+    let gaap = match concept {
+        "non_gaap_operating_income" => "operating_income",
+        "non_gaap_net_income" => "net_income",
+        "non_gaap_net_income_per_share" => "eps_diluted",
+        _ => return Vec::new(),
+    };
+    facts_of(res, gaap)
+        .into_iter()
+        .filter(|f| {
+            let Some(col) = doc
+                .tables
+                .get(f.table)
+                .and_then(|t| t.columns.get(f.column))
+            else {
+                return false;
+            };
+            let h = col.header.to_lowercase().replace(['-', '\u{2011}'], " ");
+            !col.derived
+                && h.contains("non gaap")
+                && !h.contains("adjustment")
+                && !h.contains("reconcil")
+        })
+        .collect()
 }
 
 /// Values of a concept in every table column; `cash_and_investments` is
@@ -1164,7 +1221,8 @@ fn concept_of(
     assertion: Assertion,
 ) -> Result<(String, usize, usize), String> {
     let m = &doc.mentions[i];
-    let text = doc.blocks[m.block].text.text();
+    let prose = prose(doc, m.block);
+    let text: &str = &prose;
     let lower = text[start..m.start].to_lowercase();
     let after = &text[m.end..end.max(m.end)];
     if assertion == Assertion::Margin {
@@ -1288,7 +1346,8 @@ fn paired_amount_concept(
     phrase_end: usize,
 ) -> Option<(String, usize, usize)> {
     let m = &doc.mentions[i];
-    let text = doc.blocks[m.block].text.text();
+    let prose = prose(doc, m.block);
+    let text: &str = &prose;
     let gap = text.get(start + phrase_end..m.start)?;
     if !CARRY.is_match(gap) || !concepts.phrases_in(&gap.to_lowercase()).is_empty() {
         return None;
@@ -1329,7 +1388,8 @@ fn check_mention<'d>(
     out: &mut Outcome,
 ) -> Result<(), String> {
     let m = &doc.mentions[i];
-    let text = doc.blocks[m.block].text.text();
+    let prose = prose(doc, m.block);
+    let text: &str = &prose;
     let start = sentence_start(text, m.start);
     let end = sentence_end(text, m.end);
     let sentence = &text[start..end];
@@ -1593,7 +1653,10 @@ fn check_mention<'d>(
         .filter(|_| ON_NON_GAAP_BASIS.is_match(tail) && assertion == Assertion::Value);
         if let Some(n) = non_gaap {
             concept = n.to_string();
-        } else if !own_qualifier && !next_clause {
+        } else if !next_clause && (!own_qualifier || !names_basis(q.as_str())) {
+            // A non-GAAP measure's own word after it ("non-GAAP") leaves
+            // it the measure; "up 7% in constant currency" is still
+            // another figure, whatever the measure.
             return Err(format!(
                 "qualified after the figure (\"{}\")",
                 q.as_str().trim()
@@ -1696,7 +1759,12 @@ fn check_mention<'d>(
     } else {
         None
     };
-    let vals: Vec<Candidate> = values(res, &concept);
+    let mut vals: Vec<Candidate> = values(res, &concept);
+    vals.extend(
+        non_gaap_columns(doc, res, &concept)
+            .into_iter()
+            .map(|f| (f.interval, vec![f])),
+    );
     if vals.is_empty() {
         return Err(format!("no table shows {}", concept.replace('_', " ")));
     }
@@ -2323,6 +2391,50 @@ Non-GAAP diluted net income per share\t$ 0.15\t$ 0.11\n",
     }
 
     #[test]
+    fn non_gaap_measures_in_other_reconciliation_layouts() {
+        // "GAAP" and "Non-GAAP" rows under a per-share header.
+        let rows = |prose: &str| {
+            format!(
+                "{}\nRECONCILIATION OF GAAP TO NON-GAAP FINANCIAL MEASURES\n\
+(in thousands, except per share data)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Diluted net income per share (E):\t\t\n\
+GAAP\t$ 0.11\t$ 0.07\n\
+Non-GAAP\t$ 0.15\t$ 0.11\n",
+                release(prose)
+            )
+        };
+        // A "Non-GAAP" column beside the GAAP one and the adjustments.
+        let columns = |prose: &str| {
+            format!(
+                "{}\nRECONCILIATION OF SELECTED GAAP MEASURES TO NON-GAAP MEASURES\n\
+(in thousands)\n\n\
+\tThree Months Ended March 31,\t\t\t\t\t\n\
+\t2026 GAAP\t2026 Adjustments\t2026 Non-GAAP\t2025 GAAP\t2025 Adjustments\t2025 Non-GAAP\n\n\
+Income from operations\t$ 4,259\t$ 1,200\t$ 5,459\t$ 2,745\t$ 1,100\t$ 3,845\n",
+                release(prose)
+            )
+        };
+        for (sentence, want) in [
+            ("Non-GAAP earnings per diluted share was $0.15.", 0),
+            ("Non-GAAP earnings per diluted share was $0.51.", 1),
+        ] {
+            let got = findings_of("narrative-figures", &rows(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+        for (sentence, want) in [
+            ("Non-GAAP operating income was $5.5 million, up 42% in USD.", 0),
+            ("Non-GAAP operating income was $5.5 million, up 24% in USD.", 1),
+            ("Non-GAAP operating income was $5.9 million.", 1),
+            // Another figure of the measure, not in the tables.
+            ("Non-GAAP operating income was $5.5 million, up 42% in USD and up 47% in constant currency.", 0),
+        ] {
+            let got = findings_of("narrative-figures", &columns(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
     fn a_printed_leading_zero_is_a_slip() {
         // Revenue of 90,753 thousand is "$90.8 million"; "$09.8 million"
         // swaps its first two digits, though its value, 9.8, is not one
@@ -2436,6 +2548,29 @@ Non-GAAP diluted net income per share\t$ 0.15\t$ 0.11\n",
             );
             let got = findings_of("narrative-figures", &text);
             assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn period_words_that_lost_their_ligature() {
+        for (sentence, want) in [
+            (
+                "Revenue for the rst quarter of scal 2026 was $48.2 million.",
+                0,
+            ),
+            (
+                "Revenue for the rst quarter of scal 2026 was $84.2 million.",
+                1,
+            ),
+            ("Net income for the rst quarter was $5.3 million.", 1),
+        ] {
+            let got = findings_of("narrative-figures", &release(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+            if let Some(f) = got.first() {
+                let text = release(sentence);
+                // The offsets are the file's: the repaired words kept their length.
+                assert!(["84.2", "5.3"].contains(&&text[f.span.start..f.span.end]));
+            }
         }
     }
 
