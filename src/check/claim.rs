@@ -167,6 +167,28 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 
+/// The base of a growth, named right after the rate ("up 12% from a year
+/// ago", "grew 13% year over year") or right before it ("year-over-year
+/// growth of 13%").
+static YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;$\d]{0,30}?(?-u:\b)(year[\s-]over[\s-]year|year[\s-]on[\s-]year|(from|over|versus|vs\.?|compared (to|with)) (a|the) year[\s-]ago|(from|over|versus|compared (to|with)) the (same|comparable|prior[\s-]year|year[\s-]ago) (quarter|period)|y/y|yoy)(?-u:\b)")
+        .expect("re")
+});
+static YEAR_AGO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(year[\s-]over[\s-]year|year[\s-]on[\s-]year|y/y|yoy)(?-u:\b)[^.;$\d]{0,40}$",
+    )
+    .expect("re")
+});
+static SEQUENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;$\d]{0,30}?(?-u:\b)(sequentially|quarter[\s-]over[\s-]quarter|(from|over|versus|compared (to|with)) the (previous|prior|preceding|last) quarter|q/q|qoq)(?-u:\b)")
+        .expect("re")
+});
+static SEQUENTIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(sequential|sequentially|quarter[\s-]over[\s-]quarter|q/q|qoq)(?-u:\b)[^.;$\d]{0,40}$")
+        .expect("re")
+});
+
 /// Period expressions: a date, an ordinal quarter, a length.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -404,6 +426,16 @@ fn prose(doc: &Document, block: usize) -> std::borrow::Cow<'_, str> {
     LOST_LIGATURE.replace_all(text, |c: &regex::Captures| {
         if c[1].len() == 3 { "1st" } else { "fy  " }.to_string()
     })
+}
+
+/// Where a period ends, in months: by its end date, or by its fiscal year
+/// and quarter ("Q1 2024" columns of quarterly tables).
+fn month_index(p: &Period) -> Option<i32> {
+    match (p.end, p.year, p.quarter) {
+        (Some(d), _, _) => Some(month_key(d)),
+        (None, Some(y), Some(q)) => Some(y * 12 + q as i32 * 3),
+        _ => None,
+    }
 }
 
 /// A month count for an end date; a date in the first week of a month
@@ -1942,7 +1974,26 @@ fn check_mention<'d>(
         // subject the words before it were checked for ("Azure surpassed
         // $75 billion in revenue" names its subject nowhere near "revenue").
         let unnamed = clue.is_none() && base_clue.is_none() && phrase_at < lower.len();
-        if let Some(narrow) = narrowed(doc, ties, i, start, &computed, unnamed) {
+        // The base a growth names right after it ("up 12% from a year
+        // ago", "up 28% from the previous quarter"), or right before it.
+        let base_months = if matches!(assertion, Assertion::Growth | Assertion::Change) {
+            let prev_end = doc.mentions[..i]
+                .iter()
+                .rfind(|o| o.block == m.block && o.end <= m.start && o.start >= start)
+                .map_or(start, |o| o.end);
+            let after = &text[m.end..next.max(m.end)];
+            let before = &text[prev_end.min(m.start)..m.start];
+            if YEAR_AGO.is_match(after) || YEAR_AGO_BEFORE.is_match(before) {
+                Some(12)
+            } else if SEQUENTIAL.is_match(after) || SEQUENTIAL_BEFORE.is_match(before) {
+                Some(3)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some(narrow) = narrowed(doc, ties, i, start, &computed, unnamed, base_months) {
             let (s, d) = judge(&narrow);
             if !s.is_empty() && d <= 2 {
                 (slips, distinct) = (s, d);
@@ -2040,6 +2091,8 @@ fn check_mention<'d>(
 /// - an earlier amount of the sentence tied to a row ("AWS segment
 ///   operating income was $9.3 billion, compared with operating income of
 ///   $5.4 billion"): a comparison repeats the row, so the rows it tied to;
+/// - a base named beside a growth (`base_months`: "from a year ago" is
+///   12 months before, "sequentially" 3): the pairs that far apart;
 /// - no period named (`unnamed`): a release leads with its own period, so
 ///   the columns that end last ("Operating income totaled $3.3B, up 27%
 ///   year over year" in the quarter's release).
@@ -2052,9 +2105,25 @@ fn narrowed<'d>(
     start: usize,
     computed: &[Candidate<'d>],
     unnamed: bool,
+    base_months: Option<i32>,
 ) -> Option<Vec<Candidate<'d>>> {
     let m = &doc.mentions[i];
     let mut out: Vec<Candidate<'d>> = computed.to_vec();
+    if let Some(gap) = base_months {
+        // A growth's candidates are pairs (the period, its base).
+        out.retain(|(_, f)| match (f.first(), f.get(1)) {
+            (Some(a), Some(b)) if f.len() == 2 => {
+                match (month_index(a.period), month_index(b.period)) {
+                    (Some(x), Some(y)) => x - y == gap,
+                    _ => false,
+                }
+            }
+            _ => false,
+        });
+        if out.is_empty() {
+            return None;
+        }
+    }
     let earlier_rows: Vec<(usize, usize)> = doc.mentions[..i]
         .iter()
         .filter(|o| o.block == m.block && o.start >= start)
@@ -2547,6 +2616,34 @@ Income from operations\t$ 4,259\t$ 1,200\t$ 5,459\t$ 2,745\t$ 1,100\t$ 3,845\n",
                 "\t16 Weeks Ended\t\n\tMarch 29, 2026\tMarch 30, 2025",
             );
             let got = findings_of("narrative-figures", &text);
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn a_base_named_beside_a_growth_narrows_its_pairs() {
+        // Five quarters: the latest quarter's growth over each earlier one
+        // is four rates (10%, 4.8%, 2.3%, -2.2%); "year over year" and
+        // "sequentially" name one.
+        let text = |prose: &str| {
+            format!(
+                "Example Corp Reports Third Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
+\tThree Months Ended\n\
+\tSeptember 30, 2026\tJune 30, 2026\tMarch 31, 2026\tDecember 31, 2025\tSeptember 30, 2025\n\n\
+Revenue\t$ 44,000\t$ 45,000\t$ 43,000\t$ 42,000\t$ 40,000\n\
+Cost of revenue\t21,000\t21,500\t20,000\t20,500\t19,000\n\
+Gross profit\t23,000\t23,500\t23,000\t21,500\t21,000\n"
+            )
+        };
+        for (sentence, want) in [
+            ("Revenue grew 10% year over year.", 0),
+            ("Revenue grew 16% year over year.", 1),
+            ("Revenue grew 16%.", 0),
+            ("Revenue fell 2% sequentially.", 0),
+            ("Revenue fell 8% sequentially.", 1),
+        ] {
+            let got = findings_of("narrative-figures", &text(sentence));
             assert_eq!(got.len(), want, "{sentence}: {got:#?}");
         }
     }
