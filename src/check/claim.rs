@@ -153,7 +153,7 @@ static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:million|billion|thousand)?\)?\s*(?:of|in)\s+").expect("re")
 });
 static APPROX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(approximately|about|around|roughly|some|almost|nearly|more than|over|in excess of|exceeding|less than|under|up to|at least|just over|just under)\s*\(?\$?\s*$")
+    Regex::new(r"(?i)(?-u:\b)(approximately|about|around|roughly|some|almost|nearly|more than|over|in excess of|exceeding|exceeded|surpassing|surpassed|topped|less than|under|up to|at least|just over|just under)\s*\(?\$?\s*$")
         .expect("re")
 });
 static LIST_AND: LazyLock<Regex> =
@@ -164,6 +164,28 @@ static RESPECTIVELY: LazyLock<Regex> =
 /// $(0.01)").
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s,()$\\]*(million|billion|thousand)?[\s,()$\\]*(and|or)?[\s,()$\\]*$")
+        .expect("re")
+});
+
+/// The base of a growth, named right after the rate ("up 12% from a year
+/// ago", "grew 13% year over year") or right before it ("year-over-year
+/// growth of 13%").
+static YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;$\d]{0,30}?(?-u:\b)(year[\s-]over[\s-]year|year[\s-]on[\s-]year|(from|over|versus|vs\.?|compared (to|with)) (a|the) year[\s-]ago|(from|over|versus|compared (to|with)) the (same|comparable|prior[\s-]year|year[\s-]ago) (quarter|period)|y/y|yoy)(?-u:\b)")
+        .expect("re")
+});
+static YEAR_AGO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(year[\s-]over[\s-]year|year[\s-]on[\s-]year|y/y|yoy)(?-u:\b)[^.;$\d]{0,40}$",
+    )
+    .expect("re")
+});
+static SEQUENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;$\d]{0,30}?(?-u:\b)(sequentially|quarter[\s-]over[\s-]quarter|(from|over|versus|compared (to|with)) the (previous|prior|preceding|last) quarter|q/q|qoq)(?-u:\b)")
+        .expect("re")
+});
+static SEQUENTIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(sequential|sequentially|quarter[\s-]over[\s-]quarter|q/q|qoq)(?-u:\b)[^.;$\d]{0,40}$")
         .expect("re")
 });
 
@@ -381,6 +403,41 @@ fn length(p: &Period) -> Option<u8> {
         .or(p.weeks.map(|w| ((w as u32 * 12 + 26) / 52) as u8))
 }
 
+/// Does a period last `months`? A quarter of a fiscal calendar kept in
+/// weeks is 12 to 17 weeks: the 12/12/12/16 and 16/12/12/12 calendars of
+/// retailers give some quarters 16 weeks, and "the quarter" or "the fourth
+/// quarter" is still what their releases call them.
+fn lasts(p: &Period, months: u8) -> bool {
+    length(p) == Some(months)
+        || months == 3 && p.months.is_none() && p.weeks.is_some_and(|w| (12..=17).contains(&w))
+}
+
+/// Words that text extracted from a PDF lost their ligature in: pdftotext
+/// drops a "fi" glyph it cannot map, leaving "rst quarter" and "scal 2023".
+/// Standing alone, neither is an English word.
+static LOST_LIGATURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(rst|scal)(?-u:\b)").expect("re"));
+
+/// A block's text for reading claims: the period words that lost their
+/// ligature put back as words of the same length ("1st", "fy"), so every
+/// offset still points into the block.
+fn prose(doc: &Document, block: usize) -> std::borrow::Cow<'_, str> {
+    let text = doc.blocks.get(block).map_or("", |b| b.text.text());
+    LOST_LIGATURE.replace_all(text, |c: &regex::Captures| {
+        if c[1].len() == 3 { "1st" } else { "fy  " }.to_string()
+    })
+}
+
+/// Where a period ends, in months: by its end date, or by its fiscal year
+/// and quarter ("Q1 2024" columns of quarterly tables).
+fn month_index(p: &Period) -> Option<i32> {
+    match (p.end, p.year, p.quarter) {
+        (Some(d), _, _) => Some(month_key(d)),
+        (None, Some(y), Some(q)) => Some(y * 12 + q as i32 * 3),
+        _ => None,
+    }
+}
+
 /// A month count for an end date; a date in the first week of a month
 /// counts as the month before (52/53-week fiscal calendars).
 fn month_key(d: Date) -> i32 {
@@ -399,12 +456,12 @@ impl DocPeriods {
         let latest_quarter_key = res
             .facts
             .iter()
-            .filter(|f| !f.period.instant && length(f.period) == Some(3))
+            .filter(|f| !f.period.instant && lasts(f.period, 3))
             .filter_map(|f| f.period.end.map(month_key))
             .max();
         let mut counts = [0usize; 5];
-        for b in &doc.blocks {
-            for c in PERIOD.captures_iter(b.text.text()) {
+        for b in 0..doc.blocks.len() {
+            for c in PERIOD.captures_iter(&prose(doc, b)) {
                 if let Some(q) = clue_of(&c).quarter {
                     counts[q as usize] += 1;
                 }
@@ -434,7 +491,7 @@ impl DocPeriods {
             };
             let near = (days(end) - days(d)).abs() <= 7;
             let len_ok = match clue.months {
-                Some(m) => length(p) == Some(m),
+                Some(m) => lasts(p, m),
                 None => true,
             };
             return Some(near && len_ok);
@@ -448,7 +505,7 @@ impl DocPeriods {
             });
         }
         if let Some(m) = clue.months {
-            if length(p) != Some(m) {
+            if !lasts(p, m) {
                 return Some(false);
             }
         }
@@ -637,6 +694,47 @@ fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Opti
         from += 1;
     }
     None
+}
+
+/// Does a qualifier name the basis of a measure ("non-GAAP", "adjusted",
+/// "pro forma") rather than narrow it ("in constant currency",
+/// "excluding")?
+fn names_basis(q: &str) -> bool {
+    let q = q.to_lowercase();
+    ["gaap", "adjusted", "forma"]
+        .iter()
+        .any(|w| q.trim_end().ends_with(w))
+}
+
+/// The GAAP row's figures in a reconciliation's non-GAAP columns, for a
+/// non-GAAP measure: "Operating income" across "GAAP", "Adjustments" and
+/// "Non-GAAP" columns shows non-GAAP operating income in the last. The
+/// adjustments column ("Non-GAAP Adjustments") is not the measure, nor is a
+/// derived column ("% Increase (Decrease) Non-GAAP").
+fn non_gaap_columns<'d>(doc: &Document, res: &'d Resolved<'d>, concept: &str) -> Vec<&'d Fact<'d>> {
+    let gaap = match concept {
+        "non_gaap_operating_income" => "operating_income",
+        "non_gaap_net_income" => "net_income",
+        "non_gaap_net_income_per_share" => "eps_diluted",
+        _ => return Vec::new(),
+    };
+    facts_of(res, gaap)
+        .into_iter()
+        .filter(|f| {
+            let Some(col) = doc
+                .tables
+                .get(f.table)
+                .and_then(|t| t.columns.get(f.column))
+            else {
+                return false;
+            };
+            let h = col.header.to_lowercase().replace(['-', '\u{2011}'], " ");
+            !col.derived
+                && h.contains("non gaap")
+                && !h.contains("adjustment")
+                && !h.contains("reconcil")
+        })
+        .collect()
 }
 
 /// Values of a concept in every table column; `cash_and_investments` is
@@ -1155,7 +1253,8 @@ fn concept_of(
     assertion: Assertion,
 ) -> Result<(String, usize, usize), String> {
     let m = &doc.mentions[i];
-    let text = doc.blocks[m.block].text.text();
+    let prose = prose(doc, m.block);
+    let text: &str = &prose;
     let lower = text[start..m.start].to_lowercase();
     let after = &text[m.end..end.max(m.end)];
     if assertion == Assertion::Margin {
@@ -1246,9 +1345,67 @@ fn concept_of(
         }
     }
     match concepts.phrases_in(&lower).last() {
-        Some(&(n, s, e)) => Ok((n.to_string(), s, e)),
+        Some(&(n, s, e)) => {
+            // "net income was $1,798 million, $4.04 per diluted share,
+            // compared to $1,589 million, $3.58 per diluted share": the
+            // comparison repeats the pair in the same order, so the amount
+            // after "compared to" is the earlier amount's measure, not the
+            // per-share phrase that happens to stand nearest.
+            let per_share_phrase = n.starts_with("eps") || n.ends_with("_per_share");
+            if per_share_phrase && m.kind == MentionKind::Money && m.scale > Decimal::ONE {
+                if let Some(x) = paired_amount_concept(doc, concepts, i, start, end, s, e) {
+                    return Ok(x);
+                }
+            }
+            Ok((n.to_string(), s, e))
+        }
         None => Err("no concept named before the figure".into()),
     }
+}
+
+/// The concept of the amount a per-share phrase followed, when the figure
+/// after that phrase is its comparative: an earlier amount of the sentence
+/// stands before the per-share phrase, with a per-share figure between
+/// them, and a comparison ("compared to", "versus") leads from the phrase
+/// to the figure.
+fn paired_amount_concept(
+    doc: &Document,
+    concepts: &Concepts,
+    i: usize,
+    start: usize,
+    end: usize,
+    phrase_at: usize,
+    phrase_end: usize,
+) -> Option<(String, usize, usize)> {
+    let m = &doc.mentions[i];
+    let prose = prose(doc, m.block);
+    let text: &str = &prose;
+    let gap = text.get(start + phrase_end..m.start)?;
+    if !CARRY.is_match(gap) || !concepts.phrases_in(&gap.to_lowercase()).is_empty() {
+        return None;
+    }
+    let earlier: Vec<usize> = (0..i)
+        .filter(|&j| {
+            let o = &doc.mentions[j];
+            o.block == m.block && o.start >= start && o.end <= start + phrase_at
+        })
+        .collect();
+    let (&per_share, before) = earlier.split_last()?;
+    if doc.mentions[per_share].kind == MentionKind::Money
+        && doc.mentions[per_share].scale > Decimal::ONE
+    {
+        return None;
+    }
+    let &j = before.last()?;
+    let amount = &doc.mentions[j];
+    if amount.kind != MentionKind::Money || amount.scale <= Decimal::ONE {
+        return None;
+    }
+    let (c, s, e) = concept_of(doc, concepts, j, start, end, Assertion::Value).ok()?;
+    if c.starts_with("eps") || c.ends_with("_per_share") {
+        return None;
+    }
+    Some((c, s, e))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1263,7 +1420,8 @@ fn check_mention<'d>(
     out: &mut Outcome,
 ) -> Result<(), String> {
     let m = &doc.mentions[i];
-    let text = doc.blocks[m.block].text.text();
+    let prose = prose(doc, m.block);
+    let text: &str = &prose;
     let start = sentence_start(text, m.start);
     let end = sentence_end(text, m.end);
     let sentence = &text[start..end];
@@ -1527,7 +1685,10 @@ fn check_mention<'d>(
         .filter(|_| ON_NON_GAAP_BASIS.is_match(tail) && assertion == Assertion::Value);
         if let Some(n) = non_gaap {
             concept = n.to_string();
-        } else if !own_qualifier && !next_clause {
+        } else if !next_clause && (!own_qualifier || !names_basis(q.as_str())) {
+            // A non-GAAP measure's own word after it ("non-GAAP") leaves
+            // it the measure; "up 7% in constant currency" is still
+            // another figure, whatever the measure.
             return Err(format!(
                 "qualified after the figure (\"{}\")",
                 q.as_str().trim()
@@ -1599,7 +1760,8 @@ fn check_mention<'d>(
         let word = h.as_str().to_lowercase();
         let word = word.trim_end_matches(['$', '(', ' ']).trim();
         claim = match word {
-            "more than" | "over" | "in excess of" | "exceeding" | "at least" | "just over" => {
+            "more than" | "over" | "in excess of" | "exceeding" | "exceeded" | "surpassing"
+            | "surpassed" | "topped" | "at least" | "just over" => {
                 Interval::new(v, Decimal::MAX / Decimal::TWO)
             }
             "less than" | "under" | "up to" | "almost" | "nearly" | "just under" => {
@@ -1629,7 +1791,12 @@ fn check_mention<'d>(
     } else {
         None
     };
-    let vals: Vec<Candidate> = values(res, &concept);
+    let mut vals: Vec<Candidate> = values(res, &concept);
+    vals.extend(
+        non_gaap_columns(doc, res, &concept)
+            .into_iter()
+            .map(|f| (f.interval, vec![f])),
+    );
     if vals.is_empty() {
         return Err(format!("no table shows {}", concept.replace('_', " ")));
     }
@@ -1785,16 +1952,54 @@ fn check_mention<'d>(
         .filter(|(v, _)| direction != 0 && v.overlaps(&reversed) && !v.contains(Decimal::ZERO))
         .cloned()
         .collect();
-    let slips: Vec<Candidate> = computed
-        .iter()
-        .filter(|(v, _)| one_slip(&claimed, &render(*v)))
-        .cloned()
-        .collect();
+    let judge = |cands: &[Candidate<'d>]| -> (Vec<Candidate<'d>>, usize) {
+        let slips: Vec<Candidate> = cands
+            .iter()
+            .filter(|(v, _)| one_slip(&claimed, &render(*v)))
+            .cloned()
+            .collect();
+        // The same value shown in several tables counts once.
+        let mut distinct: Vec<String> = cands.iter().map(|(v, _)| render(*v)).collect();
+        distinct.sort();
+        distinct.dedup();
+        (slips, distinct.len())
+    };
+    let (mut slips, mut distinct) = judge(&computed);
     let significant = claimed.trim_start_matches('0').len();
-    // The same value shown in several tables counts once.
-    let mut distinct: Vec<String> = computed.iter().map(|(v, _)| render(*v)).collect();
-    distinct.sort();
-    distinct.dedup();
+    if !slips.is_empty() && significant < 3 && distinct > 2 {
+        // A short figure is one slip from too many figures of every period
+        // and part to tell which; what the sentence itself says narrows
+        // them to the figures it can be about.
+        // The period narrows only a concept named before the figure, whose
+        // subject the words before it were checked for ("Azure surpassed
+        // $75 billion in revenue" names its subject nowhere near "revenue").
+        let unnamed = clue.is_none() && base_clue.is_none() && phrase_at < lower.len();
+        // The base a growth names right after it ("up 12% from a year
+        // ago", "up 28% from the previous quarter"), or right before it.
+        let base_months = if matches!(assertion, Assertion::Growth | Assertion::Change) {
+            let prev_end = doc.mentions[..i]
+                .iter()
+                .rfind(|o| o.block == m.block && o.end <= m.start && o.start >= start)
+                .map_or(start, |o| o.end);
+            let after = &text[m.end..next.max(m.end)];
+            let before = &text[prev_end.min(m.start)..m.start];
+            if YEAR_AGO.is_match(after) || YEAR_AGO_BEFORE.is_match(before) {
+                Some(12)
+            } else if SEQUENTIAL.is_match(after) || SEQUENTIAL_BEFORE.is_match(before) {
+                Some(3)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some(narrow) = narrowed(doc, ties, i, start, &computed, unnamed, base_months) {
+            let (s, d) = judge(&narrow);
+            if !s.is_empty() && d <= 2 {
+                (slips, distinct) = (s, d);
+            }
+        }
+    }
     let sentence_key = (m.block, start, concept.clone());
     if ties.untied.contains(&sentence_key) {
         return Err(format!(
@@ -1810,7 +2015,7 @@ fn check_mention<'d>(
             "ties to no figure of {} for the period and is not one slip from one (about something the tables do not show?)",
             concept.replace('_', " ")
         ));
-    } else if significant < 3 && distinct.len() > 2 {
+    } else if significant < 3 && distinct > 2 {
         return Err(format!(
             "ties to no figure of {}, but {significant} digits are one slip from too many figures to tell which",
             concept.replace('_', " ")
@@ -1879,6 +2084,71 @@ fn check_mention<'d>(
             .collect(),
     });
     Ok(())
+}
+
+/// The candidates a figure that ties to nothing can be about, by what its
+/// sentence says:
+/// - an earlier amount of the sentence tied to a row ("AWS segment
+///   operating income was $9.3 billion, compared with operating income of
+///   $5.4 billion"): a comparison repeats the row, so the rows it tied to;
+/// - a base named beside a growth (`base_months`: "from a year ago" is
+///   12 months before, "sequentially" 3): the pairs that far apart;
+/// - no period named (`unnamed`): a release leads with its own period, so
+///   the columns that end last ("Operating income totaled $3.3B, up 27%
+///   year over year" in the quarter's release).
+///
+/// `None` when neither narrows anything.
+fn narrowed<'d>(
+    doc: &Document,
+    ties: &Ties,
+    i: usize,
+    start: usize,
+    computed: &[Candidate<'d>],
+    unnamed: bool,
+    base_months: Option<i32>,
+) -> Option<Vec<Candidate<'d>>> {
+    let m = &doc.mentions[i];
+    let mut out: Vec<Candidate<'d>> = computed.to_vec();
+    if let Some(gap) = base_months {
+        // A growth's candidates are pairs (the period, its base).
+        out.retain(|(_, f)| match (f.first(), f.get(1)) {
+            (Some(a), Some(b)) if f.len() == 2 => {
+                match (month_index(a.period), month_index(b.period)) {
+                    (Some(x), Some(y)) => x - y == gap,
+                    _ => false,
+                }
+            }
+            _ => false,
+        });
+        if out.is_empty() {
+            return None;
+        }
+    }
+    let earlier_rows: Vec<(usize, usize)> = doc.mentions[..i]
+        .iter()
+        .filter(|o| o.block == m.block && o.start >= start)
+        .filter_map(|o| ties.rows.get(&o.span))
+        .flatten()
+        .copied()
+        .collect();
+    let same_rows: Vec<Candidate<'d>> = out
+        .iter()
+        .filter(|(_, f)| earlier_rows.contains(&(f[0].table, f[0].row)))
+        .cloned()
+        .collect();
+    if !same_rows.is_empty() {
+        out = same_rows;
+    }
+    if unnamed {
+        let latest = out
+            .iter()
+            .filter_map(|(_, f)| f[0].period.end.map(days))
+            .max();
+        if let Some(latest) = latest {
+            out.retain(|(_, f)| f[0].period.end.map(days) == Some(latest));
+        }
+    }
+    (out.len() < computed.len()).then_some(out)
 }
 
 /// The digits of a number printed with `decimals` places ("42.60" for 42.6
@@ -2190,6 +2460,50 @@ Non-GAAP diluted net income per share\t$ 0.15\t$ 0.11\n",
     }
 
     #[test]
+    fn non_gaap_measures_in_other_reconciliation_layouts() {
+        // "GAAP" and "Non-GAAP" rows under a per-share header.
+        let rows = |prose: &str| {
+            format!(
+                "{}\nRECONCILIATION OF GAAP TO NON-GAAP FINANCIAL MEASURES\n\
+(in thousands, except per share data)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Diluted net income per share (E):\t\t\n\
+GAAP\t$ 0.11\t$ 0.07\n\
+Non-GAAP\t$ 0.15\t$ 0.11\n",
+                release(prose)
+            )
+        };
+        // A "Non-GAAP" column beside the GAAP one and the adjustments.
+        let columns = |prose: &str| {
+            format!(
+                "{}\nRECONCILIATION OF SELECTED GAAP MEASURES TO NON-GAAP MEASURES\n\
+(in thousands)\n\n\
+\tThree Months Ended March 31,\t\t\t\t\t\n\
+\t2026 GAAP\t2026 Adjustments\t2026 Non-GAAP\t2025 GAAP\t2025 Adjustments\t2025 Non-GAAP\n\n\
+Income from operations\t$ 4,259\t$ 1,200\t$ 5,459\t$ 2,745\t$ 1,100\t$ 3,845\n",
+                release(prose)
+            )
+        };
+        for (sentence, want) in [
+            ("Non-GAAP earnings per diluted share was $0.15.", 0),
+            ("Non-GAAP earnings per diluted share was $0.51.", 1),
+        ] {
+            let got = findings_of("narrative-figures", &rows(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+        for (sentence, want) in [
+            ("Non-GAAP operating income was $5.5 million, up 42% in USD.", 0),
+            ("Non-GAAP operating income was $5.5 million, up 24% in USD.", 1),
+            ("Non-GAAP operating income was $5.9 million.", 1),
+            // Another figure of the measure, not in the tables.
+            ("Non-GAAP operating income was $5.5 million, up 42% in USD and up 47% in constant currency.", 0),
+        ] {
+            let got = findings_of("narrative-figures", &columns(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
     fn a_printed_leading_zero_is_a_slip() {
         // Revenue of 90,753 thousand is "$90.8 million"; "$09.8 million"
         // swaps its first two digits, though its value, 9.8, is not one
@@ -2264,6 +2578,132 @@ Non-GAAP diluted net income per share\t$ 0.15\t$ 0.11\n",
         assert!(subject_after(" for the first quarter of 2006 was ", true).is_ok());
         assert!(subject_after(" in the americas was ", true).is_err());
         assert!(subject_after(" from services was ", true).is_err());
+    }
+
+    #[test]
+    fn a_comparison_repeats_the_amount_and_per_share_pair() {
+        for (sentence, want) in [
+            (
+                "Net income was $3.5 million, $0.11 per diluted share, compared to $2.2 million, $0.07 per diluted share.",
+                0,
+            ),
+            (
+                "Net income was $3.5 million, $0.11 per diluted share, compared to $2.7 million, $0.07 per diluted share.",
+                1,
+            ),
+            (
+                "Net income was $3.5 million, or $0.11 per diluted share, compared with $2.2 million, or $0.07 per diluted share.",
+                0,
+            ),
+        ] {
+            let got = findings_of("narrative-figures", &release(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn quarters_of_a_calendar_in_weeks() {
+        // A 16-week quarter (12/12/12/16-week fiscal calendars) is what the
+        // release calls "the quarter".
+        for (sentence, want) in [
+            ("Revenue for the quarter was $48.2 million.", 0),
+            ("Revenue for the quarter was $84.2 million.", 1),
+            ("Net income for the first quarter was $3.5 million.", 0),
+            ("Net income for the first quarter was $5.3 million.", 1),
+        ] {
+            let text = release(sentence).replace(
+                "\tThree Months Ended March 31,\t\n\t2026\t2025",
+                "\t16 Weeks Ended\t\n\tMarch 29, 2026\tMarch 30, 2025",
+            );
+            let got = findings_of("narrative-figures", &text);
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn a_base_named_beside_a_growth_narrows_its_pairs() {
+        // Five quarters: the latest quarter's growth over each earlier one
+        // is four rates (10%, 4.8%, 2.3%, -2.2%); "year over year" and
+        // "sequentially" name one.
+        let text = |prose: &str| {
+            format!(
+                "Example Corp Reports Third Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
+\tThree Months Ended\n\
+\tSeptember 30, 2026\tJune 30, 2026\tMarch 31, 2026\tDecember 31, 2025\tSeptember 30, 2025\n\n\
+Revenue\t$ 44,000\t$ 45,000\t$ 43,000\t$ 42,000\t$ 40,000\n\
+Cost of revenue\t21,000\t21,500\t20,000\t20,500\t19,000\n\
+Gross profit\t23,000\t23,500\t23,000\t21,500\t21,000\n"
+            )
+        };
+        for (sentence, want) in [
+            ("Revenue grew 10% year over year.", 0),
+            ("Revenue grew 16% year over year.", 1),
+            ("Revenue grew 16%.", 0),
+            ("Revenue fell 2% sequentially.", 0),
+            ("Revenue fell 8% sequentially.", 1),
+        ] {
+            let got = findings_of("narrative-figures", &text(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn period_words_that_lost_their_ligature() {
+        for (sentence, want) in [
+            (
+                "Revenue for the rst quarter of scal 2026 was $48.2 million.",
+                0,
+            ),
+            (
+                "Revenue for the rst quarter of scal 2026 was $84.2 million.",
+                1,
+            ),
+            ("Net income for the rst quarter was $5.3 million.", 1),
+        ] {
+            let got = findings_of("narrative-figures", &release(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+            if let Some(f) = got.first() {
+                let text = release(sentence);
+                // The offsets are the file's: the repaired words kept their length.
+                assert!(["84.2", "5.3"].contains(&&text[f.span.start..f.span.end]));
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_figure_with_no_period_is_about_the_latest() {
+        // Four columns give four operating incomes ($4.3, $2.7, $11.9 and
+        // $8.3 million): "$4.8 million" is one slip from $4.3 million, but
+        // two digits are one slip from too many figures to tell which,
+        // until the release's own period (the columns that end last)
+        // narrows them to two.
+        let text = |prose: &str| {
+            format!(
+                "Example Corp Reports Third Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands)\n\n\
+\tThree Months Ended September 30,\t\tNine Months Ended September 30,\t\n\
+\t2026\t2025\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\t$ 139,020\t$ 121,400\n\
+Cost of revenue\t21,064\t19,118\t60,118\t54,089\n\
+Gross profit\t27,149\t23,753\t78,902\t67,311\n\
+Operating expenses\t22,890\t21,008\t67,000\t59,000\n\
+Income from operations\t4,259\t2,745\t11,902\t8,311\n"
+            )
+        };
+        for (sentence, want) in [
+            ("Income from operations was $4.3 million.", 0),
+            ("Income from operations was $4.8 million.", 1),
+            // A period named is the claim's own: no narrowing.
+            (
+                "Income from operations for the third quarter of 2025 was $2.9 million.",
+                0,
+            ),
+        ] {
+            let got = findings_of("narrative-figures", &text(sentence));
+            assert_eq!(got.len(), want, "{sentence}: {got:#?}");
+        }
     }
 
     #[test]

@@ -197,8 +197,25 @@ impl Concepts {
         let generic_section = section
             .map(normalize)
             .is_some_and(|s| !s.is_empty() && s.split_whitespace().all(|w| GENERIC.contains(&w)));
+        // "GAAP" and "Non-GAAP" rows under "Diluted net income per share:"
+        // name the basis of the measure the header names: "non gaap
+        // diluted net income per share".
+        let basis = label.split_whitespace().all(|w| w == "non" || w == "gaap");
         let qualified = if generic_section {
             section.map(|s| format!("{label} {}", normalize(s)))
+        } else if basis {
+            // The header's footnote mark ("per share (E):") is no word of it.
+            section.map(|s| {
+                let s = normalize(s);
+                let mut words: Vec<&str> = s.split_whitespace().collect();
+                while words
+                    .last()
+                    .is_some_and(|w| w.len() == 1 || w.chars().all(|c| c.is_ascii_digit()))
+                {
+                    words.pop();
+                }
+                format!("{label} {}", words.join(" "))
+            })
         } else {
             None
         };
