@@ -113,18 +113,21 @@ struct Trial {
     misses: usize,
 }
 
-type PoolKey = (Vec<(String, bool)>, bool, bool);
+type PoolKey = (Vec<(String, bool)>, (isize, isize), bool);
 
-/// The table's layout (headings, derived columns), whether the current
-/// period is on the left, and the kind of change.
+/// The table's layout (headings, derived columns), where the compared
+/// columns are from the change column, and the kind of change. The
+/// positions keep apart the pairs tried on one column: evidence for one
+/// pair is no evidence for another.
 fn pool_key(doc: &Document, x: &Trial) -> PoolKey {
     let t = &doc.tables[x.table];
+    let from = |c: usize| c as isize - x.column as isize;
     (
         t.columns
             .iter()
             .map(|c| (c.header.trim().to_lowercase(), c.derived))
             .collect(),
-        x.cur < x.prior,
+        (from(x.cur), from(x.prior)),
         x.how == How::Relative,
     )
 }
@@ -175,12 +178,21 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
                     // A small base makes the displayed rounding swamp the
                     // percentage ("54 against 57"): nothing to conclude.
                     let small = Decimal::new(100, b.decimals);
-                    if b.value < small || a.value < Decimal::ZERO {
+                    if b.value.abs() < small {
                         continue;
                     }
-                    a.interval()
-                        .checked_sub(b.interval())
-                        .and_then(|x| x.checked_div(b.interval()))
+                    let (a, b) = if a.value < Decimal::ZERO && b.value < Decimal::ZERO {
+                        // Two negative amounts ("Interest expense (866)
+                        // against (888)") change by the change in their size:
+                        // the column reads "(3)%", the expense fell.
+                        (a.interval().negated(), b.interval().negated())
+                    } else if a.value < Decimal::ZERO || b.value < Decimal::ZERO {
+                        continue;
+                    } else {
+                        (a.interval(), b.interval())
+                    };
+                    a.checked_sub(b)
+                        .and_then(|x| x.checked_div(b))
                         .and_then(|x| x.scale(hundred))
                 }
             }
@@ -235,24 +247,65 @@ fn year_ago_columns(t: &Table, d: usize) -> Option<(usize, usize)> {
     Some((latest, prior))
 }
 
+/// For a change column that does not follow its two period columns, each
+/// period column before it against each column of the same length a year
+/// earlier. Statements print "2024 | % of Revenues | 2023 | % of Revenues |
+/// % Change", and reconciliations "2024 GAAP | Adj. | Non-GAAP | 2023 GAAP |
+/// Adj. | Non-GAAP | % Change GAAP | % Change Non-GAAP": what a change
+/// compares is the same period a year apart, with other columns between.
+/// The rows decide which pair it is (the best accepted one is kept).
+fn year_apart_columns(t: &Table, d: usize) -> Vec<(usize, usize)> {
+    if says_adjusted(&t.columns[d].header.to_lowercase()) {
+        return Vec::new();
+    }
+    // Thirteen weeks are a quarter, fifty-two a year: a length in weeks is
+    // compared as months.
+    let dated = |c: usize| {
+        let col = &t.columns[c];
+        if col.derived {
+            return None;
+        }
+        let p = &col.period;
+        Some((p.year()?, p.months.or(p.weeks.map(|w| w / 4))))
+    };
+    let periods: Vec<(usize, (i32, Option<u8>))> =
+        (0..d).filter_map(|c| dated(c).map(|x| (c, x))).collect();
+    let mut out = Vec::new();
+    for &(cur, (year, length)) in &periods {
+        for &(prior, (prior_year, prior_length)) in &periods {
+            if prior_year + 1 == year && prior_length == length {
+                out.push((cur, prior));
+            }
+        }
+    }
+    out
+}
+
 /// Does the header of derived column `d` say it compares periods in one of
 /// the ways of `words` ("Y/Y", "Q/Q"), with no adjustment ("constant
 /// currency", "excluding F/X", "organic": those measure something else)?
 fn says_period_change(t: &Table, d: usize, words: &[&str]) -> bool {
     let header = t.columns[d].header.to_lowercase();
-    let adjusted = [
+    !says_adjusted(&header) && words.iter().any(|w| header.contains(w))
+}
+
+/// Does a (lower-cased) header name an adjusted change ("constant
+/// currency", "excluding F/X", "organic", "operational" or "Oper."), which no pair of
+/// printed amounts gives?
+fn says_adjusted(header: &str) -> bool {
+    [
         "currency",
         "f/x",
         "fx",
         "organic",
         "operational",
+        "oper.",
         "excluding",
         "less ",
         "core",
     ]
     .iter()
-    .any(|w| header.contains(w));
-    !adjusted && words.iter().any(|w| header.contains(w))
+    .any(|w| header.contains(w))
 }
 
 /// For a "Y/Y" or "Q/Q" column beside other derived columns (a summary
@@ -279,6 +332,11 @@ fn trials_of(ti: usize, t: &Table, d: usize) -> Vec<Trial> {
         .flat_map(|(left, right)| [(left, right), (right, left)])
         .collect();
     pairs.extend(current_against_each(t, d));
+    for pair in year_apart_columns(t, d) {
+        if !pairs.contains(&pair) {
+            pairs.push(pair);
+        }
+    }
     let mut out = Vec::new();
     for (cur, prior) in pairs {
         for how in [How::Relative, How::Absolute] {
@@ -480,6 +538,74 @@ Fulfillment         21,245     22,314     26,095     22,317     23,566          
         );
         let bad = TREND.replace("331,633", "313,633");
         assert_eq!(findings(&bad).len(), 1);
+    }
+
+    /// A statement with "% of Revenues" beside each period: the change
+    /// compares the two periods, not the columns right before it.
+    const WITH_SHARES: &str = "\
+($ in millions)
+                              Three Months Ended November 30,
+                              2024    % of Revenues      2023    % of Revenues    % Change
+Cloud services               10,806         77%          9,639         74%           12%
+License                       1,195          9%          1,178          9%            1%
+Hardware                        728          5%            756          6%           (4)%
+Services                      1,330          9%          1,368         11%           (3)%
+Total revenues               14,059        100%         12,941        100%            9%
+Interest expense               (866)        (6)%          (888)        (7)%           (3)%
+";
+
+    #[test]
+    fn a_change_beside_shares_of_revenue_compares_the_year_apart_periods() {
+        assert!(
+            findings(WITH_SHARES).is_empty(),
+            "{:#?}",
+            findings(WITH_SHARES)
+        );
+        let bad = WITH_SHARES.replace("  12%", "  17%");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Cloud services"), "{}", f[0].message);
+        // Two negative amounts change by the change in their size.
+        let bad = WITH_SHARES.replace("(7)%           (3)%", "(7)%           (8)%");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Interest expense"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn a_constant_currency_change_is_left_alone() {
+        let t = WITH_SHARES.replace("% Change", "% Change in Constant Currency");
+        let bad = t.replace("  12%", "  17%");
+        assert!(findings(&bad).is_empty(), "{:#?}", findings(&bad));
+    }
+
+    /// A reconciliation: GAAP, adjustments and non-GAAP for each year, then
+    /// the change of each measure.
+    #[test]
+    fn a_reconciliation_change_compares_the_same_measure_a_year_apart() {
+        let t = "\
+($ in millions)
+                                 Three Months Ended November 30,
+                   2024     2024      2024     2023     2023      2023   % Change  % Change
+                   GAAP     Adj.  Non-GAAP     GAAP     Adj.  Non-GAAP       GAAP  Non-GAAP
+Revenues         14,059        -    14,059   12,941        -    12,941         9%        9%
+Expenses          9,839  (1,876)     7,963    9,319  (1,914)     7,405         6%        8%
+Operating income  4,220    1,876     6,096    3,622    1,914     5,536        17%       10%
+Net income        3,151    1,056     4,207    2,503    1,259     3,762        26%       12%
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
+        let bad = t.replace("  10%", "  16%");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Operating income"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
