@@ -28,7 +28,7 @@
 //! displayed amounts allow.
 
 use super::{Finding, Label, Outcome, Passed};
-use crate::document::{format_grouped, Document, Table, Unit};
+use crate::document::{format_grouped, Document, Figure, Table, Unit};
 use crate::interval::Interval;
 use crate::rules::Rule;
 use rust_decimal::Decimal;
@@ -99,6 +99,214 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     for x in best {
         report(x, doc, rule, out);
     }
+    check_growth_rows(doc, rule, out);
+}
+
+/// Is this (lower-cased) label a row of growth rates ("WW shipping costs
+/// -- Y/Y growth", "Free Cash Flow % Growth over prior year", "Y/Y %
+/// Growth")? Adjusted growth ("excluding F/X", "constant currency") is
+/// not the change of any printed pair.
+fn says_growth(label: &str) -> bool {
+    (label.contains("growth") || label.contains("y/y")) && !says_adjusted(label)
+}
+
+/// The amount a growth row is the growth of, by its label: the words before
+/// the growth phrase ("WW shipping costs" of "WW shipping costs -- Y/Y
+/// growth"), empty when the label is only the phrase ("Y/Y % Growth").
+fn growth_base(label: &str) -> &str {
+    let cut = [
+        "--",
+        " – ",
+        "% growth",
+        "y/y",
+        "year-over-year",
+        "year over year",
+        "growth",
+    ]
+    .iter()
+    .filter_map(|w| label.find(w))
+    .min()
+    .unwrap_or(label.len());
+    label[..cut].trim_matches(|c: char| c.is_whitespace() || c == '-' || c == ',')
+}
+
+fn label_key(label: &str) -> String {
+    label.trim().trim_end_matches(':').trim().to_lowercase()
+}
+
+/// The amount row a row of growth rates belongs to, when it is one: trend
+/// schedules print growth under the amount ("Revenue" then "Y/Y % Growth"),
+/// name the amount in the growth row's label ("WW shipping costs -- Y/Y
+/// growth"), or repeat the amounts' labels in a section of their own ("AS
+/// REPORTED REVENUE GROWTH RATES:" then "Cloud services", "Hardware"...).
+fn growth_of(t: &Table, p: usize) -> Option<usize> {
+    let row = &t.rows[p];
+    let label = label_key(&row.label);
+    let in_growth_section = || {
+        t.rows[..p]
+            .iter()
+            .rev()
+            .find(|r| r.header)
+            .is_some_and(|h| says_growth(&label_key(&h.label)))
+    };
+    let base = if says_growth(&label) {
+        growth_base(&label).to_string()
+    } else if !says_adjusted(&label) && in_growth_section() {
+        label
+    } else {
+        return None;
+    };
+    let amounts = |r: &crate::document::Row| {
+        r.cells
+            .iter()
+            .flatten()
+            .filter_map(|c| c.figure())
+            .any(|f| matches!(f.unit, Unit::Amount | Unit::PerShare) && !f.dash)
+    };
+    t.rows[..p].iter().rposition(|r| {
+        !r.header
+            && amounts(r)
+            && if base.is_empty() {
+                !says_growth(&label_key(&r.label))
+            } else {
+                label_key(&r.label) == base
+            }
+    })
+}
+
+/// Each column against the column of the same period a year earlier: a
+/// growth row of a trend schedule is year over year ("Y/Y"), and only the
+/// columns whose year-ago period is printed can be checked.
+fn year_ago_pairs(t: &Table) -> Vec<(usize, usize)> {
+    let key = |c: usize| {
+        let p = &t.columns[c].period;
+        let year = p.year()?;
+        (p.quarter.is_some() || p.months.is_some()).then_some((year, p.quarter, p.months))
+    };
+    let mut out = Vec::new();
+    for c in 0..t.columns.len() {
+        let Some((year, quarter, months)) = key(c) else {
+            continue;
+        };
+        if let Some(prior) =
+            (0..t.columns.len()).find(|&q| key(q) == Some((year - 1, quarter, months)))
+        {
+            out.push((c, prior));
+        }
+    }
+    out
+}
+
+/// Rows of year-over-year growth rates in trend schedules, checked against
+/// their amount row: the growth in a column is the change from the column
+/// a year earlier. A pair of columns that misses on more rows than it holds
+/// is dropped (a heading read wrongly: "Q4 | TOTAL" over a year-to-date
+/// column); the rest of the table must hold on three rows or more and miss
+/// on at most one in ten (or one) before a miss is reported.
+fn check_growth_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        if !crate::budget::spend(t.rows.len() as u64 * 2 + 1) {
+            return;
+        }
+        let growth: Vec<(usize, usize)> = (0..t.rows.len())
+            .filter(|&p| {
+                !t.rows[p].header
+                    && t.rows[p]
+                        .cells
+                        .iter()
+                        .flatten()
+                        .filter_map(|c| c.figure())
+                        .any(|f| f.unit == Unit::Percent)
+            })
+            .filter_map(|p| Some((p, growth_of(t, p)?)))
+            .collect();
+        if growth.is_empty() {
+            continue;
+        }
+        // (growth row, amount row, column, year-ago column, computed, holds)
+        let mut evals: Vec<(usize, usize, usize, usize, Interval, bool)> = Vec::new();
+        for (c, prior) in year_ago_pairs(t) {
+            let mut these = Vec::new();
+            for &(p, a) in &growth {
+                let (Some(v), Some(x), Some(y)) = (
+                    t.rows[p].figure(c),
+                    t.rows[a].figure(c),
+                    t.rows[a].figure(prior),
+                ) else {
+                    continue;
+                };
+                if v.dash || x.dash || y.dash || v.unit != Unit::Percent || x.unit == Unit::Percent
+                {
+                    continue;
+                }
+                let Some(computed) = relative_change(x, y) else {
+                    continue;
+                };
+                let holds = gap(&computed, &v.interval()) <= Decimal::ONE;
+                these.push((p, a, c, prior, computed, holds));
+            }
+            let holds = these.iter().filter(|e| e.5).count();
+            if holds > 0 && these.len() - holds <= holds {
+                evals.extend(these);
+            }
+        }
+        let holds = evals.iter().filter(|e| e.5).count();
+        if !accepted(holds, evals.len() - holds, evals.len()) {
+            continue;
+        }
+        for (p, a, c, prior, computed, holds) in evals {
+            let (Some(v), Some(x), Some(y)) = (
+                t.rows[p].figure(c),
+                t.rows[a].figure(c),
+                t.rows[a].figure(prior),
+            ) else {
+                continue;
+            };
+            if holds {
+                out.passed.push(Passed {
+                    rule: rule.id.clone(),
+                    table: ti,
+                    row: p,
+                    column: c,
+                });
+                out.verified.insert(v.span);
+                out.verified.insert(x.span);
+                out.verified.insert(y.span);
+                continue;
+            }
+            let shown = format!("{}%", format_grouped(computed.midpoint(), 1));
+            out.findings.push(Finding {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                message: format!(
+                    "\"{}\": the growth row shows {}, but \"{}\" {} against {} a year earlier is {shown}",
+                    t.rows[p].label,
+                    v.display(),
+                    t.rows[a].label,
+                    x.display(),
+                    y.display()
+                ),
+                help: Some(format!(
+                    "({} - {}) / {} = {shown}; the table's other growth rows agree with their amounts a year apart",
+                    x.display(),
+                    y.display(),
+                    y.display()
+                )),
+                span: v.span,
+                span_text: format!("shows {}, computed {shown}", v.display()),
+                labels: vec![
+                    Label {
+                        span: x.span,
+                        text: "current".into(),
+                    },
+                    Label {
+                        span: y.span,
+                        text: "a year earlier".into(),
+                    },
+                ],
+            });
+        }
+    }
 }
 
 /// One formula tried on one derived column.
@@ -152,7 +360,6 @@ fn base_columns(t: &Table, d: usize) -> Option<(usize, usize)> {
 }
 
 fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowEval> {
-    let hundred = Decimal::ONE_HUNDRED;
     let mut out = Vec::new();
     for (i, r) in t.rows.iter().enumerate() {
         let (Some(a), Some(b), Some(v)) = (r.figure(cur), r.figure(prior), r.figure(d)) else {
@@ -175,25 +382,7 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
                 } else if a.unit == Unit::Percent || b.unit == Unit::Percent {
                     continue;
                 } else {
-                    // A small base makes the displayed rounding swamp the
-                    // percentage ("54 against 57"): nothing to conclude.
-                    let small = Decimal::new(100, b.decimals);
-                    if b.value.abs() < small {
-                        continue;
-                    }
-                    let (a, b) = if a.value < Decimal::ZERO && b.value < Decimal::ZERO {
-                        // Two negative amounts ("Interest expense (866)
-                        // against (888)") change by the change in their size:
-                        // the column reads "(3)%", the expense fell.
-                        (a.interval().negated(), b.interval().negated())
-                    } else if a.value < Decimal::ZERO || b.value < Decimal::ZERO {
-                        continue;
-                    } else {
-                        (a.interval(), b.interval())
-                    };
-                    a.checked_sub(b)
-                        .and_then(|x| x.checked_div(b))
-                        .and_then(|x| x.scale(hundred))
+                    relative_change(a, b)
                 }
             }
         };
@@ -201,14 +390,6 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
         // Releases compute percentages from unrounded amounts ("may not
         // recalculate precisely"), so a percentage is wrong only when it is a
         // full point outside what the displayed amounts allow.
-        let shown = v.interval();
-        let gap = if computed.overlaps(&shown) {
-            Decimal::ZERO
-        } else if computed.hi < shown.lo {
-            shown.lo - computed.hi
-        } else {
-            computed.lo - shown.hi
-        };
         let slack = if how == How::Absolute {
             Decimal::ZERO
         } else {
@@ -216,11 +397,45 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
         };
         out.push(RowEval {
             row: i,
-            holds: gap <= slack,
+            holds: gap(&computed, &v.interval()) <= slack,
             computed,
         });
     }
     out
+}
+
+/// How far apart two intervals are (zero when they overlap).
+fn gap(computed: &Interval, shown: &Interval) -> Decimal {
+    if computed.overlaps(shown) {
+        Decimal::ZERO
+    } else if computed.hi < shown.lo {
+        shown.lo - computed.hi
+    } else {
+        computed.lo - shown.hi
+    }
+}
+
+/// (a − b) / b × 100 for two amounts, `None` when the percentage means
+/// nothing: a base under 100 display units (rounding swamps it, "54
+/// against 57") or amounts of opposite signs.
+fn relative_change(a: &Figure, b: &Figure) -> Option<Interval> {
+    let small = Decimal::new(100, b.decimals);
+    if b.value.abs() < small {
+        return None;
+    }
+    let (a, b) = if a.value < Decimal::ZERO && b.value < Decimal::ZERO {
+        // Two negative amounts ("Interest expense (866) against (888)")
+        // change by the change in their size: the column reads "(3)%", the
+        // expense fell.
+        (a.interval().negated(), b.interval().negated())
+    } else if a.value < Decimal::ZERO || b.value < Decimal::ZERO {
+        return None;
+    } else {
+        (a.interval(), b.interval())
+    };
+    a.checked_sub(b)?
+        .checked_div(b)?
+        .scale(Decimal::ONE_HUNDRED)
 }
 
 /// For a column headed "Y/Y" ("year over year") in a trend schedule of
@@ -606,6 +821,50 @@ Net income        3,151    1,056     4,207    2,503    1,259     3,762        26
             "{}",
             f[0].message
         );
+    }
+
+    /// A trend schedule with growth rows: a section repeating the amounts'
+    /// labels, and a row naming its amount.
+    const GROWTH_ROWS: &str = "\
+Supplemental analysis of revenues
+($ in millions)                     Q1 2023    Q2 2023    Q3 2023    Q4 2023    Q1 2024    Q2 2024
+Cloud services                        4,635      4,775      5,054      5,311      5,623      5,937
+License support                       4,912      4,864      4,909      4,923      4,896      4,869
+Hardware                                714        756        754        842        655        728
+Total revenues                       10,261     10,395     10,717     11,076     11,174     11,534
+AS REPORTED REVENUE GROWTH RATES:
+Cloud services                          30%        25%        25%        20%        21%        24%
+License support                          2%         2%         1%         0%         0%         0%
+Hardware                               (6)%      (11)%       (7)%       (1)%       (8)%       (4)%
+Total revenues                           9%         5%         7%         3%         9%        11%
+WW shipping costs                    19,937     20,418     21,799     27,326     21,834     22,000
+WW shipping costs -- Y/Y growth          2%         6%         9%        11%        10%         8%
+";
+
+    #[test]
+    fn a_growth_row_compares_its_amount_a_year_apart() {
+        assert!(
+            findings(GROWTH_ROWS).is_empty(),
+            "{:#?}",
+            findings(GROWTH_ROWS)
+        );
+        let f = findings(&GROWTH_ROWS.replace("       24%", "       29%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Cloud services"), "{}", f[0].message);
+        let f = findings(&GROWTH_ROWS.replace("        10%", "        16%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("shipping"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn growth_at_constant_currency_is_left_alone() {
+        let t = GROWTH_ROWS
+            .replace("AS REPORTED", "CONSTANT CURRENCY")
+            .replace("-- Y/Y growth", "-- Y/Y growth, excluding F/X");
+        let bad = t
+            .replace("       24%", "       29%")
+            .replace("        10%", "        16%");
+        assert!(findings(&bad).is_empty(), "{:#?}", findings(&bad));
     }
 
     #[test]
