@@ -100,6 +100,134 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
         report(x, doc, rule, out);
     }
     check_growth_rows(doc, rule, out);
+    check_roll_forward(doc, rule, out);
+}
+
+/// Does a (lower-cased) label name a period's net additions ("Paid Net
+/// Additions", "Net new stores")?
+fn says_net_additions(label: &str) -> bool {
+    ["net additions", "net adds", "net new "]
+        .iter()
+        .any(|w| label.contains(w))
+}
+
+/// Words of four letters or more that are not the net-additions phrase:
+/// what a balance row and its additions row share ("paid", "stores").
+fn subject_words(label: &str) -> Vec<&str> {
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4 && !matches!(*w, "additions" | "adds"))
+        .collect()
+}
+
+/// Balances rolled forward across a trend schedule: the count at the end
+/// of a quarter is the count a quarter before plus the quarter's net
+/// additions ("Paid Memberships" and "Paid Net Additions", store counts and
+/// net new stores), when the schedule prints consecutive periods side by
+/// side. Which row is the balance (a row sharing a word with the additions
+/// row) and which way time runs (left to right or right to left) are
+/// accepted only when the roll holds between three pairs of columns or
+/// more and misses at most one in ten (or one).
+fn check_roll_forward(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        let ncols = t.columns.len();
+        if ncols < 4 || !crate::budget::spend(t.rows.len() as u64 * ncols as u64 + 1) {
+            continue;
+        }
+        for (n, row) in t.rows.iter().enumerate() {
+            let label = row.label.to_lowercase();
+            if row.header || !says_net_additions(&label) {
+                continue;
+            }
+            let words = subject_words(&label);
+            for (b, balance) in t.rows.iter().enumerate() {
+                let other = balance.label.to_lowercase();
+                if b == n
+                    || balance.header
+                    || says_net_additions(&other)
+                    || says_growth(&other)
+                    || !subject_words(&other).iter().any(|w| words.contains(w))
+                {
+                    continue;
+                }
+                for forward in [true, false] {
+                    // (column, the column a period earlier)
+                    let pairs: Vec<(usize, usize)> = (1..ncols)
+                        .map(|c| if forward { (c, c - 1) } else { (c - 1, c) })
+                        .filter(|&(c, p)| !t.columns[c].derived && !t.columns[p].derived)
+                        .collect();
+                    let mut evals = Vec::new();
+                    for (c, p) in pairs {
+                        let (Some(end), Some(start), Some(adds)) =
+                            (balance.figure(c), balance.figure(p), row.figure(c))
+                        else {
+                            continue;
+                        };
+                        if end.dash || start.dash || adds.dash || end.unit != Unit::Amount {
+                            continue;
+                        }
+                        let Some(computed) = start.interval().checked_add(adds.interval()) else {
+                            continue;
+                        };
+                        evals.push((c, p, computed, computed.overlaps(&end.interval())));
+                    }
+                    let holds = evals.iter().filter(|e| e.3).count();
+                    if !accepted(holds, evals.len() - holds, evals.len()) {
+                        continue;
+                    }
+                    for (c, p, computed, holds) in evals {
+                        let (Some(end), Some(start), Some(adds)) =
+                            (balance.figure(c), balance.figure(p), row.figure(c))
+                        else {
+                            continue;
+                        };
+                        if holds {
+                            out.passed.push(Passed {
+                                rule: rule.id.clone(),
+                                table: ti,
+                                row: b,
+                                column: c,
+                            });
+                            for f in [end, start, adds] {
+                                out.verified.insert(f.span);
+                            }
+                            continue;
+                        }
+                        let shown = format_grouped(computed.midpoint(), end.decimals);
+                        out.findings.push(Finding {
+                            rule: rule.id.clone(),
+                            severity: rule.severity,
+                            message: format!(
+                                "\"{}\": shows {}, but {} a period earlier plus \"{}\" {} is {shown}",
+                                balance.label,
+                                end.display(),
+                                start.display(),
+                                row.label,
+                                adds.display()
+                            ),
+                            help: Some(format!(
+                                "{} + {} = {shown}; the schedule's other periods roll forward this way",
+                                start.display(),
+                                adds.display()
+                            )),
+                            span: end.span,
+                            span_text: format!("shows {}, computed {shown}", end.display()),
+                            labels: vec![
+                                Label {
+                                    span: start.span,
+                                    text: "a period earlier".into(),
+                                },
+                                Label {
+                                    span: adds.span,
+                                    text: "net additions".into(),
+                                },
+                            ],
+                        });
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Is this (lower-cased) label a row of growth rates ("WW shipping costs
@@ -865,6 +993,36 @@ WW shipping costs -- Y/Y growth          2%         6%         9%        11%    
             .replace("       24%", "       29%")
             .replace("        10%", "        16%");
         assert!(findings(&bad).is_empty(), "{:#?}", findings(&bad));
+    }
+
+    /// A balance and its net additions, quarter by quarter.
+    const ROLL_FORWARD: &str = "\
+Streaming
+(in millions)                  Q2 2023    Q3 2023    Q4 2023    Q1 2024    Q2 2024
+Paid Memberships                 74.30      74.40      75.57      77.32      80.13
+Paid Net Additions                0.91       0.10       1.17       1.75       2.81
+Average Revenue per Membership   16.00      16.29      16.64      17.30      17.17
+";
+
+    #[test]
+    fn a_balance_rolls_forward_by_its_net_additions() {
+        assert!(
+            findings(ROLL_FORWARD).is_empty(),
+            "{:#?}",
+            findings(ROLL_FORWARD)
+        );
+        let f = findings(&ROLL_FORWARD.replace("  1.17 ", "  1.71 "));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Paid Memberships"),
+            "{}",
+            f[0].message
+        );
+        // Rows that share no word are not a balance and its additions.
+        let t = ROLL_FORWARD
+            .replace("Paid Memberships", "Members at end   ")
+            .replace("  1.17 ", "  1.71 ");
+        assert!(findings(&t).is_empty(), "{:#?}", findings(&t));
     }
 
     #[test]
