@@ -249,6 +249,9 @@ fn trailing(label: &str) -> bool {
     l.contains("ttm") || l.contains("trailing")
 }
 
+/// Numerator row, base row, and whether the quotient holds in each column.
+type NamedPair = (usize, usize, Vec<(usize, bool)>);
+
 /// Rows of percentages that name their base ("Operating margin -- % of
 /// North America net sales", "Operating Cash Flow as a % of Net Income"):
 /// trend schedules and cash-flow summaries print such a row under the
@@ -300,7 +303,7 @@ fn check_named_shares(doc: &Document, rule: &Rule, out: &mut Outcome) {
             let dens: Vec<usize> = (0..t.rows.len())
                 .filter(|&q| amounts(q) && t.rows[q].label.to_lowercase().ends_with(&tail))
                 .collect();
-            let mut accepted: Vec<(usize, usize, Vec<(usize, bool)>)> = Vec::new();
+            let mut accepted: Vec<NamedPair> = Vec::new();
             for &d in &dens {
                 for n in (0..t.rows.len()).filter(|&n| n != d && amounts(n)) {
                     let evals: Vec<(usize, bool)> = shares
