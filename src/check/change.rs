@@ -28,7 +28,7 @@
 //! displayed amounts allow.
 
 use super::{Finding, Label, Outcome, Passed};
-use crate::document::{format_grouped, Document, Table, Unit};
+use crate::document::{format_grouped, Document, Figure, Table, Unit};
 use crate::interval::Interval;
 use crate::rules::Rule;
 use rust_decimal::Decimal;
@@ -99,6 +99,342 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     for x in best {
         report(x, doc, rule, out);
     }
+    check_growth_rows(doc, rule, out);
+    check_roll_forward(doc, rule, out);
+}
+
+/// Does a (lower-cased) label name a period's net additions ("Paid Net
+/// Additions", "Net new stores")?
+fn says_net_additions(label: &str) -> bool {
+    ["net additions", "net adds", "net new "]
+        .iter()
+        .any(|w| label.contains(w))
+}
+
+/// Words of four letters or more that are not the net-additions phrase:
+/// what a balance row and its additions row share ("paid", "stores").
+fn subject_words(label: &str) -> Vec<&str> {
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4 && !matches!(*w, "additions" | "adds"))
+        .collect()
+}
+
+/// Balances rolled forward across a trend schedule: the count at the end
+/// of a quarter is the count a quarter before plus the quarter's net
+/// additions ("Paid Memberships" and "Paid Net Additions", store counts and
+/// net new stores), when the schedule prints consecutive periods side by
+/// side. Which row is the balance (a row sharing a word with the additions
+/// row) and which way time runs (left to right or right to left) are
+/// accepted only when the roll holds between three pairs of columns or
+/// more and misses at most one in ten (or one).
+fn check_roll_forward(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        let ncols = t.columns.len();
+        if ncols < 4 || !crate::budget::spend(t.rows.len() as u64 * ncols as u64 + 1) {
+            continue;
+        }
+        for (n, row) in t.rows.iter().enumerate() {
+            let label = row.label.to_lowercase();
+            if row.header || !says_net_additions(&label) {
+                continue;
+            }
+            let words = subject_words(&label);
+            for (b, balance) in t.rows.iter().enumerate() {
+                let other = balance.label.to_lowercase();
+                if b == n
+                    || balance.header
+                    || says_net_additions(&other)
+                    || says_growth(&other)
+                    || !subject_words(&other).iter().any(|w| words.contains(w))
+                {
+                    continue;
+                }
+                for forward in [true, false] {
+                    // (column, the column a period earlier)
+                    let pairs: Vec<(usize, usize)> = (1..ncols)
+                        .map(|c| if forward { (c, c - 1) } else { (c - 1, c) })
+                        .filter(|&(c, p)| !t.columns[c].derived && !t.columns[p].derived)
+                        .collect();
+                    let mut evals = Vec::new();
+                    for (c, p) in pairs {
+                        let (Some(end), Some(start), Some(adds)) =
+                            (balance.figure(c), balance.figure(p), row.figure(c))
+                        else {
+                            continue;
+                        };
+                        if end.dash || start.dash || adds.dash || end.unit != Unit::Amount {
+                            continue;
+                        }
+                        let Some(computed) = start.interval().checked_add(adds.interval()) else {
+                            continue;
+                        };
+                        evals.push((c, p, computed, computed.overlaps(&end.interval())));
+                    }
+                    let holds = evals.iter().filter(|e| e.3).count();
+                    if !accepted(holds, evals.len() - holds, evals.len()) {
+                        continue;
+                    }
+                    for (c, p, computed, holds) in evals {
+                        let (Some(end), Some(start), Some(adds)) =
+                            (balance.figure(c), balance.figure(p), row.figure(c))
+                        else {
+                            continue;
+                        };
+                        if holds {
+                            out.passed.push(Passed {
+                                rule: rule.id.clone(),
+                                table: ti,
+                                row: b,
+                                column: c,
+                            });
+                            for f in [end, start, adds] {
+                                out.verified.insert(f.span);
+                            }
+                            continue;
+                        }
+                        let shown = format_grouped(computed.midpoint(), end.decimals);
+                        out.findings.push(Finding {
+                            rule: rule.id.clone(),
+                            severity: rule.severity,
+                            message: format!(
+                                "\"{}\": shows {}, but {} a period earlier plus \"{}\" {} is {shown}",
+                                balance.label,
+                                end.display(),
+                                start.display(),
+                                row.label,
+                                adds.display()
+                            ),
+                            help: Some(format!(
+                                "{} + {} = {shown}; the schedule's other periods roll forward this way",
+                                start.display(),
+                                adds.display()
+                            )),
+                            span: end.span,
+                            span_text: format!("shows {}, computed {shown}", end.display()),
+                            labels: vec![
+                                Label {
+                                    span: start.span,
+                                    text: "a period earlier".into(),
+                                },
+                                Label {
+                                    span: adds.span,
+                                    text: "net additions".into(),
+                                },
+                            ],
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Is this (lower-cased) label a row of growth rates ("WW shipping costs
+/// -- Y/Y growth", "Free Cash Flow % Growth over prior year", "Y/Y %
+/// Growth")? Adjusted growth ("excluding F/X", "constant currency") is
+/// not the change of any printed pair.
+fn says_growth(label: &str) -> bool {
+    (label.contains("growth") || label.contains("y/y")) && !says_adjusted(label)
+}
+
+/// The amount a growth row is the growth of, by its label: the words before
+/// the growth phrase ("WW shipping costs" of "WW shipping costs -- Y/Y
+/// growth"), empty when the label is only the phrase ("Y/Y % Growth").
+fn growth_base(label: &str) -> &str {
+    let cut = [
+        "--",
+        " – ",
+        "% growth",
+        "y/y",
+        "year-over-year",
+        "year over year",
+        "growth",
+    ]
+    .iter()
+    .filter_map(|w| label.find(w))
+    .min()
+    .unwrap_or(label.len());
+    label[..cut].trim_matches(|c: char| c.is_whitespace() || c == '-' || c == ',')
+}
+
+fn label_key(label: &str) -> String {
+    label.trim().trim_end_matches(':').trim().to_lowercase()
+}
+
+/// The amount row a row of growth rates belongs to, when it is one: trend
+/// schedules print growth under the amount ("Revenue" then "Y/Y % Growth"),
+/// name the amount in the growth row's label ("WW shipping costs -- Y/Y
+/// growth"), or repeat the amounts' labels in a section of their own ("AS
+/// REPORTED REVENUE GROWTH RATES:" then "Cloud services", "Hardware"...).
+fn growth_of(t: &Table, p: usize) -> Option<usize> {
+    let row = &t.rows[p];
+    let label = label_key(&row.label);
+    let in_growth_section = || {
+        t.rows[..p]
+            .iter()
+            .rev()
+            .find(|r| r.header)
+            .is_some_and(|h| says_growth(&label_key(&h.label)))
+    };
+    let base = if says_growth(&label) {
+        growth_base(&label).to_string()
+    } else if !says_adjusted(&label) && in_growth_section() {
+        label
+    } else {
+        return None;
+    };
+    let amounts = |r: &crate::document::Row| {
+        r.cells
+            .iter()
+            .flatten()
+            .filter_map(|c| c.figure())
+            .any(|f| matches!(f.unit, Unit::Amount | Unit::PerShare) && !f.dash)
+    };
+    t.rows[..p].iter().rposition(|r| {
+        !r.header
+            && amounts(r)
+            && if base.is_empty() {
+                !says_growth(&label_key(&r.label))
+            } else {
+                label_key(&r.label) == base
+            }
+    })
+}
+
+/// Each column against the column of the same period a year earlier: a
+/// growth row of a trend schedule is year over year ("Y/Y"), and only the
+/// columns whose year-ago period is printed can be checked.
+fn year_ago_pairs(t: &Table) -> Vec<(usize, usize)> {
+    let key = |c: usize| {
+        let p = &t.columns[c].period;
+        let year = p.year()?;
+        (p.quarter.is_some() || p.months.is_some()).then_some((year, p.quarter, p.months))
+    };
+    let mut out = Vec::new();
+    for c in 0..t.columns.len() {
+        let Some((year, quarter, months)) = key(c) else {
+            continue;
+        };
+        if let Some(prior) =
+            (0..t.columns.len()).find(|&q| key(q) == Some((year - 1, quarter, months)))
+        {
+            out.push((c, prior));
+        }
+    }
+    out
+}
+
+/// Rows of year-over-year growth rates in trend schedules, checked against
+/// their amount row: the growth in a column is the change from the column
+/// a year earlier. A pair of columns that misses on more rows than it holds
+/// is dropped (a heading read wrongly: "Q4 | TOTAL" over a year-to-date
+/// column); the rest of the table must hold on three rows or more and miss
+/// on at most one in ten (or one) before a miss is reported.
+fn check_growth_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        if !crate::budget::spend(t.rows.len() as u64 * 2 + 1) {
+            return;
+        }
+        let growth: Vec<(usize, usize)> = (0..t.rows.len())
+            .filter(|&p| {
+                !t.rows[p].header
+                    && t.rows[p]
+                        .cells
+                        .iter()
+                        .flatten()
+                        .filter_map(|c| c.figure())
+                        .any(|f| f.unit == Unit::Percent)
+            })
+            .filter_map(|p| Some((p, growth_of(t, p)?)))
+            .collect();
+        if growth.is_empty() {
+            continue;
+        }
+        // (growth row, amount row, column, year-ago column, computed, holds)
+        let mut evals: Vec<(usize, usize, usize, usize, Interval, bool)> = Vec::new();
+        for (c, prior) in year_ago_pairs(t) {
+            let mut these = Vec::new();
+            for &(p, a) in &growth {
+                let (Some(v), Some(x), Some(y)) = (
+                    t.rows[p].figure(c),
+                    t.rows[a].figure(c),
+                    t.rows[a].figure(prior),
+                ) else {
+                    continue;
+                };
+                if v.dash || x.dash || y.dash || v.unit != Unit::Percent || x.unit == Unit::Percent
+                {
+                    continue;
+                }
+                let Some(computed) = relative_change(x, y) else {
+                    continue;
+                };
+                let holds = gap(&computed, &v.interval()) <= Decimal::ONE;
+                these.push((p, a, c, prior, computed, holds));
+            }
+            let holds = these.iter().filter(|e| e.5).count();
+            if holds > 0 && these.len() - holds <= holds {
+                evals.extend(these);
+            }
+        }
+        let holds = evals.iter().filter(|e| e.5).count();
+        if !accepted(holds, evals.len() - holds, evals.len()) {
+            continue;
+        }
+        for (p, a, c, prior, computed, holds) in evals {
+            let (Some(v), Some(x), Some(y)) = (
+                t.rows[p].figure(c),
+                t.rows[a].figure(c),
+                t.rows[a].figure(prior),
+            ) else {
+                continue;
+            };
+            if holds {
+                out.passed.push(Passed {
+                    rule: rule.id.clone(),
+                    table: ti,
+                    row: p,
+                    column: c,
+                });
+                out.verified.insert(v.span);
+                out.verified.insert(x.span);
+                out.verified.insert(y.span);
+                continue;
+            }
+            let shown = format!("{}%", format_grouped(computed.midpoint(), 1));
+            out.findings.push(Finding {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                message: format!(
+                    "\"{}\": the growth row shows {}, but \"{}\" {} against {} a year earlier is {shown}",
+                    t.rows[p].label,
+                    v.display(),
+                    t.rows[a].label,
+                    x.display(),
+                    y.display()
+                ),
+                help: Some(format!(
+                    "({} - {}) / {} = {shown}; the table's other growth rows agree with their amounts a year apart",
+                    x.display(),
+                    y.display(),
+                    y.display()
+                )),
+                span: v.span,
+                span_text: format!("shows {}, computed {shown}", v.display()),
+                labels: vec![
+                    Label {
+                        span: x.span,
+                        text: "current".into(),
+                    },
+                    Label {
+                        span: y.span,
+                        text: "a year earlier".into(),
+                    },
+                ],
+            });
+        }
+    }
 }
 
 /// One formula tried on one derived column.
@@ -113,18 +449,21 @@ struct Trial {
     misses: usize,
 }
 
-type PoolKey = (Vec<(String, bool)>, bool, bool);
+type PoolKey = (Vec<(String, bool)>, (isize, isize), bool);
 
-/// The table's layout (headings, derived columns), whether the current
-/// period is on the left, and the kind of change.
+/// The table's layout (headings, derived columns), where the compared
+/// columns are from the change column, and the kind of change. The
+/// positions keep apart the pairs tried on one column: evidence for one
+/// pair is no evidence for another.
 fn pool_key(doc: &Document, x: &Trial) -> PoolKey {
     let t = &doc.tables[x.table];
+    let from = |c: usize| c as isize - x.column as isize;
     (
         t.columns
             .iter()
             .map(|c| (c.header.trim().to_lowercase(), c.derived))
             .collect(),
-        x.cur < x.prior,
+        (from(x.cur), from(x.prior)),
         x.how == How::Relative,
     )
 }
@@ -149,7 +488,6 @@ fn base_columns(t: &Table, d: usize) -> Option<(usize, usize)> {
 }
 
 fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowEval> {
-    let hundred = Decimal::ONE_HUNDRED;
     let mut out = Vec::new();
     for (i, r) in t.rows.iter().enumerate() {
         let (Some(a), Some(b), Some(v)) = (r.figure(cur), r.figure(prior), r.figure(d)) else {
@@ -172,16 +510,7 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
                 } else if a.unit == Unit::Percent || b.unit == Unit::Percent {
                     continue;
                 } else {
-                    // A small base makes the displayed rounding swamp the
-                    // percentage ("54 against 57"): nothing to conclude.
-                    let small = Decimal::new(100, b.decimals);
-                    if b.value < small || a.value < Decimal::ZERO {
-                        continue;
-                    }
-                    a.interval()
-                        .checked_sub(b.interval())
-                        .and_then(|x| x.checked_div(b.interval()))
-                        .and_then(|x| x.scale(hundred))
+                    relative_change(a, b)
                 }
             }
         };
@@ -189,14 +518,6 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
         // Releases compute percentages from unrounded amounts ("may not
         // recalculate precisely"), so a percentage is wrong only when it is a
         // full point outside what the displayed amounts allow.
-        let shown = v.interval();
-        let gap = if computed.overlaps(&shown) {
-            Decimal::ZERO
-        } else if computed.hi < shown.lo {
-            shown.lo - computed.hi
-        } else {
-            computed.lo - shown.hi
-        };
         let slack = if how == How::Absolute {
             Decimal::ZERO
         } else {
@@ -204,11 +525,45 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
         };
         out.push(RowEval {
             row: i,
-            holds: gap <= slack,
+            holds: gap(&computed, &v.interval()) <= slack,
             computed,
         });
     }
     out
+}
+
+/// How far apart two intervals are (zero when they overlap).
+fn gap(computed: &Interval, shown: &Interval) -> Decimal {
+    if computed.overlaps(shown) {
+        Decimal::ZERO
+    } else if computed.hi < shown.lo {
+        shown.lo - computed.hi
+    } else {
+        computed.lo - shown.hi
+    }
+}
+
+/// (a − b) / b × 100 for two amounts, `None` when the percentage means
+/// nothing: a base under 100 display units (rounding swamps it, "54
+/// against 57") or amounts of opposite signs.
+fn relative_change(a: &Figure, b: &Figure) -> Option<Interval> {
+    let small = Decimal::new(100, b.decimals);
+    if b.value.abs() < small {
+        return None;
+    }
+    let (a, b) = if a.value < Decimal::ZERO && b.value < Decimal::ZERO {
+        // Two negative amounts ("Interest expense (866) against (888)")
+        // change by the change in their size: the column reads "(3)%", the
+        // expense fell.
+        (a.interval().negated(), b.interval().negated())
+    } else if a.value < Decimal::ZERO || b.value < Decimal::ZERO {
+        return None;
+    } else {
+        (a.interval(), b.interval())
+    };
+    a.checked_sub(b)?
+        .checked_div(b)?
+        .scale(Decimal::ONE_HUNDRED)
 }
 
 /// For a column headed "Y/Y" ("year over year") in a trend schedule of
@@ -235,24 +590,65 @@ fn year_ago_columns(t: &Table, d: usize) -> Option<(usize, usize)> {
     Some((latest, prior))
 }
 
+/// For a change column that does not follow its two period columns, each
+/// period column before it against each column of the same length a year
+/// earlier. Statements print "2024 | % of Revenues | 2023 | % of Revenues |
+/// % Change", and reconciliations "2024 GAAP | Adj. | Non-GAAP | 2023 GAAP |
+/// Adj. | Non-GAAP | % Change GAAP | % Change Non-GAAP": what a change
+/// compares is the same period a year apart, with other columns between.
+/// The rows decide which pair it is (the best accepted one is kept).
+fn year_apart_columns(t: &Table, d: usize) -> Vec<(usize, usize)> {
+    if says_adjusted(&t.columns[d].header.to_lowercase()) {
+        return Vec::new();
+    }
+    // Thirteen weeks are a quarter, fifty-two a year: a length in weeks is
+    // compared as months.
+    let dated = |c: usize| {
+        let col = &t.columns[c];
+        if col.derived {
+            return None;
+        }
+        let p = &col.period;
+        Some((p.year()?, p.months.or(p.weeks.map(|w| w / 4))))
+    };
+    let periods: Vec<(usize, (i32, Option<u8>))> =
+        (0..d).filter_map(|c| dated(c).map(|x| (c, x))).collect();
+    let mut out = Vec::new();
+    for &(cur, (year, length)) in &periods {
+        for &(prior, (prior_year, prior_length)) in &periods {
+            if prior_year + 1 == year && prior_length == length {
+                out.push((cur, prior));
+            }
+        }
+    }
+    out
+}
+
 /// Does the header of derived column `d` say it compares periods in one of
 /// the ways of `words` ("Y/Y", "Q/Q"), with no adjustment ("constant
 /// currency", "excluding F/X", "organic": those measure something else)?
 fn says_period_change(t: &Table, d: usize, words: &[&str]) -> bool {
     let header = t.columns[d].header.to_lowercase();
-    let adjusted = [
+    !says_adjusted(&header) && words.iter().any(|w| header.contains(w))
+}
+
+/// Does a (lower-cased) header name an adjusted change ("constant
+/// currency", "excluding F/X", "organic", "operational" or "Oper."), which no pair of
+/// printed amounts gives?
+fn says_adjusted(header: &str) -> bool {
+    [
         "currency",
         "f/x",
         "fx",
         "organic",
         "operational",
+        "oper.",
         "excluding",
         "less ",
         "core",
     ]
     .iter()
-    .any(|w| header.contains(w));
-    !adjusted && words.iter().any(|w| header.contains(w))
+    .any(|w| header.contains(w))
 }
 
 /// For a "Y/Y" or "Q/Q" column beside other derived columns (a summary
@@ -279,6 +675,11 @@ fn trials_of(ti: usize, t: &Table, d: usize) -> Vec<Trial> {
         .flat_map(|(left, right)| [(left, right), (right, left)])
         .collect();
     pairs.extend(current_against_each(t, d));
+    for pair in year_apart_columns(t, d) {
+        if !pairs.contains(&pair) {
+            pairs.push(pair);
+        }
+    }
     let mut out = Vec::new();
     for (cur, prior) in pairs {
         for how in [How::Relative, How::Absolute] {
@@ -480,6 +881,148 @@ Fulfillment         21,245     22,314     26,095     22,317     23,566          
         );
         let bad = TREND.replace("331,633", "313,633");
         assert_eq!(findings(&bad).len(), 1);
+    }
+
+    /// A statement with "% of Revenues" beside each period: the change
+    /// compares the two periods, not the columns right before it.
+    const WITH_SHARES: &str = "\
+($ in millions)
+                              Three Months Ended November 30,
+                              2024    % of Revenues      2023    % of Revenues    % Change
+Cloud services               10,806         77%          9,639         74%           12%
+License                       1,195          9%          1,178          9%            1%
+Hardware                        728          5%            756          6%           (4)%
+Services                      1,330          9%          1,368         11%           (3)%
+Total revenues               14,059        100%         12,941        100%            9%
+Interest expense               (866)        (6)%          (888)        (7)%           (3)%
+";
+
+    #[test]
+    fn a_change_beside_shares_of_revenue_compares_the_year_apart_periods() {
+        assert!(
+            findings(WITH_SHARES).is_empty(),
+            "{:#?}",
+            findings(WITH_SHARES)
+        );
+        let bad = WITH_SHARES.replace("  12%", "  17%");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Cloud services"), "{}", f[0].message);
+        // Two negative amounts change by the change in their size.
+        let bad = WITH_SHARES.replace("(7)%           (3)%", "(7)%           (8)%");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Interest expense"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn a_constant_currency_change_is_left_alone() {
+        let t = WITH_SHARES.replace("% Change", "% Change in Constant Currency");
+        let bad = t.replace("  12%", "  17%");
+        assert!(findings(&bad).is_empty(), "{:#?}", findings(&bad));
+    }
+
+    /// A reconciliation: GAAP, adjustments and non-GAAP for each year, then
+    /// the change of each measure.
+    #[test]
+    fn a_reconciliation_change_compares_the_same_measure_a_year_apart() {
+        let t = "\
+($ in millions)
+                                 Three Months Ended November 30,
+                   2024     2024      2024     2023     2023      2023   % Change  % Change
+                   GAAP     Adj.  Non-GAAP     GAAP     Adj.  Non-GAAP       GAAP  Non-GAAP
+Revenues         14,059        -    14,059   12,941        -    12,941         9%        9%
+Expenses          9,839  (1,876)     7,963    9,319  (1,914)     7,405         6%        8%
+Operating income  4,220    1,876     6,096    3,622    1,914     5,536        17%       10%
+Net income        3,151    1,056     4,207    2,503    1,259     3,762        26%       12%
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
+        let bad = t.replace("  10%", "  16%");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Operating income"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    /// A trend schedule with growth rows: a section repeating the amounts'
+    /// labels, and a row naming its amount.
+    const GROWTH_ROWS: &str = "\
+Supplemental analysis of revenues
+($ in millions)                     Q1 2023    Q2 2023    Q3 2023    Q4 2023    Q1 2024    Q2 2024
+Cloud services                        4,635      4,775      5,054      5,311      5,623      5,937
+License support                       4,912      4,864      4,909      4,923      4,896      4,869
+Hardware                                714        756        754        842        655        728
+Total revenues                       10,261     10,395     10,717     11,076     11,174     11,534
+AS REPORTED REVENUE GROWTH RATES:
+Cloud services                          30%        25%        25%        20%        21%        24%
+License support                          2%         2%         1%         0%         0%         0%
+Hardware                               (6)%      (11)%       (7)%       (1)%       (8)%       (4)%
+Total revenues                           9%         5%         7%         3%         9%        11%
+WW shipping costs                    19,937     20,418     21,799     27,326     21,834     22,000
+WW shipping costs -- Y/Y growth          2%         6%         9%        11%        10%         8%
+";
+
+    #[test]
+    fn a_growth_row_compares_its_amount_a_year_apart() {
+        assert!(
+            findings(GROWTH_ROWS).is_empty(),
+            "{:#?}",
+            findings(GROWTH_ROWS)
+        );
+        let f = findings(&GROWTH_ROWS.replace("       24%", "       29%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Cloud services"), "{}", f[0].message);
+        let f = findings(&GROWTH_ROWS.replace("        10%", "        16%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("shipping"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn growth_at_constant_currency_is_left_alone() {
+        let t = GROWTH_ROWS
+            .replace("AS REPORTED", "CONSTANT CURRENCY")
+            .replace("-- Y/Y growth", "-- Y/Y growth, excluding F/X");
+        let bad = t
+            .replace("       24%", "       29%")
+            .replace("        10%", "        16%");
+        assert!(findings(&bad).is_empty(), "{:#?}", findings(&bad));
+    }
+
+    /// A balance and its net additions, quarter by quarter.
+    const ROLL_FORWARD: &str = "\
+Streaming
+(in millions)                  Q2 2023    Q3 2023    Q4 2023    Q1 2024    Q2 2024
+Paid Memberships                 74.30      74.40      75.57      77.32      80.13
+Paid Net Additions                0.91       0.10       1.17       1.75       2.81
+Average Revenue per Membership   16.00      16.29      16.64      17.30      17.17
+";
+
+    #[test]
+    fn a_balance_rolls_forward_by_its_net_additions() {
+        assert!(
+            findings(ROLL_FORWARD).is_empty(),
+            "{:#?}",
+            findings(ROLL_FORWARD)
+        );
+        let f = findings(&ROLL_FORWARD.replace("  1.17 ", "  1.71 "));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Paid Memberships"),
+            "{}",
+            f[0].message
+        );
+        // Rows that share no word are not a balance and its additions.
+        let t = ROLL_FORWARD
+            .replace("Paid Memberships", "Members at end   ")
+            .replace("  1.17 ", "  1.71 ");
+        assert!(findings(&t).is_empty(), "{:#?}", findings(&t));
     }
 
     #[test]

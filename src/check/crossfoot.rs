@@ -56,11 +56,18 @@ fn cell(t: &Table, row: usize, col: usize) -> Option<&Figure> {
 }
 
 /// Averages, share counts and ratios do not add across periods (six
-/// months' average shares are not two quarters' summed).
+/// months' average shares are not two quarters' summed), nor do volumes per
+/// day ("Production (koebd)", "thousand barrels per day"): a half year's
+/// daily rate is the average of its quarters'.
 fn additive(label: &str) -> bool {
     let l = label.to_lowercase();
     !super::names_rate(&l)
         && ![
+            "per day",
+            "kbd",
+            "koebd",
+            "b/d",
+            "/day",
             "average",
             "shares",
             "per share",
@@ -644,6 +651,19 @@ Total expense      6,509         (259)           22        --       6,272
         assert!(!additive("Effective Tax Rate"));
         assert!(!additive("Current ratio"));
         assert!(!additive("Operating margin"));
+    }
+
+    #[test]
+    fn volumes_per_day_are_not_added_across_periods() {
+        let t = "\
+                        Q2 2025    Q1 2025    YTD 2025
+United States             1,494      1,418       2,912
+Canada                      797        760       1,557
+Europe                        3          4           7
+Africa                      139        137         276
+Production (koebd)        4,630      4,551       4,591
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
     }
 
     #[test]

@@ -129,6 +129,7 @@ fn holds_amounts(t: &Table, a: usize) -> bool {
 /// columns.
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     check_rows(doc, rule, out);
+    check_named_shares(doc, rule, out);
     for (ti, t) in doc.tables.iter().enumerate() {
         let ncols = t.columns.len();
         let is_amount: Vec<bool> = (0..ncols)
@@ -224,6 +225,214 @@ fn check_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
             }
         }
     }
+}
+
+/// What a row of percentages says it is a share of: "Operating margin --
+/// % of WW net sales" and "Free Cash Flow as a % of Net Income" give "ww net
+/// sales" and "net income" (lower-cased).
+fn named_base(label: &str) -> Option<String> {
+    let l = label.to_lowercase();
+    let at = l.find("% of ")?;
+    let base = l[at + 5..].trim();
+    // "% of net sales" names its base by its last words ("WW net sales" is
+    // the row "Worldwide (WW) net sales"); "change" or "growth" is no share.
+    if base.is_empty() || l.contains("change") || l.contains("growth") {
+        return None;
+    }
+    Some(base.to_string())
+}
+
+/// Does a label speak of trailing twelve months? A TTM ratio is of TTM
+/// amounts, a quarter's of the quarter's.
+fn trailing(label: &str) -> bool {
+    let l = label.to_lowercase();
+    l.contains("ttm") || l.contains("trailing")
+}
+
+/// Numerator row, base row, and whether the quotient holds in each column.
+type NamedPair = (usize, usize, Vec<(usize, bool)>);
+
+/// Rows of percentages that name their base ("Operating margin -- % of
+/// North America net sales", "Operating Cash Flow as a % of Net Income"):
+/// trend schedules and cash-flow summaries print such a row under the
+/// amounts it divides, column by column. The base is a row whose label
+/// ends in the named words; the numerator is not named the same way
+/// ("margin" over "income"), so every amount row of the table is tried as
+/// one, and a pair is accepted only when the quotient holds, at displayed
+/// precision give or take one unit of the percentage's last digit, in three
+/// columns or more and misses in at most one in ten (or one). A miss is
+/// reported only when no accepted pair holds in every column.
+fn check_named_shares(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        for (p, row) in t.rows.iter().enumerate() {
+            if row.header {
+                continue;
+            }
+            let Some(base) = named_base(&row.label) else {
+                continue;
+            };
+            let shares: Vec<usize> = (0..t.columns.len())
+                .filter(|&c| {
+                    row.figure(c)
+                        .is_some_and(|f| f.unit == Unit::Percent && !f.dash)
+                })
+                .collect();
+            if shares.len() < 3 {
+                continue;
+            }
+            if !crate::budget::spend((t.rows.len() * shares.len()) as u64 + 1) {
+                return;
+            }
+            let words: Vec<&str> = base.split_whitespace().collect();
+            let tail = words[words.len().saturating_sub(2)..].join(" ");
+            let ttm = trailing(&row.label);
+            let amounts = |q: usize| {
+                let r = &t.rows[q];
+                q != p
+                    && trailing(&r.label) == ttm
+                    && named_base(&r.label).is_none()
+                    && shares
+                        .iter()
+                        .filter(|&&c| {
+                            r.figure(c)
+                                .is_some_and(|f| f.unit == Unit::Amount && !f.dash)
+                        })
+                        .count()
+                        >= 3
+            };
+            let dens: Vec<usize> = (0..t.rows.len())
+                .filter(|&q| amounts(q) && t.rows[q].label.to_lowercase().ends_with(&tail))
+                .collect();
+            let mut accepted: Vec<NamedPair> = Vec::new();
+            for &d in &dens {
+                for n in (0..t.rows.len()).filter(|&n| n != d && amounts(n)) {
+                    let evals: Vec<(usize, bool)> = shares
+                        .iter()
+                        .filter_map(|&c| Some((c, share_holds(t, p, n, d, c)?)))
+                        .collect();
+                    let holds = evals.iter().filter(|e| e.1).count();
+                    let misses = evals.len() - holds;
+                    if holds >= 3 && misses <= (evals.len() / 10).max(1) {
+                        accepted.push((n, d, evals));
+                    }
+                }
+            }
+            if accepted.iter().any(|a| a.2.iter().all(|e| e.1)) {
+                let (n, d, evals) = &accepted[accepted
+                    .iter()
+                    .position(|a| a.2.iter().all(|e| e.1))
+                    .unwrap_or(0)];
+                for &(c, _) in evals {
+                    record_share(ti, t, (p, *n, *d), c, rule, out);
+                }
+                continue;
+            }
+            // The pair that holds in most columns.
+            let Some((n, d, evals)) = accepted
+                .iter()
+                .max_by_key(|a| a.2.iter().filter(|e| e.1).count())
+            else {
+                continue;
+            };
+            for &(c, holds) in evals {
+                if holds {
+                    record_share(ti, t, (p, *n, *d), c, rule, out);
+                } else {
+                    report_share(t, (p, *n, *d), c, rule, out);
+                }
+            }
+        }
+    }
+}
+
+/// Is the percentage of row `p` in column `c` the quotient of rows `n` and
+/// `d`, at displayed precision give or take one unit of its last digit?
+/// `None` when a figure is missing or the base is zero.
+fn share_holds(t: &Table, p: usize, n: usize, d: usize, c: usize) -> Option<bool> {
+    let share = t.rows[p].figure(c)?;
+    let (x, y) = (t.rows[n].figure(c)?, t.rows[d].figure(c)?);
+    if x.dash || y.dash || y.interval().contains(Decimal::ZERO) {
+        return None;
+    }
+    let computed = x
+        .interval()
+        .checked_div(y.interval())?
+        .scale(Decimal::ONE_HUNDRED)?;
+    let unit = Decimal::new(1, share.decimals);
+    let si = share.interval();
+    Some(computed.overlaps(&Interval::new(si.lo - unit, si.hi + unit)))
+}
+
+fn record_share(
+    ti: usize,
+    t: &Table,
+    (p, n, d): (usize, usize, usize),
+    c: usize,
+    rule: &Rule,
+    out: &mut Outcome,
+) {
+    out.passed.push(Passed {
+        rule: rule.id.clone(),
+        table: ti,
+        row: p,
+        column: c,
+    });
+    for r in [p, n, d] {
+        if let Some(f) = t.rows[r].figure(c) {
+            out.verified.insert(f.span);
+        }
+    }
+}
+
+fn report_share(
+    t: &Table,
+    (p, n, d): (usize, usize, usize),
+    c: usize,
+    rule: &Rule,
+    out: &mut Outcome,
+) {
+    let (Some(share), Some(x), Some(y)) = (
+        t.rows[p].figure(c),
+        t.rows[n].figure(c),
+        t.rows[d].figure(c),
+    ) else {
+        return;
+    };
+    let computed = x
+        .interval()
+        .checked_div(y.interval())
+        .and_then(|q| q.scale(Decimal::ONE_HUNDRED))
+        .map(|q| format!("{}%", format_grouped(q.midpoint(), share.decimals + 1)))
+        .unwrap_or_default();
+    out.findings.push(Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: format!(
+            "\"{}\": shows {}, but \"{}\" {} over \"{}\" {} is {computed}",
+            t.rows[p].label,
+            share.display(),
+            t.rows[n].label,
+            x.display(),
+            t.rows[d].label,
+            y.display()
+        ),
+        help: Some(
+            "the row names its base; in the other columns it is the same quotient of these two rows"
+                .into(),
+        ),
+        span: share.span,
+        span_text: format!("shows {}, computed {computed}", share.display()),
+        labels: vec![
+            Label {
+                span: x.span,
+                text: "numerator".into(),
+            },
+            Label {
+                span: y.span,
+                text: "the base it names".into(),
+            },
+        ],
+    });
 }
 
 /// The sales a pair (amount row, share-of-sales row) implies for column `c`.
@@ -494,5 +703,39 @@ Selling              3,497     3,048     3,100
             }
             proptest::prop_assert_eq!(consensus(&rs), naive);
         }
+    }
+    /// A trend schedule whose percentage rows name their base.
+    const NAMED_SHARES: &str = "\
+Supplemental Financial Information
+(in millions)                          Q1 2023    Q2 2023    Q3 2023    Q4 2023    Q1 2024
+Net sales                               76,881     82,546     87,887    105,514     86,341
+Operating income                           898      3,211      4,307      6,461      4,983
+Operating margin -- % of net sales        1.2%       3.9%       4.9%       6.1%       5.8%
+Stock-based awards outstanding             367        481        462        406        385
+Common shares outstanding               10,258     10,313     10,330     10,383     10,403
+Awards -- % of common shares outstanding  3.6%       4.7%       4.5%       3.9%       3.7%
+";
+
+    #[test]
+    fn a_row_that_names_its_base_is_that_quotient() {
+        assert!(
+            findings(NAMED_SHARES).is_empty(),
+            "{:#?}",
+            findings(NAMED_SHARES)
+        );
+        let f = findings(&NAMED_SHARES.replace("  6.1%", "  6.7%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Operating margin"), "{}", f[0]);
+        let f = findings(&NAMED_SHARES.replace(" 10,330", " 10,830"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Awards"), "{}", f[0]);
+    }
+
+    #[test]
+    fn a_named_base_no_row_gives_is_left_alone() {
+        let t = NAMED_SHARES
+            .replace("  6.1%", "  6.7%")
+            .replace("Net sales      ", "Gross bookings ");
+        assert!(findings(&t).is_empty(), "{:#?}", findings(&t));
     }
 }

@@ -88,8 +88,17 @@ static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)FY\s*'?(\d{4}|\d{2})(?-u:\b)").expect("fiscal year regex")
 });
 
+/// A quarter with its year abbreviated ("Q2'24", "Q3 ’23"), as trend
+/// schedules head their columns.
+static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)Q[1-4]\s*['’](\d{2})(?-u:\b)").expect("quarter year regex")
+});
+
 fn fiscal_year(s: &str) -> Option<i32> {
-    let c = FISCAL_YEAR.captures_iter(s).last()?;
+    let c = FISCAL_YEAR
+        .captures_iter(s)
+        .last()
+        .or_else(|| QUARTER_YEAR.captures_iter(s).last())?;
     let y: i32 = c[1].parse().ok()?;
     let y = if c[1].len() == 2 { 2000 + y } else { y };
     (1950..=2050).contains(&y).then_some(y)
@@ -356,6 +365,17 @@ mod tests {
         );
         let p = parse_period("FY23", "");
         assert_eq!((p.months, p.year), (Some(12), Some(2023)));
+    }
+
+    #[test]
+    fn quarters_with_an_abbreviated_year() {
+        let p = parse_period("Q2'24", "");
+        assert_eq!(
+            (p.months, p.quarter, p.year),
+            (Some(3), Some(2), Some(2024))
+        );
+        let p = parse_period("Q3’23", "");
+        assert_eq!((p.quarter, p.year), (Some(3), Some(2023)));
     }
 
     #[test]

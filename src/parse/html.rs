@@ -1290,7 +1290,9 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
     // Once the table's label column and the grid column where figures
     // start are known, a text cell reaching into the figures (a spanning
     // "Three Months Ended") is a heading, not a label.
-    if let Some(i) = r.cells.iter().position(|c| c.kind != Kind::Empty) {
+    if let Some(i) = middle_label(&r.cells, layout.map(|(l, _)| l)) {
+        r.label = Some(i);
+    } else if let Some(i) = r.cells.iter().position(|c| c.kind != Kind::Empty) {
         let c = &r.cells[i];
         let is_label = match layout {
             None => c.kind == Kind::Text,
@@ -1305,7 +1307,12 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
     }
     // Figures: a numeric cell with its prefix and suffix cells.
     let n = r.cells.len();
-    let mut i = r.label.map(|l| l + 1).unwrap_or(0);
+    // Figures left of a label in the middle are read too.
+    let mut i = match r.label {
+        Some(l) if r.cells[..l].iter().any(|c| c.kind == Kind::Num) => 0,
+        Some(l) => l + 1,
+        None => 0,
+    };
     while i < n {
         if r.cells[i].kind != Kind::Num {
             i += 1;
@@ -1382,6 +1389,37 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
         i = j;
     }
     r
+}
+
+/// The label of a row that prints figures on both sides of it: operating
+/// statistics put the quarters left of the label and the years to date
+/// right of it (`2Q25 | 1Q25 | United States | YTD 2025 | YTD 2024`). The
+/// text cell is the label when only figures (and their signs) stand
+/// before it, two or more, and a figure follows it; once the table's label
+/// column is known, only a text cell in that column.
+fn middle_label(cells: &[PCell], label_col: Option<usize>) -> Option<usize> {
+    let i = cells.iter().position(|c| c.kind == Kind::Text)?;
+    let c = &cells[i];
+    if label_col.is_some_and(|l| c.start != l)
+        || c.text
+            .text()
+            .chars()
+            .filter(|ch| ch.is_alphabetic())
+            .count()
+            < 3
+    {
+        return None;
+    }
+    let before = &cells[..i];
+    let figures_before = before.iter().filter(|c| c.kind == Kind::Num).count();
+    let only_figures = before.iter().all(|c| {
+        matches!(
+            c.kind,
+            Kind::Num | Kind::Prefix | Kind::Suffix | Kind::Empty
+        )
+    });
+    let figure_after = cells[i + 1..].iter().any(|c| c.kind == Kind::Num);
+    (figures_before >= 2 && only_figures && figure_after).then_some(i)
 }
 
 /// Builds a table from the grid, or nothing when it is not a financial
@@ -2052,6 +2090,23 @@ mod tests {
         assert!(!t.columns[0].derived);
         assert!(!t.columns[1].derived);
         assert!(t.columns[2].derived);
+    }
+
+    #[test]
+    fn a_label_between_figures_reads_both_sides() {
+        let src = r#"<table><tr><td>2Q25</td><td>1Q25</td><td>Production, kbd</td><td>YTD 2025</td><td>YTD 2024</td></tr>
+<tr><td>1,494</td><td>1,418</td><td>United States</td><td>1,456</td><td>1,038</td></tr>
+<tr><td>797</td><td>760</td><td>Canada/Other Americas</td><td>779</td><td>767</td></tr>
+<tr><td>2,291</td><td>2,178</td><td>Worldwide</td><td>2,235</td><td>1,805</td></tr></table>"#;
+        let t = &tables(src)[0];
+        assert_eq!(t.columns.len(), 4);
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert!(labels.contains(&"Canada/Other Americas"), "{labels:?}");
+        let world = t.rows.iter().find(|r| r.label == "Worldwide").unwrap();
+        let values: Vec<String> = (0..4)
+            .map(|c| world.figure(c).unwrap().value.to_string())
+            .collect();
+        assert_eq!(values, ["2291", "2178", "2235", "1805"]);
     }
 
     #[test]
