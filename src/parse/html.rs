@@ -1,19 +1,23 @@
 //! Tables and prose from HTML: EDGAR Exhibit 99.1 press releases, 2004–2025
 //! styles (hand-written HTML 3.2, Word exports, Workiva and inline XBRL).
 //!
-//! **Tokenizer.** [`lol_html`] tokenizes: its `HtmlRewriter` calls an element
-//! handler for every start tag, an end-tag handler for every end tag it pairs
-//! with an open element, and a text handler for every text chunk, each with
-//! `source_location()`, the byte range in the input as given. lol_html does
-//! not decode entities in text chunks, so the text of each chunk is decoded
-//! here from the *original bytes* of its range (UTF-8, else Windows-1252 byte
-//! by byte; entities; no-break spaces as spaces; white space collapsed), into
+//! **Tokenizer.** A hand-written tokenizer ([`tokenizer`]) reads start tags
+//! (with the byte ranges of their attributes), end tags and text, each with
+//! its byte range in the input as given. It follows the HTML standard's
+//! tokenizer as lol_html implements it (lol_html tokenized here before; a
+//! differential test holds the two to the same events): raw text in
+//! `script`, `style`, `title`, `textarea` and the like, comments, doctypes,
+//! CDATA in SVG and MathML, a tag cut off by the end of the file dropped.
+//! Text is not decoded there, so the text of each run is decoded here from
+//! the *original bytes* of its range (UTF-8, else Windows-1252 byte by
+//! byte; entities; no-break spaces as spaces; white space collapsed), into
 //! a [`TextMap`] whose segments keep every character's file bytes. So a
 //! figure's span is the bytes of the number in the file as stored, whatever
 //! the encoding or the markup between its pieces.
 //!
-//! lol_html does not build a tree (no implicit closing of `<td>`, `<tr>`,
-//! `<p>`), so a small stack here does what matters: a cell or row start
+//! The tokenizer builds no tree (no implicit closing of `<td>`, `<tr>`,
+//! `<p>`; an end tag only closes the nearest open element of its name and
+//! those opened after it), so a small stack here does what matters: a cell or row start
 //! closes the open one, an end tag closes the nearest open element of its
 //! name without crossing a cell or table boundary, and content inside
 //! `<script>`, `<style>`, `<head>`, `display:none` or `hidden` elements is
