@@ -288,14 +288,22 @@ fn parse_attrs(
     rowspan: Option<&str>,
     hidden: bool,
 ) -> Attrs {
+    // The leading digits, as `parse::<usize>` reads them: none, or more
+    // than a `usize` holds, read as 1.
     let span = |v: Option<&str>, max: usize| -> u16 {
         let Some(v) = v else { return 1 };
-        let digits: String = v
-            .trim()
-            .chars()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        digits.parse::<usize>().unwrap_or(1).clamp(1, max) as u16
+        let digits = v.trim().bytes().take_while(u8::is_ascii_digit);
+        let mut n: Option<usize> = None;
+        for d in digits {
+            n = n
+                .unwrap_or(0)
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(usize::from(d - b'0')));
+            if n.is_none() {
+                return 1;
+            }
+        }
+        n.unwrap_or(1).clamp(1, max) as u16
     };
     let mut a = Attrs {
         hidden,
@@ -308,29 +316,29 @@ fn parse_attrs(
         // element; most declarations (fonts, widths) matter nothing here, so
         // property names are compared in place and only the few values read
         // are lower-cased.
-        // Each declaration's `;` and first `:` are found with `memchr2`
-        // (both ASCII, so the slices fall on character boundaries); at most
-        // 64 pieces are read, as `split(';').take(64)` would.
+        // Each declaration's `;` and first `:` are found in one pass over
+        // the bytes (both ASCII, so the slices fall on character
+        // boundaries; declarations are too short for `memchr` to pay); at
+        // most 64 pieces are read, as `split(';').take(64)` would.
         let b = style.as_bytes();
-        let (mut start, mut at, mut colon, mut pieces) = (0, 0, None, 0);
-        loop {
-            let hit = memchr::memchr2(b':', b';', &b[at..]).map(|k| at + k);
-            if let Some(k) = hit.filter(|&k| b[k] == b':') {
+        let (mut start, mut colon, mut pieces) = (0, None, 0);
+        for (k, &c) in b.iter().enumerate() {
+            if c == b':' {
                 colon = colon.or(Some(k));
-                at = k + 1;
-                continue;
+            } else if c == b';' {
+                if let Some(at) = colon {
+                    declaration(&style[start..at], &style[at + 1..k], &mut a);
+                }
+                pieces += 1;
+                if pieces == 64 {
+                    return a;
+                }
+                start = k + 1;
+                colon = None;
             }
-            let end = hit.unwrap_or(b.len());
-            if let Some(k) = colon {
-                declaration(&style[start..k], &style[k + 1..end], &mut a);
-            }
-            pieces += 1;
-            if pieces == 64 || hit.is_none() {
-                break;
-            }
-            start = end + 1;
-            at = start;
-            colon = None;
+        }
+        if let Some(at) = colon {
+            declaration(&style[start..at], &style[at + 1..], &mut a);
         }
     }
     a
@@ -338,6 +346,17 @@ fn parse_attrs(
 
 /// One CSS declaration of a `style` attribute, read into `a`.
 fn declaration(prop: &str, value: &str, a: &mut Attrs) {
+    // Most declarations are fonts, heights, widths and colours: a property
+    // whose first letter no wanted one has is turned down before trimming
+    // and comparing. (Only a leading ASCII byte is judged: a non-ASCII one
+    // may be white space that `trim` removes.)
+    let first = prop
+        .bytes()
+        .find(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+        .map(|b| b.to_ascii_lowercase());
+    if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'd' | b'b' | b'p' | b'm' | b't')) {
+        return;
+    }
     let prop = prop.trim();
     let is = |name: &str| prop.eq_ignore_ascii_case(name);
     let wanted = is("display")

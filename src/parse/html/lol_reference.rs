@@ -476,3 +476,106 @@ mod random {
         }
     }
 }
+
+/// `parse_attrs` as it was before it scanned the bytes itself, to test the
+/// two read every style and span alike.
+fn old_parse_attrs(
+    style: Option<&str>,
+    colspan: Option<&str>,
+    rowspan: Option<&str>,
+    hidden: bool,
+) -> Attrs {
+    let span = |v: Option<&str>, max: usize| -> u16 {
+        let Some(v) = v else { return 1 };
+        let digits: String = v
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        digits.parse::<usize>().unwrap_or(1).clamp(1, max) as u16
+    };
+    let mut a = Attrs {
+        hidden,
+        colspan: span(colspan, MAX_COLSPAN),
+        rowspan: span(rowspan, MAX_ROWSPAN),
+        ..Attrs::default()
+    };
+    if let Some(style) = style {
+        let b = style.as_bytes();
+        let (mut start, mut at, mut colon, mut pieces) = (0, 0, None, 0);
+        loop {
+            let hit = memchr::memchr2(b':', b';', &b[at..]).map(|k| at + k);
+            if let Some(k) = hit.filter(|&k| b[k] == b':') {
+                colon = colon.or(Some(k));
+                at = k + 1;
+                continue;
+            }
+            let end = hit.unwrap_or(b.len());
+            if let Some(k) = colon {
+                declaration(&style[start..k], &style[k + 1..end], &mut a);
+            }
+            pieces += 1;
+            if pieces == 64 || hit.is_none() {
+                break;
+            }
+            start = end + 1;
+            at = start;
+            colon = None;
+        }
+    }
+    a
+}
+
+#[test]
+fn attributes_read_as_before() {
+    let many = "padding-left:1pt;".repeat(70);
+    let styles = [
+        "",
+        ";",
+        ":",
+        "display:none",
+        " DISPLAY : None ; border-bottom: 1px solid #000",
+        "border-top:solid;padding-left:10pt;margin-left:0.5in;text-indent:-12px",
+        "a:b:c;padding-left:2pt:3pt;;padding-left",
+        "\u{a0}padding-left\u{a0}:\u{a0}5pt",
+        many.as_str(),
+    ];
+    let spans = [
+        "",
+        "0",
+        "2",
+        " 3abc",
+        "+4",
+        "5000",
+        "99999999999999999999999",
+        "1.5",
+        "\u{3000}7",
+    ];
+    for style in styles {
+        assert_eq!(
+            parse_attrs(Some(style), None, None, false),
+            old_parse_attrs(Some(style), None, None, false),
+            "{style:?}"
+        );
+    }
+    for span in spans {
+        assert_eq!(
+            parse_attrs(None, Some(span), Some(span), true),
+            old_parse_attrs(None, Some(span), Some(span), true),
+            "{span:?}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn random_attributes_read_as_before(
+        style in "([ a-zA-Z:;.\\-0-9\u{a0}\u{b}\u{3000}]|padding-left|border-top|display|none|solid|pt|in){0,40}",
+        span in "[ 0-9a-z.]{0,25}",
+    ) {
+        proptest::prop_assert_eq!(
+            parse_attrs(Some(&style), Some(&span), Some(&span), false),
+            old_parse_attrs(Some(&style), Some(&span), Some(&span), false)
+        );
+    }
+}

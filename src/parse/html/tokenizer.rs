@@ -671,9 +671,17 @@ impl Tokenizer<'_> {
                         i += 1;
                     }
                     None => return,
-                    Some(c) => {
-                        self.hash = hash_step(self.hash, c);
-                        i += 1;
+                    Some(_) => {
+                        // The rest of the name at once.
+                        let mut h = self.hash;
+                        while let Some(&c) = b.get(i) {
+                            if is_ws(c) || c == b'>' || c == b'/' {
+                                break;
+                            }
+                            h = hash_step(h, c);
+                            i += 1;
+                        }
+                        self.hash = h;
                     }
                 },
                 St::SelfClosingStartTag => match ch {
@@ -728,7 +736,15 @@ impl Tokenizer<'_> {
                         i += 1;
                     }
                     None => return,
-                    Some(_) => i += 1,
+                    Some(_) => {
+                        i += 1;
+                        while b
+                            .get(i)
+                            .is_some_and(|&c| !(is_ws(c) || matches!(c, b'=' | b'/' | b'>')))
+                        {
+                            i += 1;
+                        }
+                    }
                 },
                 St::AfterAttributeName => match ch {
                     Some(c) if is_ws(c) => i += 1,
@@ -800,7 +816,12 @@ impl Tokenizer<'_> {
                         i += 1;
                     }
                     None => return,
-                    Some(_) => i += 1,
+                    Some(_) => {
+                        i += 1;
+                        while b.get(i).is_some_and(|&c| !(is_ws(c) || c == b'>')) {
+                            i += 1;
+                        }
+                    }
                 },
                 St::RawText => match memchr::memchr(b'<', &b[i.min(len)..]) {
                     Some(k) => {
