@@ -1,19 +1,23 @@
 //! Tables and prose from HTML: EDGAR Exhibit 99.1 press releases, 2004–2025
 //! styles (hand-written HTML 3.2, Word exports, Workiva and inline XBRL).
 //!
-//! **Tokenizer.** [`lol_html`] tokenizes: its `HtmlRewriter` calls an element
-//! handler for every start tag, an end-tag handler for every end tag it pairs
-//! with an open element, and a text handler for every text chunk, each with
-//! `source_location()`, the byte range in the input as given. lol_html does
-//! not decode entities in text chunks, so the text of each chunk is decoded
-//! here from the *original bytes* of its range (UTF-8, else Windows-1252 byte
-//! by byte; entities; no-break spaces as spaces; white space collapsed), into
+//! **Tokenizer.** A hand-written tokenizer ([`tokenizer`]) reads start tags
+//! (with the byte ranges of their attributes), end tags and text, each with
+//! its byte range in the input as given. It follows the HTML standard's
+//! tokenizer as lol_html implements it (lol_html tokenized here before; a
+//! differential test holds the two to the same events): raw text in
+//! `script`, `style`, `title`, `textarea` and the like, comments, doctypes,
+//! CDATA in SVG and MathML, a tag cut off by the end of the file dropped.
+//! Text is not decoded there, so the text of each run is decoded here from
+//! the *original bytes* of its range (UTF-8, else Windows-1252 byte by
+//! byte; entities; no-break spaces as spaces; white space collapsed), into
 //! a [`TextMap`] whose segments keep every character's file bytes. So a
 //! figure's span is the bytes of the number in the file as stored, whatever
 //! the encoding or the markup between its pieces.
 //!
-//! lol_html does not build a tree (no implicit closing of `<td>`, `<tr>`,
-//! `<p>`), so a small stack here does what matters: a cell or row start
+//! The tokenizer builds no tree (no implicit closing of `<td>`, `<tr>`,
+//! `<p>`; an end tag only closes the nearest open element of its name and
+//! those opened after it), so a small stack here does what matters: a cell or row start
 //! closes the open one, an end tag closes the nearest open element of its
 //! name without crossing a cell or table boundary, and content inside
 //! `<script>`, `<style>`, `<head>`, `display:none` or `hidden` elements is
@@ -44,11 +48,13 @@ use crate::document::{Block, Cell, Column, Figure, Period, Row, Scale, Table, Un
 use crate::span::Span;
 use crate::textmap::TextMap;
 use regex::Regex;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::rc::Rc;
 use std::sync::LazyLock;
+
+#[cfg(test)]
+mod lol_reference;
+mod tokenizer;
 
 /// Text blocks above a table searched for its title and scale note.
 const TITLE_BLOCKS: usize = 6;
@@ -135,7 +141,7 @@ fn is_void(name: &str) -> bool {
 }
 
 /// What a start tag's attributes say, parsed as the tag is read.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Attrs {
     hidden: bool,
     colspan: u16,
@@ -147,7 +153,7 @@ struct Attrs {
     indent: i32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Ev {
     Start {
         tag: u16,
@@ -229,40 +235,21 @@ impl Collector {
     }
 }
 
-/// The attributes that matter of one start tag. Names and values are read
-/// in place from the input at the source locations lol_html gives (its
-/// `get_attribute` lower-cases the name asked for, and decodes and allocates
-/// the value, per call: a large share of the time on exhibits that style
-/// every element). Like `get_attribute`, the first attribute of a name
-/// counts; a value is the input's bytes as UTF-8, invalid bytes replaced.
-fn read_attrs(
-    attributes: &[lol_html::html_content::Attribute<'_>],
-    bytes: &[u8],
-    cell: bool,
-) -> Attrs {
+/// The attributes that matter of one start tag, read in place from the
+/// input at the ranges the tokenizer gives. The first attribute of a name
+/// counts (as `getAttribute` has it); a value is the input's bytes as
+/// UTF-8, invalid bytes replaced.
+fn read_attrs(attributes: &[tokenizer::Attr], bytes: &[u8], cell: bool) -> Attrs {
     let mut style = None;
     let mut colspan = None;
     let mut rowspan = None;
     let mut hidden = false;
     for a in attributes {
-        let name_at = a.name_source_location().map(|l| l.bytes());
-        let Some(name) = name_at.and_then(|r| bytes.get(r)) else {
-            // Not expected for parsed attributes: read them the slow way.
-            let name = a.name();
-            let value = || Some(std::borrow::Cow::Owned(a.value()));
-            match name.as_str() {
-                "style" if style.is_none() => style = value(),
-                "colspan" if cell && colspan.is_none() => colspan = value(),
-                "rowspan" if cell && rowspan.is_none() => rowspan = value(),
-                "hidden" => hidden = true,
-                _ => {}
-            }
-            continue;
-        };
+        let name = bytes.get(a.name.0..a.name.1).unwrap_or_default();
         let value = || {
-            Some(match a.value_source_location() {
-                Some(l) => {
-                    let raw = bytes.get(l.bytes()).unwrap_or_default();
+            Some(match a.value {
+                Some((s, e)) => {
+                    let raw = bytes.get(s..e).unwrap_or_default();
                     // `from_utf8` checks valid text much faster than the
                     // lossy decoder does.
                     match std::str::from_utf8(raw) {
@@ -301,14 +288,22 @@ fn parse_attrs(
     rowspan: Option<&str>,
     hidden: bool,
 ) -> Attrs {
+    // The leading digits, as `parse::<usize>` reads them: none, or more
+    // than a `usize` holds, read as 1.
     let span = |v: Option<&str>, max: usize| -> u16 {
         let Some(v) = v else { return 1 };
-        let digits: String = v
-            .trim()
-            .chars()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        digits.parse::<usize>().unwrap_or(1).clamp(1, max) as u16
+        let digits = v.trim().bytes().take_while(u8::is_ascii_digit);
+        let mut n: Option<usize> = None;
+        for d in digits {
+            n = n
+                .unwrap_or(0)
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(usize::from(d - b'0')));
+            if n.is_none() {
+                return 1;
+            }
+        }
+        n.unwrap_or(1).clamp(1, max) as u16
     };
     let mut a = Attrs {
         hidden,
@@ -321,29 +316,29 @@ fn parse_attrs(
         // element; most declarations (fonts, widths) matter nothing here, so
         // property names are compared in place and only the few values read
         // are lower-cased.
-        // Each declaration's `;` and first `:` are found with `memchr2`
-        // (both ASCII, so the slices fall on character boundaries); at most
-        // 64 pieces are read, as `split(';').take(64)` would.
+        // Each declaration's `;` and first `:` are found in one pass over
+        // the bytes (both ASCII, so the slices fall on character
+        // boundaries; declarations are too short for `memchr` to pay); at
+        // most 64 pieces are read, as `split(';').take(64)` would.
         let b = style.as_bytes();
-        let (mut start, mut at, mut colon, mut pieces) = (0, 0, None, 0);
-        loop {
-            let hit = memchr::memchr2(b':', b';', &b[at..]).map(|k| at + k);
-            if let Some(k) = hit.filter(|&k| b[k] == b':') {
+        let (mut start, mut colon, mut pieces) = (0, None, 0);
+        for (k, &c) in b.iter().enumerate() {
+            if c == b':' {
                 colon = colon.or(Some(k));
-                at = k + 1;
-                continue;
+            } else if c == b';' {
+                if let Some(at) = colon {
+                    declaration(&style[start..at], &style[at + 1..k], &mut a);
+                }
+                pieces += 1;
+                if pieces == 64 {
+                    return a;
+                }
+                start = k + 1;
+                colon = None;
             }
-            let end = hit.unwrap_or(b.len());
-            if let Some(k) = colon {
-                declaration(&style[start..k], &style[k + 1..end], &mut a);
-            }
-            pieces += 1;
-            if pieces == 64 || hit.is_none() {
-                break;
-            }
-            start = end + 1;
-            at = start;
-            colon = None;
+        }
+        if let Some(at) = colon {
+            declaration(&style[start..at], &style[at + 1..], &mut a);
         }
     }
     a
@@ -351,6 +346,17 @@ fn parse_attrs(
 
 /// One CSS declaration of a `style` attribute, read into `a`.
 fn declaration(prop: &str, value: &str, a: &mut Attrs) {
+    // Most declarations are fonts, heights, widths and colours: a property
+    // whose first letter no wanted one has is turned down before trimming
+    // and comparing. (Only a leading ASCII byte is judged: a non-ASCII one
+    // may be white space that `trim` removes.)
+    let first = prop
+        .bytes()
+        .find(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+        .map(|b| b.to_ascii_lowercase());
+    if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'd' | b'b' | b'p' | b'm' | b't')) {
+        return;
+    }
     let prop = prop.trim();
     let is = |name: &str| prop.eq_ignore_ascii_case(name);
     let wanted = is("display")
@@ -416,71 +422,77 @@ fn length_tenths_pt(v: &str) -> i32 {
     tenths_pt.clamp(-10_000, 10_000)
 }
 
-/// Tokenizes with lol_html into start, end and text events with byte
-/// offsets. A rewriter error (never expected with these settings) keeps
-/// what was read before it.
-fn tokenize(bytes: &[u8]) -> Vec<Ev> {
-    let col = Rc::new(RefCell::new(Collector::new()));
-    {
-        let c_el = Rc::clone(&col);
-        let c_text = Rc::clone(&col);
-        let settings = lol_html::Settings::new()
-            .with_strict(false)
-            .append_element_content_handler(lol_html::element!("*", move |el| {
-                let name = el.tag_name();
-                let at = el.source_location().bytes().start;
-                let void = is_void(&name) || el.is_self_closing() || !el.can_have_content();
-                // Spans only matter on cells.
-                let cell = name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th");
-                let attrs = read_attrs(el.attributes(), bytes, cell);
-                let hides = attrs.hidden;
-                let (tag, void) = {
-                    let mut c = c_el.borrow_mut();
-                    let tag = c.id(&name);
-                    // Where an inline element (`font`, `span`, `b`, inline
-                    // XBRL tags) ends says nothing to the reader unless it
-                    // hides its content: it is read as if it had no end,
-                    // which spares an end-tag handler per element (a large
-                    // share of the time on Workiva exhibits).
-                    let void = void || (tag >= END_HIDDEN && !hides);
-                    c.events.push(Ev::Start {
-                        tag,
-                        attrs,
-                        at,
-                        void,
-                    });
-                    (tag, void)
-                };
-                if !void {
-                    let c_end = Rc::clone(&c_el);
-                    el.on_end_tag(lol_html::end_tag!(move |end| {
-                        let at = end.source_location().bytes().start;
-                        c_end.borrow_mut().events.push(Ev::End { tag, at });
-                        Ok(())
-                    }))?;
-                }
-                Ok(())
-            }))
-            .append_document_content_handler(lol_html::doc_text!(move |t| {
-                let r = t.source_location().bytes();
-                c_text.borrow_mut().text(r.start, r.end);
-                Ok(())
-            }));
-        let mut rewriter = lol_html::HtmlRewriter::new(settings, |_: &[u8]| {});
-        // Feed in pieces so memory stays bounded by lol_html's buffers.
-        let mut ok = true;
-        for piece in bytes.chunks(64 * 1024) {
-            if rewriter.write(piece).is_err() {
-                ok = false;
-                break;
-            }
-        }
-        if ok {
-            let _ = rewriter.end();
-        }
+/// What a tag name says, worked out once per name.
+#[derive(Clone, Copy)]
+struct NameInfo {
+    tag: u16,
+    void: bool,
+    cell: bool,
+}
+
+/// Turns the tokenizer's tokens into events.
+struct EvSink<'a> {
+    bytes: &'a [u8],
+    col: Collector,
+    /// Per name key of the tokenizer.
+    names: Vec<Option<NameInfo>>,
+}
+
+impl tokenizer::Sink for EvSink<'_> {
+    fn text(&mut self, start: usize, end: usize) {
+        self.col.text(start, end);
     }
-    let events = std::mem::take(&mut col.borrow_mut().events);
-    events
+
+    fn start(&mut self, t: &tokenizer::StartTag<'_>) -> Option<u16> {
+        let info = match self.names.get(t.key).copied().flatten() {
+            Some(info) => info,
+            None => {
+                // Names are compared lower-cased, invalid UTF-8 replaced.
+                let name = String::from_utf8_lossy(t.name).to_ascii_lowercase();
+                let info = NameInfo {
+                    tag: self.col.id(&name),
+                    void: is_void(&name),
+                    cell: name == "td" || name == "th",
+                };
+                if self.names.len() <= t.key {
+                    self.names.resize(t.key + 1, None);
+                }
+                self.names[t.key] = Some(info);
+                info
+            }
+        };
+        let attrs = read_attrs(t.attrs, self.bytes, info.cell);
+        // Where an inline element (`font`, `span`, `b`, inline XBRL tags)
+        // ends says nothing to the reader unless it hides its content: it
+        // is read as if it had no end.
+        let void = info.void
+            || t.self_closing
+            || !t.can_have_content
+            || (info.tag >= END_HIDDEN && !attrs.hidden);
+        self.col.events.push(Ev::Start {
+            tag: info.tag,
+            attrs,
+            at: t.at,
+            void,
+        });
+        (!void).then_some(info.tag)
+    }
+
+    fn end(&mut self, tag: u16, at: usize) {
+        self.col.events.push(Ev::End { tag, at });
+    }
+}
+
+/// Start, end and text events with byte offsets, from the tokenizer in
+/// [`tokenizer`].
+fn tokenize(bytes: &[u8]) -> Vec<Ev> {
+    let mut sink = EvSink {
+        bytes,
+        col: Collector::new(),
+        names: Vec::new(),
+    };
+    tokenizer::tokenize(bytes, &mut sink);
+    sink.col.events
 }
 
 /// A text layer being built, with HTML white-space collapsing.
