@@ -7,10 +7,11 @@
 
 use crate::document::{Date, Document, Figure, Period, Row, Table, Unit};
 use crate::interval::Interval;
-use regex::Regex;
+use regex::{Regex, RegexSet, SetMatches};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// The built-in concept vocabulary, embedded at compile time.
 pub const BUILTIN_CONCEPTS: (&str, &str) = (
@@ -81,13 +82,13 @@ impl Concept {
     }
 
     fn unit_fits(&self, row: &Row) -> bool {
-        let figs: Vec<&Figure> = row
-            .cells
-            .iter()
-            .flatten()
-            .filter_map(|c| c.figure())
-            .collect();
-        let has = |u: Unit| figs.iter().any(|f| !f.dash && f.unit == u);
+        let has = |u: Unit| {
+            row.cells
+                .iter()
+                .flatten()
+                .filter_map(|c| c.figure())
+                .any(|f| !f.dash && f.unit == u)
+        };
         match self.unit {
             None => true,
             Some(ConceptUnit::Amount) => has(Unit::Amount),
@@ -101,10 +102,29 @@ impl Concept {
 #[derive(Debug, Clone, Default)]
 pub struct Concepts {
     list: Vec<Concept>,
+    /// Every concept's patterns in one set, built on first use: a row
+    /// label is then searched once for all of them instead of once per
+    /// pattern, and most labels match none or one concept.
+    screen: OnceLock<Option<Screen>>,
+}
+
+/// The patterns of all concepts, in list order; concept `i` owns set
+/// patterns `first[i]..first[i + 1]`.
+#[derive(Debug, Clone)]
+struct Screen {
+    set: RegexSet,
+    first: Vec<usize>,
+}
+
+/// Which concept patterns a label matches (`None` without a screen).
+struct LabelHits<'a> {
+    label: &'a str,
+    set: Option<SetMatches>,
 }
 
 impl Concepts {
     pub fn push(&mut self, c: Concept) {
+        self.screen = OnceLock::new();
         match self.list.iter_mut().find(|x| x.name == c.name) {
             // A user's definition of a known concept adds its patterns.
             Some(existing) => {
@@ -116,6 +136,45 @@ impl Concepts {
                 }
             }
             None => self.list.push(c),
+        }
+    }
+
+    fn screen(&self) -> Option<&Screen> {
+        self.screen
+            .get_or_init(|| {
+                let mut first = vec![0];
+                let mut patterns = Vec::new();
+                for c in &self.list {
+                    patterns.extend(c.patterns.iter().map(Regex::as_str));
+                    first.push(patterns.len());
+                }
+                // Each pattern compiled alone within its own limit; if the
+                // set is too large, labels are matched pattern by pattern.
+                regex::RegexSetBuilder::new(patterns)
+                    .size_limit(1 << 26)
+                    .build()
+                    .ok()
+                    .map(|set| Screen { set, first })
+            })
+            .as_ref()
+    }
+
+    fn hits<'a>(&self, label: &'a str) -> LabelHits<'a> {
+        LabelHits {
+            label,
+            set: self.screen().map(|s| s.set.matches(label)),
+        }
+    }
+
+    /// `list[i].matches(h.label)`, read off the screen when there is one.
+    fn concept_matches(&self, i: usize, h: &LabelHits) -> bool {
+        let c = &self.list[i];
+        match (&h.set, self.screen()) {
+            (Some(m), Some(s)) => {
+                (s.first[i]..s.first[i + 1]).any(|k| m.matched(k))
+                    && !c.exclude.iter().any(|p| p.is_match(h.label))
+            }
+            _ => c.matches(h.label),
         }
     }
 
@@ -219,10 +278,20 @@ impl Concepts {
         } else {
             None
         };
-        for c in &self.list {
-            let hit = c.matches(&label)
-                || generic && with_section.as_deref().is_some_and(|l| c.matches(l))
-                || qualified.as_deref().is_some_and(|l| c.matches(l));
+        let label_hits = self.hits(&label);
+        let section_hits = with_section
+            .as_deref()
+            .filter(|_| generic)
+            .map(|l| self.hits(l));
+        let qualified_hits = qualified.as_deref().map(|l| self.hits(l));
+        for (i, c) in self.list.iter().enumerate() {
+            let hit = self.concept_matches(i, &label_hits)
+                || section_hits
+                    .as_ref()
+                    .is_some_and(|h| self.concept_matches(i, h))
+                || qualified_hits
+                    .as_ref()
+                    .is_some_and(|h| self.concept_matches(i, h));
             if hit && c.unit_fits(row) {
                 return Some(&c.name);
             }
@@ -849,5 +918,44 @@ mod tests {
             }),
             0
         );
+    }
+
+    fn label_row(label: &str) -> Row {
+        Row {
+            label: label.to_string(),
+            label_span: Default::default(),
+            indent: 0,
+            cells: Vec::new(),
+            header: false,
+            rule_above: false,
+            blank_above: false,
+        }
+    }
+
+    fn concept(name: &str, patterns: &[&str], exclude: &[&str]) -> Concept {
+        let re = |ps: &[&str]| ps.iter().map(|p| Regex::new(p).unwrap()).collect();
+        Concept::new(name, None, re(patterns), re(exclude))
+    }
+
+    #[test]
+    fn screen_agrees_with_each_pattern_and_follows_additions() {
+        let mut cs = Concepts::default();
+        cs.push(concept("revenue", &["^revenues?$", "^net sales$"], &[]));
+        cs.push(concept("net_income", &["^net income"], &["per share"]));
+        let classify =
+            |cs: &Concepts, l: &str| cs.classify(&label_row(l), None).map(str::to_string);
+        assert_eq!(classify(&cs, "Net sales").as_deref(), Some("revenue"));
+        assert_eq!(classify(&cs, "Net income").as_deref(), Some("net_income"));
+        assert_eq!(classify(&cs, "Net income per share"), None);
+        assert_eq!(classify(&cs, "Gross margin"), None);
+        // A concept added after the screen was built is still matched, and
+        // patterns added to a known concept count for it.
+        cs.push(concept("gross_profit", &["^gross (profit|margin)$"], &[]));
+        cs.push(concept("revenue", &["^total revenues$"], &[]));
+        assert_eq!(
+            classify(&cs, "Gross margin").as_deref(),
+            Some("gross_profit")
+        );
+        assert_eq!(classify(&cs, "Total revenues").as_deref(), Some("revenue"));
     }
 }
