@@ -2279,6 +2279,29 @@ fn scale_word(s: Decimal) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quarter_screen_admits_every_quarter_word() {
+        for yes in [
+            "Third Quarter",
+            "in the QUARTER",
+            "Q4 2005",
+            "q1",
+            "fiscal 2024 first quarter",
+        ] {
+            assert!(may_name_quarter(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "",
+            "q",
+            "Q5 results",
+            "quart",
+            "nine months ended",
+            "fiscal 2024",
+        ] {
+            assert!(!may_name_quarter(no.as_bytes()), "{no}");
+        }
+    }
     use crate::check::findings_of;
 
     /// A small release written for these tests: one statement of

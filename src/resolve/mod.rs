@@ -241,7 +241,9 @@ impl Concepts {
         if label.is_empty() {
             return None;
         }
-        let with_section = section.map(|s| format!("{} {label}", normalize(s)));
+        // The header is normalized once for all the readings below.
+        let section_norm = section.map(normalize);
+        let with_section = section_norm.as_deref().map(|s| format!("{s} {label}"));
         // Only a generic label ("Basic", "Diluted", "Total") is read with its
         // section header: "Amortization of intangibles" under "Diluted net
         // income per share:" is an adjustment, not diluted EPS.
@@ -253,19 +255,18 @@ impl Concepts {
         // it: "Weighted-average common shares outstanding" under "Diluted:"
         // is the diluted share count. Only a generic header does, for the
         // reason above.
-        let generic_section = section
-            .map(normalize)
+        let generic_section = section_norm
+            .as_deref()
             .is_some_and(|s| !s.is_empty() && s.split_whitespace().all(|w| GENERIC.contains(&w)));
         // "GAAP" and "Non-GAAP" rows under "Diluted net income per share:"
         // name the basis of the measure the header names: "non gaap
         // diluted net income per share".
         let basis = label.split_whitespace().all(|w| w == "non" || w == "gaap");
         let qualified = if generic_section {
-            section.map(|s| format!("{label} {}", normalize(s)))
+            section_norm.as_deref().map(|s| format!("{label} {s}"))
         } else if basis {
             // The header's footnote mark ("per share (E):") is no word of it.
-            section.map(|s| {
-                let s = normalize(s);
+            section_norm.as_deref().map(|s| {
                 let mut words: Vec<&str> = s.split_whitespace().collect();
                 while words
                     .last()
@@ -302,7 +303,7 @@ impl Concepts {
         // is that EPS: the header names the measure, the label its line.
         // The other lines under it (continuing or discontinued operations)
         // are not net income and stay unnamed.
-        let section = normalize(section?);
+        let section = section_norm?;
         let net_income = self
             .list
             .iter()
@@ -377,7 +378,10 @@ pub fn normalize(label: &str) -> String {
         let sign_only = inner
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| SIGN_WORDS.contains(&w.to_lowercase().as_str()));
+            // The sign words are ASCII without a `k`, the one ASCII letter a
+            // non-ASCII character lower-cases to (KELVIN SIGN), so an ASCII
+            // case-blind comparison is the same test as lower-casing first.
+            .all(|w| SIGN_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)));
         if !sign_only {
             kept.push(' ');
             kept.push_str(inner);
@@ -395,7 +399,14 @@ pub fn normalize(label: &str) -> String {
             _ => out.push(' '),
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut joined = String::with_capacity(out.len());
+    for w in out.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    joined
 }
 
 /// What a table is.
@@ -935,6 +946,14 @@ mod tests {
     fn concept(name: &str, patterns: &[&str], exclude: &[&str]) -> Concept {
         let re = |ps: &[&str]| ps.iter().map(|p| Regex::new(p).unwrap()).collect();
         Concept::new(name, None, re(patterns), re(exclude))
+    }
+
+    #[test]
+    fn sign_parentheticals_go_in_any_case() {
+        assert_eq!(normalize("Net Income (LOSS)"), "net income");
+        assert_eq!(normalize("Cash (Used In) Provided By"), "cash provided by");
+        assert_eq!(normalize("Other (Kelvin) items"), "other kelvin items");
+        assert_eq!(normalize("  A &  B  "), "a and b");
     }
 
     #[test]
