@@ -106,6 +106,9 @@ pub struct Concepts {
     /// label is then searched once for all of them instead of once per
     /// pattern, and most labels match none or one concept.
     screen: OnceLock<Option<Screen>>,
+    /// The same for every concept's prose phrases: most contexts name few
+    /// concepts, and only the phrases that occur need their matches found.
+    phrase_screen: OnceLock<Option<Screen>>,
 }
 
 /// The patterns of all concepts, in list order; concept `i` owns set
@@ -125,6 +128,7 @@ struct LabelHits<'a> {
 impl Concepts {
     pub fn push(&mut self, c: Concept) {
         self.screen = OnceLock::new();
+        self.phrase_screen = OnceLock::new();
         match self.list.iter_mut().find(|x| x.name == c.name) {
             // A user's definition of a known concept adds its patterns.
             Some(existing) => {
@@ -151,6 +155,24 @@ impl Concepts {
                 // Each pattern compiled alone within its own limit; if the
                 // set is too large, labels are matched pattern by pattern.
                 regex::RegexSetBuilder::new(patterns)
+                    .size_limit(1 << 26)
+                    .build()
+                    .ok()
+                    .map(|set| Screen { set, first })
+            })
+            .as_ref()
+    }
+
+    fn phrase_screen(&self) -> Option<&Screen> {
+        self.phrase_screen
+            .get_or_init(|| {
+                let mut first = vec![0];
+                let mut phrases = Vec::new();
+                for c in &self.list {
+                    phrases.extend(c.phrases.iter().map(Regex::as_str));
+                    first.push(phrases.len());
+                }
+                regex::RegexSetBuilder::new(phrases)
                     .size_limit(1 << 26)
                     .build()
                     .ok()
@@ -205,8 +227,15 @@ impl Concepts {
     /// end); where phrases overlap, the longer one (then the earlier) wins.
     pub fn phrases_in<'a>(&'a self, context: &str) -> Vec<(&'a str, usize, usize)> {
         let mut all: Vec<(&str, usize, usize)> = Vec::new();
-        for c in &self.list {
-            for p in &c.phrases {
+        let screen = self.phrase_screen().map(|s| (s, s.set.matches(context)));
+        for (i, c) in self.list.iter().enumerate() {
+            for (j, p) in c.phrases.iter().enumerate() {
+                if screen
+                    .as_ref()
+                    .is_some_and(|(s, m)| !m.matched(s.first[i] + j))
+                {
+                    continue;
+                }
                 for m in p.find_iter(context) {
                     all.push((&c.name, m.start(), m.end()));
                 }
@@ -954,6 +983,23 @@ mod tests {
         assert_eq!(normalize("Cash (Used In) Provided By"), "cash provided by");
         assert_eq!(normalize("Other (Kelvin) items"), "other kelvin items");
         assert_eq!(normalize("  A &  B  "), "a and b");
+    }
+
+    #[test]
+    fn phrase_screen_finds_every_phrase_and_follows_additions() {
+        let re = |p: &str| vec![Regex::new(p).unwrap()];
+        let mut cs = Concepts::default();
+        cs.push(concept("revenue", &["^revenue$"], &[]).with_phrases(re(r"\brevenues?\b")));
+        let text = "revenue rose; revenues of the quarter";
+        assert_eq!(
+            cs.phrases_in(text),
+            vec![("revenue", 0, 7), ("revenue", 14, 22)]
+        );
+        cs.push(concept("gross_margin", &["^gross margin$"], &[]).with_phrases(re("gross margin")));
+        assert_eq!(
+            cs.phrases_in("gross margin and revenue"),
+            vec![("gross_margin", 0, 12), ("revenue", 17, 24)]
+        );
     }
 
     #[test]
