@@ -438,6 +438,19 @@ fn month_index(p: &Period) -> Option<i32> {
     }
 }
 
+/// Whether `text` holds "quarter" or "q1".."q4" in any case: what every
+/// quarter-naming alternative of `PERIOD` needs. Restoring lost ligatures
+/// (`prose`) writes only "1st" and "fy", so it cannot add either.
+fn may_name_quarter(text: &[u8]) -> bool {
+    text.windows(2).enumerate().any(|(i, w)| {
+        w[0].eq_ignore_ascii_case(&b'q')
+            && (matches!(w[1], b'1'..=b'4')
+                || text[i..]
+                    .get(..7)
+                    .is_some_and(|q| q.eq_ignore_ascii_case(b"quarter")))
+    })
+}
+
 /// A month count for an end date; a date in the first week of a month
 /// counts as the month before (52/53-week fiscal calendars).
 fn month_key(d: Date) -> i32 {
@@ -461,6 +474,13 @@ impl DocPeriods {
             .max();
         let mut counts = [0usize; 5];
         for b in 0..doc.blocks.len() {
+            // Only an ordinal quarter ("third quarter") or "Q3" names a
+            // quarter, so a block with neither word cannot add to the count
+            // and need not be searched; most blocks of a release are such.
+            let text = doc.blocks[b].text.text();
+            if !may_name_quarter(text.as_bytes()) {
+                continue;
+            }
             for c in PERIOD.captures_iter(&prose(doc, b)) {
                 if let Some(q) = clue_of(&c).quarter {
                     counts[q as usize] += 1;
@@ -2259,6 +2279,29 @@ fn scale_word(s: Decimal) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quarter_screen_admits_every_quarter_word() {
+        for yes in [
+            "Third Quarter",
+            "in the QUARTER",
+            "Q4 2005",
+            "q1",
+            "fiscal 2024 first quarter",
+        ] {
+            assert!(may_name_quarter(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "",
+            "q",
+            "Q5 results",
+            "quart",
+            "nine months ended",
+            "fiscal 2024",
+        ] {
+            assert!(!may_name_quarter(no.as_bytes()), "{no}");
+        }
+    }
     use crate::check::findings_of;
 
     /// A small release written for these tests: one statement of

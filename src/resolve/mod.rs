@@ -7,10 +7,11 @@
 
 use crate::document::{Date, Document, Figure, Period, Row, Table, Unit};
 use crate::interval::Interval;
-use regex::Regex;
+use regex::{Regex, RegexSet, SetMatches};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// The built-in concept vocabulary, embedded at compile time.
 pub const BUILTIN_CONCEPTS: (&str, &str) = (
@@ -81,13 +82,13 @@ impl Concept {
     }
 
     fn unit_fits(&self, row: &Row) -> bool {
-        let figs: Vec<&Figure> = row
-            .cells
-            .iter()
-            .flatten()
-            .filter_map(|c| c.figure())
-            .collect();
-        let has = |u: Unit| figs.iter().any(|f| !f.dash && f.unit == u);
+        let has = |u: Unit| {
+            row.cells
+                .iter()
+                .flatten()
+                .filter_map(|c| c.figure())
+                .any(|f| !f.dash && f.unit == u)
+        };
         match self.unit {
             None => true,
             Some(ConceptUnit::Amount) => has(Unit::Amount),
@@ -101,10 +102,33 @@ impl Concept {
 #[derive(Debug, Clone, Default)]
 pub struct Concepts {
     list: Vec<Concept>,
+    /// Every concept's patterns in one set, built on first use: a row
+    /// label is then searched once for all of them instead of once per
+    /// pattern, and most labels match none or one concept.
+    screen: OnceLock<Option<Screen>>,
+    /// The same for every concept's prose phrases: most contexts name few
+    /// concepts, and only the phrases that occur need their matches found.
+    phrase_screen: OnceLock<Option<Screen>>,
+}
+
+/// The patterns of all concepts, in list order; concept `i` owns set
+/// patterns `first[i]..first[i + 1]`.
+#[derive(Debug, Clone)]
+struct Screen {
+    set: RegexSet,
+    first: Vec<usize>,
+}
+
+/// Which concept patterns a label matches (`None` without a screen).
+struct LabelHits<'a> {
+    label: &'a str,
+    set: Option<SetMatches>,
 }
 
 impl Concepts {
     pub fn push(&mut self, c: Concept) {
+        self.screen = OnceLock::new();
+        self.phrase_screen = OnceLock::new();
         match self.list.iter_mut().find(|x| x.name == c.name) {
             // A user's definition of a known concept adds its patterns.
             Some(existing) => {
@@ -116,6 +140,63 @@ impl Concepts {
                 }
             }
             None => self.list.push(c),
+        }
+    }
+
+    fn screen(&self) -> Option<&Screen> {
+        self.screen
+            .get_or_init(|| {
+                let mut first = vec![0];
+                let mut patterns = Vec::new();
+                for c in &self.list {
+                    patterns.extend(c.patterns.iter().map(Regex::as_str));
+                    first.push(patterns.len());
+                }
+                // Each pattern compiled alone within its own limit; if the
+                // set is too large, labels are matched pattern by pattern.
+                regex::RegexSetBuilder::new(patterns)
+                    .size_limit(1 << 26)
+                    .build()
+                    .ok()
+                    .map(|set| Screen { set, first })
+            })
+            .as_ref()
+    }
+
+    fn phrase_screen(&self) -> Option<&Screen> {
+        self.phrase_screen
+            .get_or_init(|| {
+                let mut first = vec![0];
+                let mut phrases = Vec::new();
+                for c in &self.list {
+                    phrases.extend(c.phrases.iter().map(Regex::as_str));
+                    first.push(phrases.len());
+                }
+                regex::RegexSetBuilder::new(phrases)
+                    .size_limit(1 << 26)
+                    .build()
+                    .ok()
+                    .map(|set| Screen { set, first })
+            })
+            .as_ref()
+    }
+
+    fn hits<'a>(&self, label: &'a str) -> LabelHits<'a> {
+        LabelHits {
+            label,
+            set: self.screen().map(|s| s.set.matches(label)),
+        }
+    }
+
+    /// `list[i].matches(h.label)`, read off the screen when there is one.
+    fn concept_matches(&self, i: usize, h: &LabelHits) -> bool {
+        let c = &self.list[i];
+        match (&h.set, self.screen()) {
+            (Some(m), Some(s)) => {
+                (s.first[i]..s.first[i + 1]).any(|k| m.matched(k))
+                    && !c.exclude.iter().any(|p| p.is_match(h.label))
+            }
+            _ => c.matches(h.label),
         }
     }
 
@@ -146,8 +227,15 @@ impl Concepts {
     /// end); where phrases overlap, the longer one (then the earlier) wins.
     pub fn phrases_in<'a>(&'a self, context: &str) -> Vec<(&'a str, usize, usize)> {
         let mut all: Vec<(&str, usize, usize)> = Vec::new();
-        for c in &self.list {
-            for p in &c.phrases {
+        let screen = self.phrase_screen().map(|s| (s, s.set.matches(context)));
+        for (i, c) in self.list.iter().enumerate() {
+            for (j, p) in c.phrases.iter().enumerate() {
+                if screen
+                    .as_ref()
+                    .is_some_and(|(s, m)| !m.matched(s.first[i] + j))
+                {
+                    continue;
+                }
                 for m in p.find_iter(context) {
                     all.push((&c.name, m.start(), m.end()));
                 }
@@ -182,7 +270,9 @@ impl Concepts {
         if label.is_empty() {
             return None;
         }
-        let with_section = section.map(|s| format!("{} {label}", normalize(s)));
+        // The header is normalized once for all the readings below.
+        let section_norm = section.map(normalize);
+        let with_section = section_norm.as_deref().map(|s| format!("{s} {label}"));
         // Only a generic label ("Basic", "Diluted", "Total") is read with its
         // section header: "Amortization of intangibles" under "Diluted net
         // income per share:" is an adjustment, not diluted EPS.
@@ -194,19 +284,18 @@ impl Concepts {
         // it: "Weighted-average common shares outstanding" under "Diluted:"
         // is the diluted share count. Only a generic header does, for the
         // reason above.
-        let generic_section = section
-            .map(normalize)
+        let generic_section = section_norm
+            .as_deref()
             .is_some_and(|s| !s.is_empty() && s.split_whitespace().all(|w| GENERIC.contains(&w)));
         // "GAAP" and "Non-GAAP" rows under "Diluted net income per share:"
         // name the basis of the measure the header names: "non gaap
         // diluted net income per share".
         let basis = label.split_whitespace().all(|w| w == "non" || w == "gaap");
         let qualified = if generic_section {
-            section.map(|s| format!("{label} {}", normalize(s)))
+            section_norm.as_deref().map(|s| format!("{label} {s}"))
         } else if basis {
             // The header's footnote mark ("per share (E):") is no word of it.
-            section.map(|s| {
-                let s = normalize(s);
+            section_norm.as_deref().map(|s| {
                 let mut words: Vec<&str> = s.split_whitespace().collect();
                 while words
                     .last()
@@ -219,10 +308,20 @@ impl Concepts {
         } else {
             None
         };
-        for c in &self.list {
-            let hit = c.matches(&label)
-                || generic && with_section.as_deref().is_some_and(|l| c.matches(l))
-                || qualified.as_deref().is_some_and(|l| c.matches(l));
+        let label_hits = self.hits(&label);
+        let section_hits = with_section
+            .as_deref()
+            .filter(|_| generic)
+            .map(|l| self.hits(l));
+        let qualified_hits = qualified.as_deref().map(|l| self.hits(l));
+        for (i, c) in self.list.iter().enumerate() {
+            let hit = self.concept_matches(i, &label_hits)
+                || section_hits
+                    .as_ref()
+                    .is_some_and(|h| self.concept_matches(i, h))
+                || qualified_hits
+                    .as_ref()
+                    .is_some_and(|h| self.concept_matches(i, h));
             if hit && c.unit_fits(row) {
                 return Some(&c.name);
             }
@@ -233,7 +332,7 @@ impl Concepts {
         // is that EPS: the header names the measure, the label its line.
         // The other lines under it (continuing or discontinued operations)
         // are not net income and stay unnamed.
-        let section = normalize(section?);
+        let section = section_norm?;
         let net_income = self
             .list
             .iter()
@@ -308,7 +407,10 @@ pub fn normalize(label: &str) -> String {
         let sign_only = inner
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| SIGN_WORDS.contains(&w.to_lowercase().as_str()));
+            // The sign words are ASCII without a `k`, the one ASCII letter a
+            // non-ASCII character lower-cases to (KELVIN SIGN), so an ASCII
+            // case-blind comparison is the same test as lower-casing first.
+            .all(|w| SIGN_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)));
         if !sign_only {
             kept.push(' ');
             kept.push_str(inner);
@@ -326,7 +428,14 @@ pub fn normalize(label: &str) -> String {
             _ => out.push(' '),
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut joined = String::with_capacity(out.len());
+    for w in out.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    joined
 }
 
 /// What a table is.
@@ -849,5 +958,69 @@ mod tests {
             }),
             0
         );
+    }
+
+    fn label_row(label: &str) -> Row {
+        Row {
+            label: label.to_string(),
+            label_span: Default::default(),
+            indent: 0,
+            cells: Vec::new(),
+            header: false,
+            rule_above: false,
+            blank_above: false,
+        }
+    }
+
+    fn concept(name: &str, patterns: &[&str], exclude: &[&str]) -> Concept {
+        let re = |ps: &[&str]| ps.iter().map(|p| Regex::new(p).unwrap()).collect();
+        Concept::new(name, None, re(patterns), re(exclude))
+    }
+
+    #[test]
+    fn sign_parentheticals_go_in_any_case() {
+        assert_eq!(normalize("Net Income (LOSS)"), "net income");
+        assert_eq!(normalize("Cash (Used In) Provided By"), "cash provided by");
+        assert_eq!(normalize("Other (Kelvin) items"), "other kelvin items");
+        assert_eq!(normalize("  A &  B  "), "a and b");
+    }
+
+    #[test]
+    fn phrase_screen_finds_every_phrase_and_follows_additions() {
+        let re = |p: &str| vec![Regex::new(p).unwrap()];
+        let mut cs = Concepts::default();
+        cs.push(concept("revenue", &["^revenue$"], &[]).with_phrases(re(r"\brevenues?\b")));
+        let text = "revenue rose; revenues of the quarter";
+        assert_eq!(
+            cs.phrases_in(text),
+            vec![("revenue", 0, 7), ("revenue", 14, 22)]
+        );
+        cs.push(concept("gross_margin", &["^gross margin$"], &[]).with_phrases(re("gross margin")));
+        assert_eq!(
+            cs.phrases_in("gross margin and revenue"),
+            vec![("gross_margin", 0, 12), ("revenue", 17, 24)]
+        );
+    }
+
+    #[test]
+    fn screen_agrees_with_each_pattern_and_follows_additions() {
+        let mut cs = Concepts::default();
+        cs.push(concept("revenue", &["^revenues?$", "^net sales$"], &[]));
+        cs.push(concept("net_income", &["^net income"], &["per share"]));
+        let classify =
+            |cs: &Concepts, l: &str| cs.classify(&label_row(l), None).map(str::to_string);
+        assert_eq!(classify(&cs, "Net sales").as_deref(), Some("revenue"));
+        assert_eq!(classify(&cs, "Net income").as_deref(), Some("net_income"));
+        assert_eq!(classify(&cs, "Net income per share"), None);
+        assert_eq!(classify(&cs, "Gross margin"), None);
+        // A concept added after the screen was built is still matched, and
+        // patterns added to a known concept count for it.
+        cs.push(concept("gross_profit", &["^gross (profit|margin)$"], &[]));
+        cs.push(concept("revenue", &["^total revenues$"], &[]));
+        assert_eq!(
+            classify(&cs, "Gross margin").as_deref(),
+            Some("gross_profit")
+        );
+        assert_eq!(classify(&cs, "Total revenues").as_deref(), Some("revenue"));
     }
 }
