@@ -42,3 +42,28 @@ for n in 1 4 16; do
     for i in $(seq 1 "$n"); do ln -s "$(realpath "$CORPUS")" "$WORK/x$n/copy$i"; done
     run "tickmark --jobs 2, corpus x$n" "$BIN" check --quiet --format jsonl --jobs 2 "$WORK/x$n"
 done
+
+# The wall time of this virtual machine drifts by half from one minute to
+# the next, so the ratios are taken within a round: the floor, 2 threads and
+# 1 thread back to back, ten rounds, medians of the per-round ratios.
+if command -v rg >/dev/null && command -v python3 >/dev/null; then
+    python3 - "$BIN" "$CORPUS" <<'PY'
+import statistics as st, subprocess, sys, time
+bin_, corpus = sys.argv[1], sys.argv[2]
+def wall(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+rounds = []
+for _ in range(10):
+    rg = wall(["rg", "-c", "[0-9]", corpus])
+    j2 = wall([bin_, "check", "--quiet", "--format", "jsonl", "--jobs", "2", corpus])
+    j1 = wall([bin_, "check", "--quiet", "--format", "jsonl", "--jobs", "1", corpus])
+    rounds.append((rg, j2, j1))
+floor = [j2 / rg for rg, j2, _ in rounds]
+speedup = [j1 / j2 for _, j2, j1 in rounds]
+print(f"interleaved, 10 rounds: --jobs 2 / floor median {st.median(floor):.1f}x "
+      f"(range {min(floor):.1f}-{max(floor):.1f}); --jobs 1 / --jobs 2 median "
+      f"{st.median(speedup):.2f}x (range {min(speedup):.2f}-{max(speedup):.2f})")
+PY
+fi
