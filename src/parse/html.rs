@@ -174,31 +174,7 @@ enum Ev {
 #[derive(Default)]
 struct Collector {
     events: Vec<Ev>,
-    names: HashMap<String, u16, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a: tag names are short and looked up once per element, where
-/// SipHash's set-up costs more than the hashing. Ids are given in order of
-/// first appearance, so the hasher does not change them.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    names: HashMap<String, u16, BuildHasherDefault<tokenizer::Fnv>>,
 }
 
 impl Collector {

@@ -262,8 +262,12 @@ enum St {
     PlainText,
 }
 
+/// FNV-1a: tag names are short and looked up once per element, where
+/// SipHash's set-up costs more than the hashing. (Also the hasher of the
+/// tag-id table in `html.rs`, whose ids go in order of first appearance, so
+/// no hasher changes them.)
 #[derive(Default)]
-struct Fnv(u64);
+pub(super) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
