@@ -600,24 +600,16 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         Layout::Space
     };
 
-    // Cluster token positions into columns.
-    let positions: Vec<Vec<i64>> = rows_lines
-        .iter()
-        .map(|(i, r)| {
-            r.tokens
-                .iter()
-                .map(|t| position(layout, lines[*i].text, t))
-                .collect()
-        })
-        .collect();
     // The column count is the most figures that at least two rows hold: one
     // garbled line (a page break in a PDF conversion) does not add columns.
-    let max_per_row = if positions.len() < 2 {
-        positions.iter().map(|p| p.len()).max().unwrap_or(0)
+    let counts: Vec<usize> = rows_lines.iter().map(|(_, r)| r.tokens.len()).collect();
+    let most = counts.iter().copied().max().unwrap_or(0);
+    let max_per_row = if counts.len() < 2 {
+        most
     } else {
-        (1..=positions.iter().map(|p| p.len()).max().unwrap_or(0))
+        (1..=most)
             .rev()
-            .find(|&k| positions.iter().filter(|p| p.len() >= k).count() >= 2)
+            .find(|&k| counts.iter().filter(|&&n| n >= k).count() >= 2)
             .unwrap_or(0)
     };
     // A row with more figures than the table has columns may carry a
@@ -637,6 +629,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         .zip(&trimmed)
         .map(|((i, r), t)| (*i, t.as_ref().unwrap_or(*r)))
         .collect();
+    // Cluster token positions into columns.
     let positions: Vec<Vec<i64>> = rows_lines
         .iter()
         .map(|(i, r)| {
