@@ -119,6 +119,25 @@ struct Screen {
     first: Vec<usize>,
 }
 
+impl Screen {
+    /// The set of the regexes `pick` gives of every concept, in order.
+    /// Each pattern is compiled alone within its own limit; if the set is
+    /// too large, `None`, and labels are matched pattern by pattern.
+    fn build(list: &[Concept], pick: impl Fn(&Concept) -> &[Regex]) -> Option<Screen> {
+        let mut first = vec![0];
+        let mut patterns = Vec::new();
+        for c in list {
+            patterns.extend(pick(c).iter().map(Regex::as_str));
+            first.push(patterns.len());
+        }
+        regex::RegexSetBuilder::new(patterns)
+            .size_limit(1 << 26)
+            .build()
+            .ok()
+            .map(|set| Screen { set, first })
+    }
+}
+
 /// Which concept patterns a label matches (`None` without a screen).
 struct LabelHits<'a> {
     label: &'a str,
@@ -145,39 +164,13 @@ impl Concepts {
 
     fn screen(&self) -> Option<&Screen> {
         self.screen
-            .get_or_init(|| {
-                let mut first = vec![0];
-                let mut patterns = Vec::new();
-                for c in &self.list {
-                    patterns.extend(c.patterns.iter().map(Regex::as_str));
-                    first.push(patterns.len());
-                }
-                // Each pattern compiled alone within its own limit; if the
-                // set is too large, labels are matched pattern by pattern.
-                regex::RegexSetBuilder::new(patterns)
-                    .size_limit(1 << 26)
-                    .build()
-                    .ok()
-                    .map(|set| Screen { set, first })
-            })
+            .get_or_init(|| Screen::build(&self.list, |c| &c.patterns))
             .as_ref()
     }
 
     fn phrase_screen(&self) -> Option<&Screen> {
         self.phrase_screen
-            .get_or_init(|| {
-                let mut first = vec![0];
-                let mut phrases = Vec::new();
-                for c in &self.list {
-                    phrases.extend(c.phrases.iter().map(Regex::as_str));
-                    first.push(phrases.len());
-                }
-                regex::RegexSetBuilder::new(phrases)
-                    .size_limit(1 << 26)
-                    .build()
-                    .ok()
-                    .map(|set| Screen { set, first })
-            })
+            .get_or_init(|| Screen::build(&self.list, |c| &c.phrases))
             .as_ref()
     }
 
