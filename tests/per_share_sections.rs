@@ -2,24 +2,10 @@
 //! header over a "Net income attributable to ..." line, headers and labels
 //! wrapped over two lines, and non-GAAP basic EPS.
 
-use std::sync::Arc;
-use tickmark::check::{Finding, Severity};
-use tickmark::document::{Format, SourceFile};
-use tickmark::rules::RuleSet;
+mod common;
 
-fn errors(text: &str) -> Vec<Finding> {
-    let source = Arc::new(SourceFile {
-        path: "t.txt".into(),
-        bytes: text.as_bytes().to_vec(),
-    });
-    tickmark::audit(source, Format::Text, &RuleSet::builtin().unwrap())
-        .unwrap()
-        .outcome
-        .findings
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect()
-}
+use common::text_errors as errors;
+use tickmark::check::Finding;
 
 fn rules_of(f: &[Finding]) -> Vec<&str> {
     f.iter().map(|f| f.rule.as_str()).collect()

@@ -1,24 +1,9 @@
 //! A reconciliation by line item in plain text: each adjustment fills only
 //! the columns it touches, a footnote reference hangs off a total.
 
-use std::sync::Arc;
-use tickmark::check::{Finding, Severity};
-use tickmark::document::{Format, SourceFile};
-use tickmark::rules::RuleSet;
+mod common;
 
-fn errors(text: &str) -> Vec<Finding> {
-    let source = Arc::new(SourceFile {
-        path: "t.txt".into(),
-        bytes: text.as_bytes().to_vec(),
-    });
-    tickmark::audit(source, Format::Text, &RuleSet::builtin().unwrap())
-        .unwrap()
-        .outcome
-        .findings
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect()
-}
+use common::text_errors as errors;
 
 const RECONCILIATION: &str = "\
                                      (millions)

@@ -3,6 +3,10 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tickmark::check::{Finding, Severity};
+use tickmark::document::{Format, SourceFile};
+use tickmark::rules::RuleSet;
 
 /// The `tickmark` binary built for this test run.
 pub fn tickmark() -> assert_cmd::Command {
@@ -33,4 +37,19 @@ pub fn corpus(rel: &str) -> Option<PathBuf> {
         );
         None
     }
+}
+
+/// The error findings of the built-in rules on a plain-text document.
+pub fn text_errors(text: &str) -> Vec<Finding> {
+    let source = Arc::new(SourceFile {
+        path: "t.txt".into(),
+        bytes: text.as_bytes().to_vec(),
+    });
+    tickmark::audit(source, Format::Text, &RuleSet::builtin().unwrap())
+        .unwrap()
+        .outcome
+        .findings
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
 }
