@@ -260,6 +260,19 @@ static LOSS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(loss|losses|deficit|negative)(?-u:\b)").expect("re")
 });
 
+/// A new list item ("\n- Net income …") or a blank line.
+static ITEM_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\n[ \t]*(?:[-•*▪◦·–—]\s|\n)").expect("re"));
+
+static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*of(?-u:\b)").expect("re"));
+
+/// Words in a list that make it less than every part ("among other
+/// things", "primarily") or parts of either sign ("gains", "offset").
+static PARTIAL_OR_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(among others?|among other things|primarily|mainly|principally|largely|including|includes|such as|in part|gains?|benefits?|credits?|offset|offsets|partially|net of|reversals?|income|losses?|negative|reductions?|less)(?-u:\b)")
+        .expect("re")
+});
+
 static RESPECTIVELY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)respectively(?-u:\b)").expect("re"));
 
@@ -415,8 +428,15 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     while i < doc.mentions.len() {
         let m = &doc.mentions[i];
         let text = doc.blocks[m.block].text.text();
-        let start = sentence_start(text, m.start);
-        let end = sentence_end(text, m.end).max(m.end);
+        let mut start = sentence_start(text, m.start);
+        let mut end = sentence_end(text, m.end).max(m.end);
+        // A list item or a paragraph ends a sentence without a full stop.
+        if let Some(b) = ITEM_BREAK.find_iter(&text[start..m.start]).last() {
+            start += b.end();
+        }
+        if let Some(b) = ITEM_BREAK.find(&text[m.end..end]) {
+            end = m.end + b.start();
+        }
         let mut j = i + 1;
         while j < doc.mentions.len()
             && doc.mentions[j].block == m.block
@@ -813,6 +833,12 @@ fn words_allow(
             }
         }
     }
+    // "or 10% of revenue": a share of something, not a growth rate.
+    if let Some(r) = c.name("rate") {
+        if SHARE_OF.is_match(&skeleton[r.end()..]) {
+            return false;
+        }
+    }
     // Losses and negative amounts turn the direction words around.
     if members
         .iter()
@@ -827,6 +853,13 @@ fn words_allow(
         return false;
     }
     if shape == Shape::Sum {
+        // "Comprised of, among other things, …", "$1.2 billion of gains":
+        // not every part, or parts of either sign.
+        if c.name("parts")
+            .is_some_and(|p| PARTIAL_OR_SIGNED.is_match(p.as_str()))
+        {
+            return false;
+        }
         // A list that goes on past the match is not the whole sum.
         let rest = &skeleton[to..];
         if let Some(next) = rest.find(OPEN) {
@@ -886,25 +919,8 @@ struct Verdict {
 
 fn evaluate(rel: &Relation, figs: &Figs) -> Option<Verdict> {
     let f = |i: usize| figs.get(i);
-    let pct = |x: Interval, like: &Fig| -> String {
-        let dp = like.decimals + 1;
-        let mid = x.midpoint().saturating_mul(Decimal::ONE_HUNDRED);
-        format!("{}%", mid.round_dp(dp).normalize())
-    };
-    let amount = |x: Interval, like: &Fig| -> String {
-        let mid = x.midpoint();
-        let scaled = mid.checked_div(like.scale).unwrap_or(mid);
-        let word = match like.scale {
-            s if s >= Decimal::new(1_000_000_000, 0) => " billion",
-            s if s >= Decimal::new(1_000_000, 0) => " million",
-            s if s >= Decimal::new(1_000, 0) => " thousand",
-            _ => "",
-        };
-        format!(
-            "${}{word}",
-            scaled.abs().round_dp(like.decimals + 1).normalize()
-        )
-    };
+    let pct = |x: Interval, like: &Fig| render(x.midpoint(), like);
+    let amount = |x: Interval, like: &Fig| render(x.midpoint(), like);
     let says = |dir: i8| match dir {
         1 => "an increase",
         -1 => "a decrease",
@@ -1121,6 +1137,27 @@ fn evaluate(rel: &Relation, figs: &Figs) -> Option<Verdict> {
     }
 }
 
+/// A value in the terms of a figure like `like`: a rate as a percentage
+/// with one more decimal than it prints, an amount in its scale.
+fn render(x: Decimal, like: &Fig) -> String {
+    if like.class == 'P' || like.class == 'T' {
+        let pct = x.saturating_mul(Decimal::ONE_HUNDRED);
+        return format!("{}%", pct.round_dp(like.decimals + 1).normalize());
+    }
+    let scaled = x.checked_div(like.scale).unwrap_or(x);
+    let word = match like.scale {
+        s if s >= Decimal::new(1_000_000_000, 0) => " billion",
+        s if s >= Decimal::new(1_000_000, 0) => " million",
+        s if s >= Decimal::new(1_000, 0) => " thousand",
+        _ => "",
+    };
+    let sign = if scaled < Decimal::ZERO { "-" } else { "" };
+    format!(
+        "{sign}${}{word}",
+        scaled.abs().round_dp(like.decimals + 1).normalize()
+    )
+}
+
 /// A rate at its printed precision only (a range's ends and midpoint are
 /// set, not computed, so they get no unit of slack).
 fn exact_rate(f: &Fig) -> Option<Interval> {
@@ -1139,6 +1176,106 @@ fn magnitude(i: Interval) -> Interval {
         i
     } else {
         Interval::new(Decimal::ZERO, i.hi.max(-i.lo))
+    }
+}
+
+/// The values a relation allows for one of its figures, given the others
+/// as printed, in that figure's own terms (a rate as the fraction it
+/// prints, an amount in units); `None` when it does not bound it.
+fn implied(rel: &Relation, free: usize, figs: &Figs) -> Option<Interval> {
+    let v = |i: usize| figs.get(i).map(|f| f.value);
+    let one = Interval::exact(Decimal::ONE);
+    let signed = |x: Interval, dir: i8| if dir < 0 { x.negated() } else { x };
+    match rel {
+        Relation::Growth {
+            rate,
+            now,
+            base,
+            dir,
+        } => {
+            let growth = |x: Interval| signed(x, *dir).checked_add(one);
+            if free == *rate {
+                Some(signed(
+                    v(*now)?.checked_div(v(*base)?)?.checked_sub(one)?,
+                    *dir,
+                ))
+            } else if free == *now {
+                v(*base)?.checked_mul(growth(v(*rate)?)?)
+            } else {
+                v(*now)?.checked_div(growth(v(*rate)?)?)
+            }
+        }
+        Relation::Change {
+            change,
+            now,
+            base,
+            dir,
+        } => {
+            if free == *change {
+                Some(signed(v(*now)?.checked_sub(v(*base)?)?, *dir))
+            } else if free == *now {
+                v(*base)?.checked_add(signed(v(*change)?, *dir))
+            } else {
+                v(*now)?.checked_sub(signed(v(*change)?, *dir))
+            }
+        }
+        Relation::ChangeOverBase { rate, change, base } => {
+            if free == *rate {
+                v(*change)?.checked_div(v(*base)?)
+            } else if free == *change {
+                v(*rate)?.checked_mul(v(*base)?)
+            } else {
+                v(*change)?.checked_div(v(*rate)?)
+            }
+        }
+        Relation::ImpliedBase {
+            rate,
+            change,
+            now,
+            dir,
+        } => {
+            let d = v(*change)?;
+            if free == *rate {
+                d.checked_div(v(*now)?.checked_sub(signed(d, *dir))?)
+            } else if free == *change {
+                let r = v(*rate)?;
+                r.checked_mul(v(*now)?)?
+                    .checked_div(one.checked_add(signed(r, *dir))?)
+            } else {
+                d.checked_div(v(*rate)?)?.checked_add(signed(d, *dir))
+            }
+        }
+        Relation::Direction { .. } => None,
+        Relation::Sum { total, parts } => {
+            if free == *total {
+                parts
+                    .iter()
+                    .try_fold(Interval::zero(), |acc, p| acc.checked_add(v(*p)?))
+            } else {
+                parts
+                    .iter()
+                    .filter(|p| **p != free)
+                    .try_fold(v(*total)?, |acc, p| acc.checked_sub(v(*p)?))
+            }
+        }
+        Relation::Midpoint { low, high, mid } => {
+            let exact = |i: usize| {
+                let f = figs.get(i)?;
+                if f.class == 'P' {
+                    exact_rate(f)
+                } else {
+                    Some(f.value)
+                }
+            };
+            if free == *mid {
+                exact(*low)?
+                    .checked_add(exact(*high)?)?
+                    .scale(Decimal::new(5, 1))
+            } else {
+                let other = if free == *low { *high } else { *low };
+                exact(*mid)?.scale(Decimal::TWO)?.checked_sub(exact(other)?)
+            }
+        }
     }
 }
 
@@ -1174,21 +1311,40 @@ fn judge(
         }
         return;
     }
-    // The figure in every failing relation and in no holding one is the
-    // one the sentence shows to be wrong.
-    let mut suspects: Vec<usize> = members.to_vec();
-    for (k, v) in &verdicts {
-        let fs = rels[*k].figures();
-        if v.holds {
-            suspects.retain(|s| !fs.contains(s));
-        } else {
-            suspects.retain(|s| fs.contains(s));
+    // The figure that is wrong is the one whose every possible value
+    // leaves the sentence wrong except values the others imply: taken out
+    // (its printed value ignored), the relations it is in agree on a
+    // value for it, and the relations it is not in hold. When two figures
+    // can each be the one (a single relation, or rates loose enough to
+    // fit either), the sentence cannot tell.
+    let holds_without = |free: usize| -> Option<Interval> {
+        let mut allowed: Option<Interval> = None;
+        for (k, v) in &verdicts {
+            let rel = &rels[*k];
+            if !rel.figures().contains(&free) {
+                if !v.holds {
+                    return None;
+                }
+                continue;
+            }
+            if let Some(i) = implied(rel, free, figs) {
+                allowed = Some(match allowed {
+                    None => i,
+                    Some(a) if a.overlaps(&i) => Interval::new(a.lo.max(i.lo), a.hi.min(i.hi)),
+                    Some(_) => return None,
+                });
+            }
         }
-    }
+        Some(allowed.unwrap_or(Interval::new(Decimal::MIN, Decimal::MAX)))
+    };
+    let explainers: Vec<(usize, Interval)> = members
+        .iter()
+        .filter_map(|&k| Some((k, holds_without(k)?)))
+        .collect();
     let first_failing = &rels[failing[0].0];
-    let (primary, localized) = match suspects.as_slice() {
-        [one] => (*one, true),
-        _ => (first_failing.derived(), false),
+    let (primary, localized, should_be) = match explainers.as_slice() {
+        [(one, i)] if rels.len() > 1 => (*one, true, Some(*i)),
+        _ => (first_failing.derived(), false, None),
     };
     let Some(p) = figs.get(primary) else { return };
     let involved: Vec<usize> = if localized {
@@ -1313,6 +1469,12 @@ fn judge(
                 .filter(|(_, v)| v.holds)
                 .map(|(_, v)| format!("{} (holds)", v.arithmetic)),
         );
+        if let Some(i) = should_be.filter(|i| i.lo > Decimal::MIN && i.hi < Decimal::MAX) {
+            help.push(format!(
+                "the other figures put it near {}",
+                render(i.midpoint(), p)
+            ));
+        }
     }
     out.findings.push(Finding {
         rule: rule.id.clone(),
@@ -1329,4 +1491,349 @@ fn judge(
             })
             .collect(),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{Finding, Outcome};
+    use crate::document::{Format, SourceFile};
+    use crate::rules::RuleSet;
+    use std::sync::Arc;
+
+    fn outcome(text: &str) -> Outcome {
+        let source = Arc::new(SourceFile {
+            path: "t.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+        });
+        crate::audit(
+            source,
+            Format::Text,
+            &RuleSet::builtin().expect("built-in rules"),
+        )
+        .expect("text parses")
+        .outcome
+    }
+
+    fn findings(text: &str) -> Vec<Finding> {
+        crate::check::findings_of("sentence-arithmetic", text)
+    }
+
+    /// The byte range of the `nth` occurrence of `figure` in `text`.
+    fn at(text: &str, figure: &str) -> (usize, usize) {
+        let s = text.find(figure).expect("figure in text");
+        (s, s + figure.len())
+    }
+
+    /// Does a finding point at the figure (its span or one of its labels)?
+    fn points_at(f: &Finding, (s, e): (usize, usize)) -> bool {
+        let covers = |sp: crate::span::Span| sp.start < e && s < sp.end;
+        covers(f.span) || f.labels.iter().any(|l| covers(l.span))
+    }
+
+    /// The sentence holds and verifies its figures; each figure changed
+    /// (the `changes`, as `from -> to`) gives a finding that points at it,
+    /// with the primary label on `primary[k]` when given.
+    fn holds_and_each_change_is_found(sentence: &str, changes: &[(&str, &str, Option<&str>)]) {
+        assert!(
+            findings(sentence).is_empty(),
+            "{sentence}: {:#?}",
+            findings(sentence)
+        );
+        let out = outcome(sentence);
+        for (from, _, _) in changes {
+            let (s, _) = at(sentence, from);
+            assert!(
+                out.verified
+                    .iter()
+                    .any(|sp| sp.start <= s + 1 && s < sp.end),
+                "{from} verified in {sentence}"
+            );
+        }
+        for (from, to, primary) in changes {
+            let changed = sentence.replacen(from, to, 1);
+            let found = findings(&changed);
+            let place = at(&changed, to);
+            assert!(
+                found.iter().any(|f| points_at(f, place)),
+                "{from} -> {to} in {changed}: {found:#?}"
+            );
+            if let Some(p) = primary {
+                let (s, e) = at(&changed, p);
+                assert!(
+                    found.iter().any(|f| f.span.start >= s && f.span.end <= e),
+                    "primary on {p} in {changed}: {found:#?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn growth_to_an_amount_from_another() {
+        holds_and_each_change_is_found(
+            "Net sales for the quarter increased 7.5 percent, to $60.99 billion, from $56.72 billion last year.\n",
+            &[
+                ("7.5 percent", "5.7 percent", Some("5.7")),
+                ("$60.99", "$66.99", Some("7.5")),
+                ("$56.72", "$65.72", Some("7.5")),
+            ],
+        );
+        holds_and_each_change_is_found(
+            "Net sales increased 14% to $170.0 billion in the fourth quarter, compared with $149.2 billion in fourth quarter 2022.\n",
+            &[
+                ("14%", "41%", Some("41")),
+                ("$170.0", "$107.0", None),
+                ("$149.2", "$194.2", None),
+            ],
+        );
+        holds_and_each_change_is_found(
+            "Net sales for the 39-week fiscal period ended November 2, 2024 decreased 4.6 percent to $838.5 million from net sales of $878.7 million for the prior year period.\n",
+            &[
+                ("4.6 percent", "6.4 percent", None),
+                ("$838.5", "$883.5", None),
+                ("$878.7", "$788.7", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn growth_named_after_the_amount() {
+        holds_and_each_change_is_found(
+            "The company announced sales and revenues of $13.6 billion, a 14% increase compared with $11.9 billion in the first quarter of 2021.\n",
+            &[
+                ("14%", "41%", None),
+                ("$13.6", "$16.3", None),
+                ("$11.9", "$19.1", None),
+            ],
+        );
+        holds_and_each_change_is_found(
+            "Net sales for the first 26 weeks were $123.15 billion, an increase of 6.1 percent from $116.06 billion last year.\n",
+            &[
+                ("6.1 percent", "1.6 percent", None),
+                ("$123.15", "$132.15", None),
+                ("$116.06", "$161.06", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn dividend_growth() {
+        holds_and_each_change_is_found(
+            "The Company today announced a 7 percent increase in its annualized dividend to $5.42 per share from $5.06 per share, effective with the dividend expected to be paid in June 2024.\n",
+            &[
+                ("7 percent", "2 percent", None),
+                ("$5.42", "$5.24", None),
+                ("$5.06", "$5.60", None),
+            ],
+        );
+        holds_and_each_change_is_found(
+            "The company is increasing its quarterly cash dividend by 150% from $0.04 per share to $0.10 per share of common stock.\n",
+            &[
+                ("150%", "105%", None),
+                ("$0.04", "$0.40", None),
+                ("$0.10", "$0.01", None),
+            ],
+        );
+        holds_and_each_change_is_found(
+            "The Board declared a quarterly cash dividend of $0.21 representing a 5% increase from the previous quarterly dividend of $0.20.\n",
+            // Cents are coarse: $0.21 over $0.20 is anything from 0% to
+            // 10.3%, so only a rate far from 5% is found.
+            &[
+                ("5%", "50%", None),
+                ("$0.21", "$0.12", None),
+                ("$0.20", "$0.02", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_and_its_rate_name_the_figure_that_breaks_them() {
+        // Four figures, three relations: the change is the difference, the
+        // rate the change over the earlier amount and the amounts' growth.
+        holds_and_each_change_is_found(
+            "Operating profit for the first quarter of 2022 was $1.855 billion, an increase of $41 million, or 2%, compared with $1.814 billion in the first quarter of 2021.\n",
+            &[
+                // Only the change breaks one relation and fits the others.
+                ("$41 million", "$14 million", Some("14")),
+                ("2%", "7%", Some("7")),
+                // An amount breaks relations the loose rate cannot decide:
+                // the finding stays on the change, with both amounts
+                // labelled.
+                ("$1.855", "$1.955", None),
+                ("$1.814", "$1.184", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_rate_of_a_change_with_its_base_implied() {
+        holds_and_each_change_is_found(
+            "Fourth-quarter 2023 revenues totaled $14.2 billion, a decrease of $10.0 billion, or 41%, compared to the prior-year quarter, reflecting an operational decline of $10.1 billion, or 42%, primarily due to lower sales.\n",
+            &[
+                ("$14.2", "$41.2", Some("41%")),
+                ("$10.0", "$1.00", Some("41%")),
+                ("41%", "14%", Some("14%")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_between_two_amounts() {
+        holds_and_each_change_is_found(
+            "Energy Products fourth-quarter earnings totaled $3.2 billion compared to $2.4 billion in the third quarter, an increase of $765 million.\n",
+            &[
+                ("$3.2", "$2.3", None),
+                ("$2.4", "$4.2", None),
+                ("$765", "$675", Some("675")),
+            ],
+        );
+    }
+
+    #[test]
+    fn direction() {
+        holds_and_each_change_is_found(
+            "First-quarter earnings of $655 million were down from $761 million in the same quarter last year.\n",
+            &[("$655", "$955", None), ("$761", "$161", None)],
+        );
+        holds_and_each_change_is_found(
+            "Earnings excluding identified items decreased from $6.3 billion to $5.7 billion.\n",
+            &[("$6.3", "$3.6", None)],
+        );
+    }
+
+    #[test]
+    fn a_sum_the_words_declare_whole() {
+        holds_and_each_change_is_found(
+            "Total cash returns to shareholders of approximately $8.6 billion, comprised of dividends of $7.6 billion and share repurchases of $1.0 billion.\n",
+            &[
+                ("$8.6", "$6.8", Some("6.8")),
+                ("$7.6", "$6.7", Some("8.6")),
+                ("$1.0", "$4.0", Some("8.6")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_midpoint() {
+        holds_and_each_change_is_found(
+            "The company reiterated its guidance. Adjusted EPS (Diluted) / Mid-point of $10.70 – $10.80 / $10.75 reflects growth of 5.0%.\n",
+            &[
+                ("$10.70", "$10.07", Some("10.75")),
+                ("$10.80", "$18.80", Some("10.75")),
+                ("$10.75", "$10.57", Some("10.57")),
+            ],
+        );
+        holds_and_each_change_is_found(
+            "Change vs. Prior Year / Mid-point        5.5% – 6.5% / 6.0%\n",
+            &[("5.5%", "3.5%", None), ("6.0%", "6.9%", Some("6.9%"))],
+        );
+    }
+
+    #[test]
+    fn hedges_widen_or_bound() {
+        // "approximately $8.6 billion" is $8.5 to $8.7 billion.
+        assert!(findings(
+            "Total cash returns of approximately $8.6 billion, comprised of dividends of $7.7 billion and share repurchases of $1.0 billion.\n"
+        )
+        .is_empty());
+        // "more than $8 billion" has no upper end.
+        assert!(findings(
+            "Total cash returns of more than $8 billion, comprised of dividends of $7.6 billion and share repurchases of $1.0 billion.\n"
+        )
+        .is_empty());
+        // "nearly $8 billion" has no lower end, but stops at $8 billion.
+        assert_eq!(
+            findings(
+                "Total cash returns of nearly $8 billion, comprised of dividends of $7.6 billion and share repurchases of $1.0 billion.\n"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn another_basis_says_nothing() {
+        for silent in [
+            // A rate in constant currency is not the growth of the amounts.
+            "Revenue increased 12% in constant currency to $5.6 billion from $5.2 billion.\n",
+            "In constant currency, revenue grew 12% to $5.6 billion from $5.2 billion.\n",
+            "Revenue grew 12% to $5.6 billion from $5.2 billion, excluding the impact of foreign exchange.\n",
+            // Operational growth: at the prior year's exchange rates.
+            "Excluding contributions from two products, revenues totaled $12.5 billion, an increase of $1.9 billion, or 11%, operationally compared with the prior-year quarter.\n",
+            "Third-quarter 2024 product revenues of $1.4 billion increased $219 million, or 9%, operationally compared with the prior-year quarter.\n",
+            // Organic growth.
+            "Net revenue grew 5% on an organic basis to $23.3 billion from $21.0 billion.\n",
+        ] {
+            assert!(findings(silent).is_empty(), "{silent}: {:#?}", findings(silent));
+        }
+    }
+
+    #[test]
+    fn what_the_words_do_not_declare_says_nothing() {
+        for silent in [
+            // "Included" lists some parts only; a part can exceed the total.
+            "Shareholder distributions of $16.3 billion included $4.1 billion of dividends and $8.3 billion of share repurchases.\n",
+            "The total cost of sales adjustment of $238 million mainly includes $286 million in inventory losses and $40 million of other costs.\n",
+            "Total cash returns of $8.6 billion, comprised primarily of dividends of $5.6 billion and share repurchases of $1.0 billion.\n",
+            // Ranges are outlooks.
+            "Net sales are expected to be between $138.0 billion and $143.5 billion, or to grow between 8% and 13% compared with first quarter 2023.\n",
+            "We now forecast 2025 revenue of $44.8-$45.2B, up from $43.5-$44.5B.\n",
+            // A loss turns the direction words around.
+            "Net loss increased to $5.0 million from $7.0 million.\n",
+            // Pairs in order are not one relation.
+            "Revenue was $40.11 billion and $134.90 billion, an increase of 25% and 16% year-over-year for the fourth quarter and full year, respectively.\n",
+            // A share of revenue is not a growth rate.
+            "Operating income was $5.0 billion, an increase of $0.5 billion, or 20% of revenue.\n",
+            // Another subject between the figures.
+            "Revenue increased 10% to $5.5 billion, and operating income was $1.1 billion compared with $2.0 billion.\n",
+        ] {
+            assert!(findings(silent).is_empty(), "{silent}: {:#?}", findings(silent));
+        }
+    }
+
+    #[test]
+    fn forward_looking_arithmetic_is_still_arithmetic() {
+        // The tense says whether the figures come true, not whether they
+        // agree: a growth stated between two printed amounts is checked.
+        let sentence = "This assumption and the guidance above imply 2024 core EPS of at least $8.15, a 7 percent increase compared to 2023 core EPS of $7.62.\n";
+        assert!(findings(sentence).is_empty());
+        assert_eq!(findings(&sentence.replace("$7.62", "$6.72")).len(), 1);
+        // One figure stated, the other not: nothing to compute.
+        assert!(findings("We expect revenue to grow 10% to $5.9 billion next year.\n").is_empty());
+    }
+
+    #[test]
+    fn a_list_item_ends_the_sentence() {
+        let text = "- Revenue of $48.2 million for Q1 2026, an increase of 12.5% over Q1 2025\n- Net income of $3.5 million, or $0.11 per diluted share, for Q1 2026\n";
+        assert!(findings(text).is_empty(), "{:#?}", findings(text));
+    }
+
+    #[test]
+    fn figures_that_hold_are_verified_and_shown_so() {
+        let out = outcome(
+            "Net sales for the quarter increased 7.5 percent, to $60.99 billion, from $56.72 billion last year.\n",
+        );
+        assert_eq!(out.sentence.len(), 3);
+        assert!(out.sentence.values().all(|w| w == "growth"));
+        for span in out.sentence.keys() {
+            assert!(out.verified.contains(span));
+        }
+    }
+
+    #[test]
+    fn help_shows_the_arithmetic() {
+        let found = findings(
+            "Net sales for the quarter increased 7.3 percent, to $60.99 billion, from $56.72 billion last year.\n",
+        );
+        assert_eq!(found.len(), 1);
+        let help = found[0].help.as_deref().unwrap_or("");
+        assert!(
+            help.contains("$60.99 billion against $56.72 billion is an increase of 7.53%"),
+            "{help}"
+        );
+        assert!(
+            help.contains("the sentence says an increase of 7.3 percent"),
+            "{help}"
+        );
+        assert_eq!(found[0].labels.len(), 2);
+    }
 }
