@@ -222,7 +222,7 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::Sum,
             pattern(
-                r"(?P<total><AMT>)(?P<gap><GAP>)\s*,?\s*(?:(?:which\s+)?(?:was|were|is|are)\s+)?(?:comprised\s+of|comprising|consisting\s+of|consisted\s+of|composed\s+of|made\s+up\s+of)\s+(?P<parts>(?:[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?,\s*)*[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?\band\s+[^\x01\x02;]{0,50}?<AMT>)",
+                r"(?P<total><AMT>)(?P<gap><GAP>)\s*,?\s*(?:(?:which\s+)?(?:was|were|is|are)\s+)?(?:comprised\s+of|comprising|consisting\s+of|consisted\s+of|composed\s+of|made\s+up\s+of)\s+(?P<parts>(?:[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?,\s*)*[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?(?-u:\b)and\s+[^\x01\x02;]{0,50}?<AMT>)",
             ),
         ),
         // "$10.60 – $10.70 / $10.65" on a line labelled "Mid-point".
@@ -732,7 +732,12 @@ fn check_sentence(
             .get(k + 1)
             .filter(|n| n.block == block)
             .map_or(to, |n| to.min(n.start));
-        let lower_before = text[start..from].to_lowercase();
+        // A hedge stands just before its figure.
+        let mut near = from.saturating_sub(40).max(start);
+        while !text.is_char_boundary(near) {
+            near -= 1;
+        }
+        let lower_before = text[near..from].to_lowercase();
         let fig = read_fig(m, text, from, to, &lower_before);
         skeleton.push_str(&text[at..from]);
         let class = fig.as_ref().map_or('X', |f| f.class);
@@ -1647,19 +1652,32 @@ mod tests {
 
     #[test]
     fn a_change_and_its_rate_name_the_figure_that_breaks_them() {
+        // With a rate precise enough, each figure is told apart.
+        holds_and_each_change_is_found(
+            "Revenue was $40.0 billion, an increase of $4.0 billion, or 11.1%, compared with $36.0 billion.\n",
+            &[
+                ("11.1%", "17.1%", Some("17.1")),
+                ("$4.0 billion,", "$7.0 billion,", Some("7.0")),
+                ("$40.0", "$46.0", Some("46.0")),
+                ("$36.0", "$30.0", Some("30.0")),
+            ],
+        );
         // Four figures, three relations: the change is the difference, the
         // rate the change over the earlier amount and the amounts' growth.
         holds_and_each_change_is_found(
             "Operating profit for the first quarter of 2022 was $1.855 billion, an increase of $41 million, or 2%, compared with $1.814 billion in the first quarter of 2021.\n",
             &[
-                // Only the change breaks one relation and fits the others.
-                ("$41 million", "$14 million", Some("14")),
+                // The difference still fixes the rate: only the rate can
+                // be taken out with everything else holding.
                 ("2%", "7%", Some("7")),
-                // An amount breaks relations the loose rate cannot decide:
-                // the finding stays on the change, with both amounts
+                // "2%" is anything from 0.5% to 3.5%, loose enough to fit
+                // a wrong change or either wrong amount: the sentence
+                // cannot tell which figure is wrong, so the finding is on
+                // the change the difference derives, with the amounts
                 // labelled.
-                ("$1.855", "$1.955", None),
-                ("$1.814", "$1.184", None),
+                ("$41 million", "$14 million", Some("14")),
+                ("$1.855", "$1.955", Some("41")),
+                ("$1.814", "$1.184", Some("41")),
             ],
         );
     }
