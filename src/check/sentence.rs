@@ -149,6 +149,22 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
                 r"(?P<now><AMT>)(?P<gap><GAP>)\s*,?\s*(?:compared\s+(?:to|with)|versus|vs\.?)\s+<LEAD>(?P<base><AMT>)(?P<gap2><GAP>)\s*,\s*(?:an?\s+)?<DIRN>\s+of\s+(?P<change><AMT>)(?:\s*,?\s*or\s+(?P<rate><PCT>))?",
             ),
         ),
+        // "net income would have increased by $15.93 billion to $18.64
+        // billion, compared to the reported net income of $2.71 billion".
+        (
+            Shape::Change,
+            pattern(
+                r"<DIRV>\s+(?:by\s+)?(?P<change><AMT>)\s*,?\s*to\s+(?P<now><AMT>)(?P<gap><GAP>)\s*,?\s*<CMP>\s+<LEAD>(?P<base><AMT>)",
+            ),
+        ),
+        // "a $117 million decrease to the Digital Media ARR balance …,
+        // from $17.33 billion to $17.22 billion".
+        (
+            Shape::Change,
+            pattern(
+                r"(?P<change><AMT>)\s+<DIRN>\s+(?:in|to|of)\s+(?P<obj>[^\x01\x02;,]{1,80}?)\s*,?\s*from\s+(?P<base><AMT>)\s+to\s+(?P<now><AMT>)",
+            ),
+        ),
         // "increased 7.5 percent, to $60.99 billion from $56.72 billion",
         // "increased 14% to $170.0 billion in the fourth quarter, compared
         // with $149.2 billion".
@@ -260,6 +276,13 @@ static LOSS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(loss|losses|deficit|negative)(?-u:\b)").expect("re")
 });
 
+/// A parenthesis restating a figure as it was before ("(previously
+/// $7.20)", "(prior outlook 6 percent)").
+static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\((?:previously|prior(?:\s+(?:guidance|outlook|forecast))?|was|vs\.?|versus)(?-u:\b)[^()\x01\x02]{0,20}\x01[MUSPT]\d+\x02[^()\x01\x02]{0,20}\)")
+        .expect("re")
+});
+
 /// A new list item ("\n- Net income …") or a blank line.
 static ITEM_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\n[ \t]*(?:[-•*▪◦·–—]\s|\n)").expect("re"));
@@ -282,7 +305,7 @@ static MIDPOINT_WORD: LazyLock<Regex> =
 /// Two figures joined as a range ("$58.5 to $61.5 billion", "10-12%"):
 /// ends of an outlook, not amounts to compare.
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<before>(?-u:\b)from\s+)?(?P<a>\x01[MUSPT]\d+\x02)\s*(?:-|–|—|to)\s*(?P<b>\x01[MUSPT]\d+\x02)")
+    Regex::new(r"(?i)(?P<before>(?-u:\b)(?:from|by)\s+)?(?P<a>\x01[MUSPT]\d+\x02)\s*(?:-|–|—|to)\s*(?P<b>\x01[MUSPT]\d+\x02)")
         .expect("re")
 });
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\x01[A-Z]\d+\x02").expect("re"));
@@ -305,10 +328,23 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 /// parenthesis before it, the scale word, unit and per-share words after.
 static EXTENT_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:\(\s*)?(?:US)?\\?\$\s?\(?\s*$|\(\s*$").expect("re"));
-static EXTENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*(?:million|billion|thousand|mm|bn)(?-u:\b))?\)?(?:\s*(?:%|percent(?-u:\b)|per cent(?-u:\b)|percentage points?(?-u:\b)|basis points?(?-u:\b)|points?(?-u:\b)|pts(?-u:\b)|bps(?-u:\b)))?\)?(?:\s*(?:of\s+)?(?:net\s+(?:income|loss|earnings)\s+)?per\s+(?:(?:basic|diluted|common)\s+(?:and\s+(?:basic|diluted)\s+)?)?share(?-u:\b))?")
-        .expect("re")
-});
+/// After the digits; the closing parenthesis of "$(0.6 million)" or
+/// "(12.5)%" only when the extent opened one.
+fn extent_after(opened: bool) -> &'static Regex {
+    const UNITS: &str = r"(?:\s*(?:%|percent(?-u:\b)|per cent(?-u:\b)|percentage points?(?-u:\b)|basis points?(?-u:\b)|points?(?-u:\b)|pts(?-u:\b)|bps(?-u:\b)))?";
+    const SCALE: &str = r"(?:\s*(?:million|billion|thousand|mm|bn)(?-u:\b))?";
+    const PER_SHARE: &str = r"(?:\s*(?:of\s+)?(?:net\s+(?:income|loss|earnings)\s+)?per\s+(?:(?:basic|diluted|common)\s+(?:and\s+(?:basic|diluted)\s+)?)?share(?-u:\b))?";
+    static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("(?i)^{SCALE}\\)?{UNITS}\\)?{PER_SHARE}")).expect("re")
+    });
+    static OPEN_ONLY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("(?i)^{SCALE}{UNITS}{PER_SHARE}")).expect("re"));
+    if opened {
+        &CLOSED
+    } else {
+        &OPEN_ONLY
+    }
+}
 
 /// The kind of statement a shape makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -725,7 +761,10 @@ fn check_sentence(
             .find(before)
             .map_or(m.start, |x| at + x.start());
         let after = &text[m.end..end];
-        let to = EXTENT_AFTER.find(after).map_or(m.end, |x| m.end + x.end());
+        let opened = text[from..m.start].contains('(');
+        let to = extent_after(opened)
+            .find(after)
+            .map_or(m.end, |x| m.end + x.end());
         // Clamp "(" … ")" so that it never reaches into the next figure.
         let to = doc
             .mentions
@@ -749,12 +788,17 @@ fn check_sentence(
         at = to;
     }
     skeleton.push_str(&text[at..end]);
+    // "core EPS of $7.27 (previously $7.20), a 7 percent increase
+    // (previously 6 percent) compared to …": the asides are an earlier
+    // statement of the figures, not part of the relation.
+    let skeleton = ASIDE.replace_all(&skeleton, "").into_owned();
     let figs = Figs { first, figs };
 
     // Figures in a range are ends of an outlook.
     let mut in_range: Vec<usize> = Vec::new();
-    // "from $0.04 to $0.10" is a change, and "up 14% to $170.0 billion" a
-    // rate and its amount: the ends of a range are of one sort.
+    // "from $0.04 to $0.10" and "increased by $15.93 billion to $18.64
+    // billion" are changes, and "up 14% to $170.0 billion" a rate and its
+    // amount: the ends of a range are of one sort.
     let sort = |t: &str| t.chars().nth(1).map(|c| c == 'P' || c == 'T');
     for c in RANGE.captures_iter(&skeleton) {
         let (Some(a), Some(b)) = (c.name("a"), c.name("b")) else {
@@ -1702,6 +1746,38 @@ mod tests {
                 ("$3.2", "$2.3", None),
                 ("$2.4", "$4.2", None),
                 ("$765", "$675", Some("675")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_to_an_amount_from_another() {
+        holds_and_each_change_is_found(
+            "Net income would have increased by $15.93 billion to $18.64 billion, compared to the reported net income of $2.71 billion.\n",
+            &[
+                ("$15.93", "$19.53", Some("19.53")),
+                ("$18.64", "$18.46", Some("15.93")),
+                ("$2.71", "$7.21", Some("15.93")),
+            ],
+        );
+        holds_and_each_change_is_found(
+            "Exchange rate changes have resulted in a $117 million decrease to the ARR balance entering fiscal year 2025, from $17.33 billion to $17.22 billion.\n",
+            &[
+                ("$117", "$171", Some("171")),
+                ("$17.33", "$13.73", Some("117")),
+                ("$17.22", "$12.72", Some("117")),
+            ],
+        );
+    }
+
+    #[test]
+    fn asides_restating_earlier_figures_are_set_aside() {
+        holds_and_each_change_is_found(
+            "This assumption and the guidance above imply 2023 core EPS of $7.27 (previously $7.20), a 7 percent increase (previously 6 percent) compared to 2022 core EPS of $6.79.\n",
+            &[
+                ("$7.27", "$7.72", None),
+                ("7 percent", "9 percent", Some("9")),
+                ("$6.79", "$6.97", None),
             ],
         );
     }
