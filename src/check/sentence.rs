@@ -14,8 +14,11 @@
 //!   dividend to $5.42 per share from $5.06 per share": the rate is the later
 //!   amount over the earlier one, less one;
 //! - **a change between two amounts**: "operating profit was $1.855 billion,
-//!   an increase of $41 million, or 2%, compared with $1.814 billion": the
-//!   change is the difference, and the rate the change over the earlier
+//!   an increase of $41 million, or 2%, compared with $1.814 billion", "net
+//!   income would have increased by $15.93 billion to $18.64 billion,
+//!   compared to the reported net income of $2.71 billion", "a $117 million
+//!   decrease to the ARR balance, from $17.33 billion to $17.22 billion":
+//!   the change is the difference, and the rate the change over the earlier
 //!   amount; with no earlier amount printed ("revenues totaled $14.2
 //!   billion, a decrease of $10.0 billion, or 41%, compared to the
 //!   prior-year quarter") the rate is the change over the amount it implies
@@ -27,10 +30,13 @@
 //! - **a sum the words declare exhaustive**: "total cash returns of
 //!   approximately $8.6 billion, comprised of dividends of $7.6 billion and
 //!   share repurchases of $1.0 billion" ("comprised of", "consisting of",
-//!   "made up of", "composed of"). "Included" and "including" are not sums:
-//!   releases list some parts only, and a part can exceed the total when
-//!   others are negative ("an adjustment of $238 million mainly includes
-//!   $286 million in inventory losses");
+//!   "made up of", "composed of"), "were $1.2 billion, $173 million, and
+//!   $1.1 billion, respectively, totaling $2.5 billion", a breakdown in
+//!   parentheses ("$964 million for Prevnar 13 ($834 million for pediatric
+//!   and $130 million for adult)"). "Included" and "including" are not
+//!   sums: releases list some parts only, and a part can exceed the total
+//!   when others are negative ("an adjustment of $238 million mainly
+//!   includes $286 million in inventory losses");
 //! - **a midpoint**: a guidance range with its midpoint on a line labelled
 //!   "Mid-point" ("$10.60 – $10.70 / $10.65", "7.5% – 8.5% / 8.0%").
 //!
@@ -239,6 +245,23 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             Shape::Sum,
             pattern(
                 r"(?P<total><AMT>)(?P<gap><GAP>)\s*,?\s*(?:(?:which\s+)?(?:was|were|is|are)\s+)?(?:comprised\s+of|comprising|consisting\s+of|consisted\s+of|composed\s+of|made\s+up\s+of)\s+(?P<parts>(?:[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?,\s*)*[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?(?-u:\b)and\s+[^\x01\x02;]{0,50}?<AMT>)",
+            ),
+        ),
+        // "dividend payments … were $1.2 billion, $173 million, and $1.1
+        // billion, respectively, totaling $2.5 billion".
+        (
+            Shape::Sum,
+            pattern(
+                r"(?P<parts><AMT>(?:\s*,\s*<AMT>)*\s*,?\s*and\s+<AMT>)\s*,?\s*(?:respectively\s*,?\s*)?(?:totaling|totalling|for\s+a\s+total\s+of)\s+(?P<total><AMT>)",
+            ),
+        ),
+        // "$964 million for Prevnar 13 ($834 million for pediatric and $130
+        // million for adult)": a breakdown in parentheses, each part named
+        // by what it is for.
+        (
+            Shape::Sum,
+            pattern(
+                r"(?P<total><AMT>)(?P<gap>[^\x01\x02;,()]{0,80}?)\s*\(\s*(?P<parts><AMT>\s+for\s+[^\x01\x02();,]{1,40}?(?:\s*,\s*<AMT>\s+for\s+[^\x01\x02();,]{1,40}?)*\s*,?\s+and\s+<AMT>\s+for\s+[^\x01\x02();,]{1,40}?)\s*\)",
             ),
         ),
         // "$10.60 – $10.70 / $10.65" on a line labelled "Mid-point".
@@ -673,7 +696,14 @@ fn tokens(s: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// A figure read for arithmetic, or `None` for one that cannot be.
-fn read_fig(m: &Mention, text: &str, start: usize, end: usize, lower_before: &str) -> Option<Fig> {
+fn read_fig(
+    m: &Mention,
+    negative: bool,
+    text: &str,
+    start: usize,
+    end: usize,
+    lower_before: &str,
+) -> Option<Fig> {
     let class = match m.kind {
         MentionKind::Money if m.scale > Decimal::ONE => 'M',
         MentionKind::Money => 'U',
@@ -712,7 +742,7 @@ fn read_fig(m: &Mention, text: &str, start: usize, end: usize, lower_before: &st
     if class == 'P' || class == 'T' {
         value = value.scale(Decimal::new(1, 2))?;
     }
-    if m.negative {
+    if negative {
         value = value.negated();
     }
     let printed: String = text[start..end]
@@ -723,7 +753,7 @@ fn read_fig(m: &Mention, text: &str, start: usize, end: usize, lower_before: &st
         value,
         printed,
         class,
-        negative: m.negative,
+        negative,
         scale: m.scale,
         decimals: m.decimals,
     })
@@ -741,9 +771,6 @@ fn check_sentence(
     let block = doc.mentions[first].block;
     let text = doc.blocks[block].text.text();
     let sentence = &text[start..end];
-    if RESPECTIVELY.is_match(sentence) {
-        return;
-    }
     // The skeleton: the sentence with each figure (its sign, currency,
     // scale word and unit) replaced by a token; `offsets` maps skeleton
     // positions of the text between tokens back to the block's text.
@@ -757,7 +784,7 @@ fn check_sentence(
             continue;
         }
         let before = &text[at..m.start];
-        let from = EXTENT_BEFORE
+        let mut from = EXTENT_BEFORE
             .find(before)
             .map_or(m.start, |x| at + x.start());
         let after = &text[m.end..end];
@@ -765,6 +792,17 @@ fn check_sentence(
         let to = extent_after(opened)
             .find(after)
             .map_or(m.end, |x| m.end + x.end());
+        // "($834 million for pediatric and …)": a parenthesis opened
+        // before the figure and not closed after it is an aside's, and the
+        // figure is not negative.
+        let closed = text[m.end..to].contains(')');
+        let negative = m.negative && (!opened || closed);
+        if opened && !closed {
+            if let Some(p) = text[from..m.start].find('(') {
+                from += p + 1;
+                from += text[from..m.start].len() - text[from..m.start].trim_start().len();
+            }
+        }
         // Clamp "(" … ")" so that it never reaches into the next figure.
         let to = doc
             .mentions
@@ -777,7 +815,7 @@ fn check_sentence(
             near -= 1;
         }
         let lower_before = text[near..from].to_lowercase();
-        let fig = read_fig(m, text, from, to, &lower_before);
+        let fig = read_fig(m, negative, text, from, to, &lower_before);
         skeleton.push_str(&text[at..from]);
         let class = fig.as_ref().map_or('X', |f| f.class);
         skeleton.push(OPEN);
@@ -874,6 +912,14 @@ fn words_allow(
     figs: &Figs,
     members: &[usize],
 ) -> bool {
+    // "A and B were $1 and $2, respectively": pairs in order, not one
+    // relation, except a list that is summed as a whole ("…,
+    // respectively, totaling $2.5 billion").
+    if let Some(r) = RESPECTIVELY.find(skeleton) {
+        if shape != Shape::Sum || r.start() < from || r.end() > to {
+            return false;
+        }
+    }
     // Another subject in a gap.
     for name in ["gap", "gap2", "lead", "obj"] {
         if let Some(g) = c.name(name) {
@@ -909,8 +955,11 @@ fn words_allow(
         {
             return false;
         }
-        // A list that goes on past the match is not the whole sum.
-        let rest = &skeleton[to..];
+        // A list that goes on past the match is not the whole sum (a list
+        // closed by its parenthesis or by its total cannot).
+        let closed =
+            skeleton[..to].ends_with(')') || c.name("total").is_some_and(|t| t.end() == to);
+        let rest = if closed { "" } else { &skeleton[to..] };
         if let Some(next) = rest.find(OPEN) {
             if next < 60 && !rest[..next].contains(';') {
                 return false;
@@ -1802,6 +1851,27 @@ mod tests {
                 ("$8.6", "$6.8", Some("6.8")),
                 ("$7.6", "$6.7", Some("8.6")),
                 ("$1.0", "$4.0", Some("8.6")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_list_totaled_and_a_breakdown_in_parentheses() {
+        holds_and_each_change_is_found(
+            "Dividend payments to stockholders of Class A, Class B, and Class C shares were $1.2 billion, $173 million, and $1.1 billion, respectively, totaling $2.5 billion for the three months ended June 30, 2024.\n",
+            &[
+                ("$1.2", "$2.1", Some("2.5")),
+                ("$173", "$973", Some("2.5")),
+                ("$2.5", "$5.2", Some("5.2")),
+            ],
+        );
+        // The parenthesis opens an aside: "$834 million" is not negative.
+        holds_and_each_change_is_found(
+            "Charges included (ii) $964 million for Prevnar 13 ($834 million for pediatric and $130 million for adult) developed technology rights.\n",
+            &[
+                ("$964", "$694", Some("694")),
+                ("$834", "$384", Some("964")),
+                ("$130", "$310", Some("964")),
             ],
         );
     }
