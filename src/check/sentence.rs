@@ -264,7 +264,9 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
                 r"(?P<total><AMT>)(?P<gap>[^\x01\x02;,()]{0,80}?)\s*\(\s*(?P<parts><AMT>\s+for\s+[^\x01\x02();,]{1,40}?(?:\s*,\s*<AMT>\s+for\s+[^\x01\x02();,]{1,40}?)*\s*,?\s+and\s+<AMT>\s+for\s+[^\x01\x02();,]{1,40}?)\s*\)",
             ),
         ),
-        // "$10.60 – $10.70 / $10.65" on a line labelled "Mid-point".
+        // "$10.60 – $10.70 / $10.65" on or beside a line labelled
+        // "Mid-point"; not when the midpoint is itself a range's end ("5.0%
+        // – 6.0% / 4.0% – 5.0%", two ranges).
         (
             Shape::Midpoint,
             pattern(r"(?P<low><FIG>)\s*(?:-|–|—|to)\s*(?P<high><FIG>)\s*/\s*(?P<mid><FIG>)"),
@@ -321,6 +323,10 @@ static PARTIAL_OR_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
 
 static RESPECTIVELY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)respectively(?-u:\b)").expect("re"));
+
+/// How far from a range its "Mid-point" label may stand: a line of a
+/// guidance table either way.
+const MIDPOINT_REACH: usize = 160;
 
 static MIDPOINT_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)mid-?\s?point").expect("re"));
@@ -861,7 +867,18 @@ fn check_sentence(
                 .filter_map(|n| token_index(c.name(n)?.as_str())),
         );
     }
-    let midpoint_line = MIDPOINT_WORD.is_match(&skeleton);
+    // The label may stand on the line above or below the figures
+    // ("Adjusted Operational Sales" over "4.5% – 5.5% / 5.0%" over "Change
+    // vs. Prior Year / Mid-point", in a PDF's layout).
+    let around = |i: usize| {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let nearby = &text[around(start.saturating_sub(MIDPOINT_REACH))..around(end + MIDPOINT_REACH)];
+    let midpoint_line = MIDPOINT_WORD.is_match(nearby);
 
     let mut taken: Vec<usize> = Vec::new();
     for (shape, re) in SHAPES.iter() {
@@ -879,7 +896,12 @@ fn check_sentence(
             if members.iter().any(|k| taken.contains(k)) {
                 continue;
             }
-            if *shape != Shape::Midpoint {
+            if *shape == Shape::Midpoint {
+                let mid = c.name("mid").and_then(|g| token_index(g.as_str()));
+                if mid.is_some_and(|k| in_range.contains(&k)) {
+                    continue;
+                }
+            } else {
                 if members.iter().any(|k| in_range.contains(k)) {
                     continue;
                 }
@@ -1640,10 +1662,11 @@ mod tests {
         let out = outcome(sentence);
         for (from, _, _) in changes {
             let (s, _) = at(sentence, from);
+            let digit = s + from.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
             assert!(
                 out.verified
                     .iter()
-                    .any(|sp| sp.start <= s + 1 && s < sp.end),
+                    .any(|sp| sp.start <= digit && digit < sp.end),
                 "{from} verified in {sentence}"
             );
         }
@@ -1890,6 +1913,16 @@ mod tests {
             "Change vs. Prior Year / Mid-point        5.5% – 6.5% / 6.0%\n",
             &[("5.5%", "3.5%", None), ("6.0%", "6.9%", Some("6.9%"))],
         );
+        // The label on the line below, as a PDF lays a guidance table out.
+        holds_and_each_change_is_found(
+            "Guidance for the year was raised.\n       Adjusted Operational Sales\n                  4.5% – 5.5% / 5.0%             3.5% – 4.5% / 4.0%\n       Change vs. Prior Year / Mid-point\n",
+            &[("/ 5.0%", "/ 5.9%", Some("5.9")), ("3.5%", "3.0%", None)],
+        );
+        // Two ranges, not a range and its midpoint; and no label at all.
+        assert!(
+            findings("Mid-point growth: 5.0% – 6.0% / 4.0% – 5.0% for the two years.\n").is_empty()
+        );
+        assert!(findings("Rates were 5.0% – 6.0% / 4.0% across the regions.\n").is_empty());
     }
 
     #[test]
