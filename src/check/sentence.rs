@@ -37,8 +37,9 @@
 //!   sums: releases list some parts only, and a part can exceed the total
 //!   when others are negative ("an adjustment of $238 million mainly
 //!   includes $286 million in inventory losses");
-//! - **a midpoint**: a guidance range with its midpoint on a line labelled
-//!   "Mid-point" ("$10.60 – $10.70 / $10.65", "7.5% – 8.5% / 8.0%").
+//! - **a midpoint**: a guidance range with its midpoint, on a line
+//!   labelled "Mid-point" or beside one ("$10.60 – $10.70 / $10.65", "7.5%
+//!   – 8.5% / 8.0%"): half the sum of the ends.
 //!
 //! ## How it decides
 //! Each figure is an interval (its printed precision, `interval.rs`); a
@@ -113,15 +114,15 @@ fn pattern(src: &str) -> Regex {
         .replace("<LEAD>", r"(?:(?P<lead>[^\x01\x02;,]{1,60}?)\s+of\s+)?")
         .replace(
             "<DIRV>",
-            r"(?P<dir>increased|increases|increasing|rose|rising|grew|growing|climbed|jumped|improved|expanded|up|higher|decreased|decreases|decreasing|declined|declining|fell|falling|dropped|down|lower|contracted|reduced)",
+            r"(?-u:\b)(?P<dir>increased|increases|increasing|rose|rising|grew|growing|climbed|jumped|improved|expanded|up|higher|decreased|decreases|decreasing|declined|declining|fell|falling|dropped|down|lower|contracted|reduced)",
         )
         .replace(
             "<DIRN>",
-            r"(?P<dir>increase|rise|growth|improvement|expansion|decrease|decline|drop|reduction|contraction)",
+            r"(?-u:\b)(?P<dir>increase|rise|growth|improvement|expansion|decrease|decline|drop|reduction|contraction)",
         )
         .replace(
             "<CMP>",
-            r"(?:compared\s+(?:to|with)|from|versus|vs\.?|over)",
+            r"(?-u:\b)(?:compared\s+(?:to|with)|from|versus|vs\.?|over)",
         );
     Regex::new(&format!("(?i){expanded}")).expect("sentence pattern")
 }
@@ -202,6 +203,13 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
                 r"(?P<now><AMT>)(?P<gap><GAP>)\s*,\s*(?:an?\s+)?<DIRN>\s+of\s+(?P<rate><PCT>)\s*,?\s*<CMP>\s+<LEAD>(?P<base><AMT>)",
             ),
         ),
+        // "revenue was $5.5 billion, up 10% from $5.0 billion".
+        (
+            Shape::Growth,
+            pattern(
+                r"(?P<now><AMT>)(?P<gap><GAP>)\s*,\s*<DIRV>\s+(?:by\s+)?(?P<rate><PCT>)\s*,?\s*<CMP>\s+<LEAD>(?P<base><AMT>)",
+            ),
+        ),
         // "$13.6 billion, a 14% increase compared with $11.9 billion", "a
         // quarterly cash dividend of $0.21 representing a 5% increase from
         // the previous quarterly dividend of $0.20".
@@ -223,7 +231,7 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::Direction,
             pattern(
-                r"(?P<now><AMT>)(?P<gap><GAP>)\s*,?\s*(?:(?:were|was|is|are)\s+)?(?P<dir>up|down|higher|lower)\s+(?:from|than|compared\s+(?:to|with)|versus)\s+<LEAD>(?P<base><AMT>)",
+                r"(?P<now><AMT>)(?P<gap><GAP>)\s*,?\s*(?:(?:were|was|is|are)\s+)?(?-u:\b)(?P<dir>up|down|higher|lower)\s+(?:from|than|compared\s+(?:to|with)|versus)\s+<LEAD>(?P<base><AMT>)",
             ),
         ),
         // "decreased from $6.3 billion to $5.7 billion".
@@ -244,7 +252,7 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::Sum,
             pattern(
-                r"(?P<total><AMT>)(?P<gap><GAP>)\s*,?\s*(?:(?:which\s+)?(?:was|were|is|are)\s+)?(?:comprised\s+of|comprising|consisting\s+of|consisted\s+of|composed\s+of|made\s+up\s+of)\s+(?P<parts>(?:[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?,\s*)*[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?(?-u:\b)and\s+[^\x01\x02;]{0,50}?<AMT>)",
+                r"(?P<total><AMT>)(?P<gap><GAP>)\s*,?\s*(?:(?:which\s+)?(?:was|were|is|are)\s+)?(?-u:\b)(?:comprised\s+of|comprising|consisting\s+of|consisted\s+of|composed\s+of|made\s+up\s+of)\s+(?P<parts>(?:[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?,\s*)*[^\x01\x02;]{0,50}?<AMT>[^\x01\x02;]{0,50}?(?-u:\b)and\s+[^\x01\x02;]{0,50}?<AMT>)",
             ),
         ),
         // "dividend payments … were $1.2 billion, $173 million, and $1.1
@@ -1737,6 +1745,18 @@ mod tests {
     }
 
     #[test]
+    fn growth_after_the_amount_by_its_verb() {
+        holds_and_each_change_is_found(
+            "Diluted EPS was $2.18, up 16 percent from $1.88 in the year-ago quarter.\n",
+            &[
+                ("16 percent", "61 percent", Some("61")),
+                ("$2.18", "$2.81", None),
+                ("$1.88", "$1.38", None),
+            ],
+        );
+    }
+
+    #[test]
     fn dividend_growth() {
         holds_and_each_change_is_found(
             "The Company today announced a 7 percent increase in its annualized dividend to $5.42 per share from $5.06 per share, effective with the dividend expected to be paid in June 2024.\n",
@@ -1980,6 +2000,11 @@ mod tests {
             "Revenue was $40.11 billion and $134.90 billion, an increase of 25% and 16% year-over-year for the fourth quarter and full year, respectively.\n",
             // A share of revenue is not a growth rate.
             "Operating income was $5.0 billion, an increase of $0.5 billion, or 20% of revenue.\n",
+            // Rates and points are not amounts.
+            "The effective tax rate increased to 21% from 19%.\n",
+            "Gross margin increased 200 basis points to 45% from 43%.\n",
+            // A direction word inside another word is none.
+            "The company completed its setup 10% to $5.0 billion from $9.0 billion.\n",
             // Another subject between the figures.
             "Revenue increased 10% to $5.5 billion, and operating income was $1.1 billion compared with $2.0 billion.\n",
         ] {
