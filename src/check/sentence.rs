@@ -1001,19 +1001,22 @@ fn words_allow(
     // after it; before it, a qualifier set off by a comma qualifies the
     // whole sentence ("In constant currency, revenue grew …"), one in the
     // subject qualifies both amounts alike.
-    // With no rate, words after the last amount describe that amount
-    // ("compared to $75.4 billion in revenues, excluding hedging effect"):
-    // a change on another basis would carry its qualifier beside it.
+    let subject_basis = match BASIS.find_iter(before).last() {
+        Some(b) if before[b.end()..].contains(',') || LOSS.is_match(before) => return false,
+        Some(_) => true,
+        None => false,
+    };
+    // Amounts named on another basis ("Total constant currency revenues
+    // of $85.2 billion … increased $9.8 billion compared to $75.4 billion
+    // in revenues, excluding hedging effect"): with no rate, basis words
+    // after the last amount describe that amount too. Otherwise they may
+    // describe the change ("…, excluding the impact of the acquisition").
     let last = tokens(&skeleton[from..to]).last();
     let named = |n: &str| c.name(n).and_then(|g| token_index(g.as_str()));
-    let about_amount = named("rate").is_none() && last.is_some() && last != named("change");
+    let about_amount =
+        subject_basis && named("rate").is_none() && last.is_some() && last != named("change");
     if BASIS.is_match(&skeleton[from..to]) || !about_amount && BASIS.is_match(tail) {
         return false;
-    }
-    if let Some(b) = BASIS.find_iter(before).last() {
-        if before[b.end()..].contains(',') || LOSS.is_match(before) {
-            return false;
-        }
     }
     if LOSS.is_match(clause_before(before)) {
         return false;
@@ -1831,6 +1834,18 @@ mod tests {
     }
 
     #[test]
+    fn amounts_named_on_another_basis_compare_as_printed() {
+        holds_and_each_change_is_found(
+            "(1)Total constant currency revenues of $85.2 billion for the quarter ended December 31, 2023 increased $9.8 billion compared to $75.4 billion in revenues, excluding hedging effect for the quarter ended December 31, 2022.\n",
+            &[
+                ("$85.2", "$82.5", None),
+                ("$9.8", "$8.9", Some("8.9")),
+                ("$75.4", "$57.4", None),
+            ],
+        );
+    }
+
+    #[test]
     fn a_change_between_two_amounts() {
         holds_and_each_change_is_found(
             "Energy Products fourth-quarter earnings totaled $3.2 billion compared to $2.4 billion in the third quarter, an increase of $765 million.\n",
@@ -1979,6 +1994,8 @@ mod tests {
             "Third-quarter 2024 product revenues of $1.4 billion increased $219 million, or 9%, operationally compared with the prior-year quarter.\n",
             // Organic growth.
             "Net revenue grew 5% on an organic basis to $23.3 billion from $21.0 billion.\n",
+            // A change on another basis named after the base amount.
+            "Adjusted EBITDA of $500 million increased $30 million compared with $450 million, excluding the impact of the acquisition.\n",
         ] {
             assert!(findings(silent).is_empty(), "{silent}: {:#?}", findings(silent));
         }
