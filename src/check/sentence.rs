@@ -67,7 +67,12 @@
 //!   qualifier of the sentence's subject ("Earnings excluding identified
 //!   items decreased from $6.3 billion to $5.7 billion") qualifies both
 //!   amounts alike and does not stop the check; one set off by a comma
-//!   ("In constant currency, revenue grew …") does.
+//!   ("In constant currency, revenue grew …") does. Basis words after the
+//!   last amount stop the check too ("…, excluding the impact of the
+//!   acquisition" may describe the change), unless the subject's amounts
+//!   are themselves named on another basis and no rate is stated ("Total
+//!   constant currency revenues of $85.2 billion … increased $9.8 billion
+//!   compared to $75.4 billion in revenues, excluding hedging effect").
 //! - A sentence about the future ("expects", "guidance", "will") is
 //!   checked like any other: the tense says whether the figures will come
 //!   true, not whether they agree with each other. "The guidance above
