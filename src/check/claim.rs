@@ -603,7 +603,7 @@ const SENTENCE_REACH: usize = 400;
 
 /// The start of the sentence containing `at`, at most `SENTENCE_REACH`
 /// bytes before it.
-fn sentence_start(text: &str, at: usize) -> usize {
+pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let floor = floor_char(text, at.saturating_sub(SENTENCE_REACH));
     let mut i = at;
@@ -620,7 +620,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
     floor
 }
 
-fn sentence_end(text: &str, at: usize) -> usize {
+pub(crate) fn sentence_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let ceil = ceil_char(text, at.saturating_add(SENTENCE_REACH));
     let mut i = at;

@@ -12,6 +12,7 @@ pub mod crossfoot;
 pub mod equation;
 pub mod footing;
 pub mod proportion;
+pub mod sentence;
 
 use crate::document::Document;
 use crate::resolve::{resolve, TotalBlock};
@@ -105,6 +106,9 @@ pub struct Outcome {
     pub totals: Vec<TotalBlock>,
     /// Why a narrative figure was not checked (for `inspect`), by its span.
     pub notes: std::collections::HashMap<Span, String>,
+    /// Narrative figures that only their own sentence's arithmetic
+    /// verified, with what it was ("growth", "sum"), for `inspect`.
+    pub sentence: std::collections::HashMap<Span, String>,
 }
 
 /// Runs every rule of the set over the document.
@@ -137,6 +141,14 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
             Kind::Agree(concept) => {
                 agree::check(doc, &resolved, rule, concept.as_deref(), &mut out)
             }
+            Kind::Sentence => {}
+        }
+    }
+    // Last, so that it knows which figures the tables already verified:
+    // `inspect` tells those that only their sentence did.
+    for rule in rules.rules() {
+        if rule.kind == Kind::Sentence {
+            sentence::check(doc, rule, &mut out);
         }
     }
     out.findings

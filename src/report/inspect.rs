@@ -152,7 +152,10 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
                 .chars()
                 .map(|c| if c.is_whitespace() { ' ' } else { c })
                 .collect();
-            let status = if outcome.verified.contains(&m.span) {
+            let status = if let Some(how) = outcome.sentence.get(&m.span) {
+                note = format!("✓ holds in its sentence ({how})");
+                &note
+            } else if outcome.verified.contains(&m.span) {
                 "✓ ties to the tables"
             } else if outcome.findings.iter().any(|f| f.span == m.span) {
                 "✗ does not tie"

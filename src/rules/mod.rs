@@ -40,6 +40,7 @@ pub const KINDS: &[&str] = &[
     "equation",
     "ratio",
     "agree",
+    "sentence",
 ];
 
 /// A compiled rule's kind and parameters.
@@ -51,6 +52,9 @@ pub enum Kind {
     Proportion,
     /// Narrative figures tie out to the tables.
     Claim,
+    /// The figures of one sentence agree with the arithmetic its words
+    /// declare.
+    Sentence,
     /// A sum (or comparison) of concepts, in one table or across tables.
     Equation(Equation),
     /// A displayed ratio equals numerator over denominator.
@@ -68,6 +72,7 @@ impl Kind {
             Kind::Crossfoot => "crossfoot",
             Kind::Proportion => "proportion",
             Kind::Claim => "claim",
+            Kind::Sentence => "sentence",
             Kind::Equation(_) => "equation",
             Kind::Ratio(_) => "ratio",
             Kind::Agree(_) => "agree",
@@ -567,6 +572,7 @@ fn compile_rules(
             "crossfoot" => Kind::Crossfoot,
             "proportion" => Kind::Proportion,
             "claim" => Kind::Claim,
+            "sentence" => Kind::Sentence,
             "equation" | "ratio" => {
                 let field = if r.kind.value == "ratio" {
                     "ratio"
