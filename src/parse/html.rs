@@ -289,12 +289,12 @@ fn parse_attrs(
         // Exhibits from Workiva and Word carry a long style on every
         // element (three quarters of the corpus's bytes are styles); most
         // declarations (fonts, widths) matter nothing here. The `;` are
-        // found with `memchr`, a declaration whose first letter no wanted
-        // property has is passed over before its `:` is looked for, and
-        // only the few wanted ones are decoded. At most 64 pieces are
+        // found eight bytes at a time, a declaration whose first letter no
+        // wanted property has is passed over before its `:` is looked for,
+        // and only the few wanted ones are decoded. At most 64 pieces are
         // read, as `split(';').take(64)` would.
         let mut start = 0;
-        for (n, end) in memchr::memchr_iter(b';', style).enumerate() {
+        for (n, end) in Semicolons::new(style).enumerate() {
             style_piece(&style[start..end], &mut a);
             if n + 1 == 64 {
                 return a;
@@ -306,46 +306,120 @@ fn parse_attrs(
     a
 }
 
-/// One `;`-separated piece of a `style` attribute, read into `a` when it is
-/// a wanted declaration.
-fn style_piece(piece: &[u8], a: &mut Attrs) {
-    // Only a leading ASCII byte is judged: a non-ASCII one may be white
-    // space that `trim` removes.
-    let first = piece.iter().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
-    match first {
-        Some(b)
-            if b.is_ascii()
-                && !matches!(b.to_ascii_lowercase(), b'd' | b'b' | b'p' | b'm' | b't') =>
-        {
-            return
+/// The offsets of the `;` in a text, in order, found a machine word at a
+/// time: declarations are too short for `memchr` to pay on each.
+struct Semicolons<'a> {
+    bytes: &'a [u8],
+    /// Where the next word starts.
+    next: usize,
+    /// Where the current word starts, and its `;` as the high bit of their
+    /// bytes.
+    base: usize,
+    mask: u64,
+}
+
+impl<'a> Semicolons<'a> {
+    fn new(bytes: &'a [u8]) -> Semicolons<'a> {
+        Semicolons {
+            bytes,
+            next: 0,
+            base: 0,
+            mask: 0,
         }
-        None => return,
-        _ => {}
     }
+}
+
+impl Iterator for Semicolons<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        while self.mask == 0 {
+            let rest = self.bytes.get(self.next..).filter(|r| !r.is_empty())?;
+            let word = match rest.first_chunk::<8>() {
+                Some(w) => *w,
+                None => {
+                    // The last word is padded with zero bytes, no `;`.
+                    let mut w = [0u8; 8];
+                    w[..rest.len()].copy_from_slice(rest);
+                    w
+                }
+            };
+            // Bytes equal to `;` become zero; the high bit is set in each
+            // byte that was not zero (the sums cannot carry into the next
+            // byte), so the mask's bits are exactly the `;`.
+            let x = u64::from_le_bytes(word) ^ 0x3b3b_3b3b_3b3b_3b3b;
+            self.mask = !(((x & LOW7) + LOW7) | x) & !LOW7;
+            self.base = self.next;
+            self.next += 8;
+        }
+        let at = self.base + self.mask.trailing_zeros() as usize / 8;
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+}
+
+/// One `;`-separated piece of a `style` attribute, read into `a` when it is
+/// a wanted declaration: one whose property, before its first `:` and
+/// trimmed, is a wanted one. That is judged on the piece's first bytes,
+/// without looking for the `:` of the many others.
+fn style_piece(piece: &[u8], a: &mut Attrs) {
+    let is_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let Some(start) = piece.iter().position(|b| !is_space(b)) else {
+        return;
+    };
+    let rest = &piece[start..];
+    if rest[0].is_ascii()
+        && !matches!(
+            rest[0].to_ascii_lowercase(),
+            b'd' | b'b' | b'p' | b'm' | b't'
+        )
+    {
+        return;
+    }
+    // The first eight bytes, lower-cased, tell the few properties the
+    // piece can still be ("text-align", "padding", "border-collapse" are
+    // not); those are then compared whole.
+    let mut head = [0u8; 8];
+    for (h, b) in head.iter_mut().zip(rest) {
+        *h = b.to_ascii_lowercase();
+    }
+    let names: &[&str] = match &head {
+        [b'd', b'i', b's', b'p', b'l', b'a', b'y', _] => &["display"],
+        b"border-t" => &["border-top", "border-top-style"],
+        b"border-b" => &["border-bottom", "border-bottom-style"],
+        b"padding-" => &["padding-left"],
+        b"margin-l" => &["margin-left"],
+        b"text-ind" => &["text-indent"],
+        _ if rest[0].is_ascii() => return,
+        // A non-ASCII byte may be white space that `trim` removes.
+        _ => return declaration_bytes(piece, a),
+    };
+    for name in names {
+        let Some(head) = rest.get(..name.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(name.as_bytes()) {
+            continue;
+        }
+        match rest[name.len()..].iter().find(|b| !is_space(b)) {
+            Some(b':') => return declaration_bytes(piece, a),
+            Some(b) if !b.is_ascii() => return declaration_bytes(piece, a),
+            _ => {}
+        }
+    }
+}
+
+/// A declaration as input bytes, cut at its first `:` and decoded.
+fn declaration_bytes(piece: &[u8], a: &mut Attrs) {
     let Some(colon) = memchr::memchr(b':', piece) else {
         return;
     };
-    let (prop, value) = (&piece[..colon], &piece[colon + 1..]);
-    // ASCII white space is all `trim` could remove from ASCII text.
-    if prop.is_ascii() && wanted_property(trim_space(prop)).is_none() {
-        return;
+    // Valid text cut at an ASCII byte is two valid texts.
+    match std::str::from_utf8(piece) {
+        Ok(p) => declaration(&p[..colon], &p[colon + 1..], a),
+        Err(_) => declaration(&lossy(&piece[..colon]), &lossy(&piece[colon + 1..]), a),
     }
-    declaration(&lossy(prop), &lossy(value), a);
-}
-
-/// `bytes` without the ASCII white space `str::trim` removes (vertical tab
-/// included, unlike `trim_ascii`).
-fn trim_space(bytes: &[u8]) -> &[u8] {
-    let is_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let start = bytes
-        .iter()
-        .position(|b| !is_space(b))
-        .unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|b| !is_space(b))
-        .map_or(start, |e| e + 1);
-    &bytes[start..end.max(start)]
 }
 
 /// The style properties read.
@@ -398,22 +472,37 @@ fn declaration(prop: &str, value: &str, a: &mut Attrs) {
                 .get(..4)
                 .is_some_and(|v| v.eq_ignore_ascii_case(b"none"));
         }
-        Property::BorderTop => a.border_top |= visible_border(&value.to_ascii_lowercase()),
-        Property::BorderBottom => {
-            a.border_bottom |= visible_border(&value.to_ascii_lowercase());
-        }
+        Property::BorderTop => a.border_top |= visible_border(value),
+        Property::BorderBottom => a.border_bottom |= visible_border(value),
         Property::Indent => a.indent = a.indent.saturating_add(length_tenths_pt(value)),
     }
 }
 
+/// Whether a border's value draws a line: it names a line style, and
+/// neither `none` nor `hidden`, in any ASCII case, anywhere in it. One pass
+/// over the value: each keyword is compared only where its first letter
+/// stands.
 fn visible_border(v: &str) -> bool {
-    !v.contains("none")
-        && !v.contains("hidden")
-        && [
-            "solid", "double", "dashed", "dotted", "groove", "ridge", "inset", "outset",
-        ]
-        .iter()
-        .any(|s| v.contains(s))
+    let v = v.as_bytes();
+    let at = |i: usize, word: &str| {
+        v.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    let mut line = false;
+    for (i, b) in v.iter().enumerate() {
+        match b.to_ascii_lowercase() {
+            b'n' if at(i, "none") => return false,
+            b'h' if at(i, "hidden") => return false,
+            b's' => line |= at(i, "solid"),
+            b'd' => line |= at(i, "double") || at(i, "dashed") || at(i, "dotted"),
+            b'g' => line |= at(i, "groove"),
+            b'r' => line |= at(i, "ridge"),
+            b'i' => line |= at(i, "inset"),
+            b'o' => line |= at(i, "outset"),
+            _ => {}
+        }
+    }
+    line
 }
 
 /// A CSS length in tenths of a point (0 when not understood); the unit in
@@ -1907,6 +1996,59 @@ mod tests {
         assert!(!a[2].hidden);
         assert_eq!(a[2].indent, 120);
         assert!(a[3].border_bottom);
+    }
+
+    #[test]
+    fn borders_read_as_when_lower_cased() {
+        fn before(v: &str) -> bool {
+            let v = v.to_ascii_lowercase();
+            !v.contains("none")
+                && !v.contains("hidden")
+                && [
+                    "solid", "double", "dashed", "dotted", "groove", "ridge", "inset", "outset",
+                ]
+                .iter()
+                .any(|s| v.contains(s))
+        }
+        for v in [
+            "",
+            "1px solid #000000",
+            "SOLID 1PT",
+            "none",
+            "1px solid none",
+            "hidden solid",
+            "double",
+            "3px Double windowtext",
+            "dotted",
+            "dashe",
+            "ridgeinsetoutset",
+            "groov",
+            "#000 0.5pt Solid",
+            "sólid solid",
+            "medium nonE",
+            "s",
+        ] {
+            assert_eq!(visible_border(v), before(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn semicolons_are_found_in_every_word() {
+        for text in [
+            "",
+            ";",
+            "a;b",
+            "abcdefg;",
+            "abcdefgh;",
+            ";;;;;;;;;",
+            "font-size:10pt;;x;\u{3b}\u{bb};\u{7b}\u{3a}\u{ff};;",
+        ] {
+            let want: Vec<usize> = text.match_indices(';').map(|(i, _)| i).collect();
+            let got: Vec<usize> = Semicolons::new(text.as_bytes()).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        let every: Vec<u8> = (0..=255).collect();
+        assert_eq!(Semicolons::new(&every).collect::<Vec<_>>(), [59]);
     }
 
     #[test]

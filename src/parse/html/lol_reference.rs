@@ -557,12 +557,23 @@ fn old_declaration(prop: &str, value: &str, a: &mut Attrs) {
     if is("display") {
         a.hidden |= value.starts_with("none");
     } else if is("border-top") || is("border-top-style") {
-        a.border_top |= visible_border(&value);
+        a.border_top |= old_visible_border(&value);
     } else if is("border-bottom") || is("border-bottom-style") {
-        a.border_bottom |= visible_border(&value);
+        a.border_bottom |= old_visible_border(&value);
     } else {
         a.indent = a.indent.saturating_add(old_length_tenths_pt(&value));
     }
+}
+
+/// `visible_border` of the same time, on lower-cased values.
+fn old_visible_border(v: &str) -> bool {
+    !v.contains("none")
+        && !v.contains("hidden")
+        && [
+            "solid", "double", "dashed", "dotted", "groove", "ridge", "inset", "outset",
+        ]
+        .iter()
+        .any(|s| v.contains(s))
 }
 
 /// `length_tenths_pt` of the same time, on lower-cased values.
@@ -653,7 +664,7 @@ fn attributes_read_as_before() {
 proptest::proptest! {
     #[test]
     fn random_attributes_read_as_before(
-        style in "([ a-zA-Z:;.\\-0-9\u{a0}\u{b}\u{3000}]|padding-left|border-top|display|none|solid|pt|in|PT|Px|NONE|Solid|Border-Bottom){0,40}",
+        style in "([ a-zA-Z:;.\\-0-9\u{a0}\u{b}\u{3000}]|padding-left|border-top|display|none|solid|pt|in|PT|Px|NONE|Solid|Border-Bottom|hidden|Double|dotted|ridge|outset){0,40}",
         span in "[ 0-9a-z.]{0,25}",
     ) {
         proptest::prop_assert_eq!(
