@@ -1075,9 +1075,29 @@ mod tests {
                 || TOTAL_CONTAINS.iter().any(|p| l.contains(p))
         };
         let words = [
-            "total", "net ", "income", "(loss)", "from", "operations", "before", "taxes",
-            "cost", "ebit ", "ebitda", "adjusted", "revenue", " ", "gross", "margin",
-            "end of", " period", "(pre-tax)", "after-tax", "sub", "-total", "x",
+            "total",
+            "net ",
+            "income",
+            "(loss)",
+            "from",
+            "operations",
+            "before",
+            "taxes",
+            "cost",
+            "ebit ",
+            "ebitda",
+            "adjusted",
+            "revenue",
+            " ",
+            "gross",
+            "margin",
+            "end of",
+            " period",
+            "(pre-tax)",
+            "after-tax",
+            "sub",
+            "-total",
+            "x",
         ];
         let mut labels = vec![String::new()];
         for a in words {

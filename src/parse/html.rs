@@ -42,7 +42,7 @@
 //! cells outside financial tables become [`Block`]s.
 
 use super::heading::{is_period_heading, parse_period, scale_of};
-use super::number::{lex_figures, TokenKind};
+use super::number::{lex_figures, lex_single, TokenKind};
 use super::text::{assign_units, cell_of, clean_label, is_column_words, is_derived_column};
 use crate::document::{Block, Cell, Column, Figure, Period, Row, Scale, Table, Unit};
 use crate::span::Span;
@@ -1278,30 +1278,39 @@ struct PCell {
     bottom: bool,
     indent: i32,
     lead_nbsp: usize,
+    /// The cell's text lexed as one figure, when it is one (kept for the
+    /// figure read from the cell alone).
+    lexed: Option<(TokenKind, usize, usize)>,
 }
 
-fn classify(t: &str) -> Kind {
+/// The kind of a cell's text, and the text lexed as one figure when it is
+/// one. `t` is trimmed, so offsets are in `t` as given.
+fn classify(t: &str) -> (Kind, Option<(TokenKind, usize, usize)>) {
+    let kind = |k| (k, None);
     let t = t.trim();
     if t.is_empty() {
-        return Kind::Empty;
+        return kind(Kind::Empty);
     }
     if t.chars()
         .all(|c| matches!(c, '$' | '€' | '£' | '¥' | '(' | ' '))
         || t == "US$"
         || t == "(US$"
     {
-        return Kind::Prefix;
+        return kind(Kind::Prefix);
     }
     if t.chars().all(|c| matches!(c, ')' | '%' | ' ')) {
-        return Kind::Suffix;
+        return kind(Kind::Suffix);
     }
     if t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '_' | '-' | '=' | '—' | ' ')) {
-        return Kind::Rule;
+        return kind(Kind::Rule);
     }
-    if lex_one(t).is_some() || open_parenthesis(t).is_some() {
-        return Kind::Num;
+    if let Some(lexed) = lex_one(t) {
+        return (Kind::Num, Some(lexed));
     }
-    Kind::Text
+    if open_parenthesis(t).is_some() {
+        return kind(Kind::Num);
+    }
+    kind(Kind::Text)
 }
 
 /// A negative figure whose closing parenthesis is in the next cell:
@@ -1319,21 +1328,30 @@ fn open_parenthesis(t: &str) -> Option<(TokenKind, usize, usize)> {
 /// ignored. Returns the token's kind and text offsets.
 fn lex_one(t: &str) -> Option<(TokenKind, usize, usize)> {
     let one = |s: &str| -> Option<(TokenKind, usize, usize)> {
-        let toks = lex_figures(s)?;
-        if toks.len() != 1 {
-            return None;
-        }
-        let tok = toks.into_iter().next()?;
+        let tok = lex_single(s)?;
         Some((tok.kind, tok.start, tok.end))
     };
     if let Some(r) = one(t) {
         return Some(r);
+    }
+    // Text whose first word starts with a letter is no figure, nor is any
+    // beginning of it: no need to look for footnote markers after it.
+    if starts_with_a_word(t) {
+        return None;
     }
     let m = FIGURE_MARKERS.find(t)?;
     if m.start() == 0 {
         return None;
     }
     one(&t[..m.start()])
+}
+
+/// The first character that is not white space or `|` is a letter that
+/// starts no figure (as `lex_figures` turns such text down).
+fn starts_with_a_word(t: &str) -> bool {
+    t.chars()
+        .find(|c| !(c.is_whitespace() || *c == '|'))
+        .is_some_and(|c| c.is_alphabetic() && !matches!(c, 'n' | 'N' | 'U'))
 }
 
 /// One figure placed in a row: its grid position and the cell it makes.
@@ -1406,12 +1424,13 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
     let mut cells = Vec::with_capacity(row.cells.len());
     for c in row.cells {
         let text = c.text.into_trimmed();
-        let kind = classify(text.text());
+        let (kind, lexed) = classify(text.text());
         let span = c.colspan.max(1);
         cells.push(PCell {
             start: c.grid,
             end: c.grid + span,
             kind,
+            lexed,
             text,
             top: c.top,
             bottom: c.bottom,
@@ -1458,7 +1477,6 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
             i += 1;
             continue;
         }
-        let mut text = TextMap::new();
         // Prefix cells right before (spacers between allowed).
         let mut p = i;
         let mut first_prefix = None;
@@ -1476,15 +1494,8 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
                 break;
             }
         }
-        if let Some(f) = first_prefix {
-            for c in &r.cells[f..i] {
-                if c.kind == Kind::Prefix {
-                    text.append(&c.text);
-                    text.push_replaced(" ", c.text.file_end(c.text.len()), 0);
-                }
-            }
-        }
-        text.append(&r.cells[i].text);
+        // Suffix cells right after.
+        let mut suffixes = Vec::new();
         let mut j = i + 1;
         loop {
             // A spacer cell can stand between a figure and its `%`
@@ -1495,18 +1506,37 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
             if j >= n || r.cells[j].kind != Kind::Suffix {
                 break;
             }
-            text.push_replaced(" ", r.cells[j].text.file_start(0), 0);
-            text.append(&r.cells[j].text);
+            suffixes.push(j);
             j += 1;
         }
-        // The maps are moved or cloned only once a figure is read.
-        let lexed = match lex_one(text.text()) {
-            Some(x) => Some((x, text)),
-            None => {
-                let own = &r.cells[i].text;
-                lex_one(own.text())
-                    .or_else(|| open_parenthesis(own.text()))
-                    .map(|x| (x, own.clone()))
+        let own = &r.cells[i];
+        // The cell alone was lexed when it was classified; the maps are
+        // joined or cloned only once a figure is read.
+        let own_figure = || {
+            own.lexed
+                .clone()
+                .or_else(|| open_parenthesis(own.text.text()))
+        };
+        let lexed = if first_prefix.is_none() && suffixes.is_empty() {
+            own_figure().map(|x| (x, std::borrow::Cow::Borrowed(&own.text)))
+        } else {
+            let mut text = TextMap::new();
+            if let Some(f) = first_prefix {
+                for c in &r.cells[f..i] {
+                    if c.kind == Kind::Prefix {
+                        text.append(&c.text);
+                        text.push_replaced(" ", c.text.file_end(c.text.len()), 0);
+                    }
+                }
+            }
+            text.append(&own.text);
+            for &k in &suffixes {
+                text.push_replaced(" ", r.cells[k].text.file_start(0), 0);
+                text.append(&r.cells[k].text);
+            }
+            match lex_one(text.text()) {
+                Some(x) => Some((x, std::borrow::Cow::Owned(text))),
+                None => own_figure().map(|x| (x, std::borrow::Cow::Borrowed(&own.text))),
             }
         };
         if let Some(((kind, s, e), map)) = lexed {

@@ -59,6 +59,28 @@ const NOT_APPLICABLE: &[&str] = &["n/a", "na", "nm", "n/m", "n.m.", "nmf", "*", 
 /// Returns `None` when anything else is there: such a line is prose or a
 /// label, not a row of figures.
 pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
+    let mut out = Vec::new();
+    lex_each(s, |t| out.push(t))?;
+    Some(out)
+}
+
+/// Lexes `s` as exactly one figure: `None` when it is not a row of figures
+/// or holds none or several. Collects nothing (cells are lexed one by one).
+pub fn lex_single(s: &str) -> Option<Token> {
+    let mut first = None;
+    let mut count = 0;
+    lex_each(s, |t| {
+        count += 1;
+        if count == 1 {
+            first = Some(t);
+        }
+    })?;
+    first.filter(|_| count == 1)
+}
+
+/// [`lex_figures`], handing each token to `emit` as it is read. `None` when
+/// the text is no row of figures (tokens may have been handed on before).
+fn lex_each(s: &str, mut emit: impl FnMut(Token)) -> Option<()> {
     // A first token that starts with a letter is no figure (only the
     // not-applicable markers start with `n` and `US$` with `U`): labels and
     // prose, most of the text lexed, are turned down before their
@@ -69,7 +91,11 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
     {
         return None;
     }
-    let mut out = Vec::new();
+    let mut emitted = false;
+    let mut out = |t: Token| {
+        emitted = true;
+        emit(t);
+    };
     // The characters and their offsets, on the stack for the short text of
     // a cell (this runs on every cell of every table).
     let mut stack = [(0usize, '\0'); 48];
@@ -114,7 +140,7 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
                 j += 1;
             }
             if j == n || at(j).is_some_and(|c| c.is_whitespace() || c == '|') {
-                out.push(Token {
+                out(Token {
                     start: off(i),
                     end: off(j),
                     kind: TokenKind::Dash,
@@ -137,7 +163,7 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
                 .iter()
                 .any(|m| s[off(i)..off(word_end)].eq_ignore_ascii_case(m))
         {
-            out.push(Token {
+            out(Token {
                 start: off(i),
                 end: off(word_end),
                 kind: TokenKind::NotApplicable,
@@ -174,6 +200,8 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
         // Digits seen (the point aside): the figure's text is read into a
         // number once it is known to be one.
         let mut digits = 0usize;
+        // The digits as an integer, while they fit a decimal's mantissa.
+        let mut mantissa = 0i128;
         let mut grouped = false;
         let mut decimals = 0u32;
         let mut seen_point = false;
@@ -182,6 +210,9 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
             let c = chars[j].1;
             if c.is_ascii_digit() {
                 digits += 1;
+                if digits <= MAX_DIGITS {
+                    mantissa = mantissa * 10 + i128::from(c as u8 - b'0');
+                }
                 if seen_point {
                     decimals += 1;
                 } else {
@@ -264,11 +295,20 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
         if at(j).is_some_and(|c| !(c.is_whitespace() || c == '|' || is_currency(c))) {
             return None;
         }
-        let mut value = parse_digits(&s[off(num_start)..off(end_digits)])?;
+        // Up to 28 digits, the decimal is exactly the mantissa over the
+        // decimals, as parsing the text would make it; longer ones are
+        // parsed (and rounded) as text.
+        let exact = (digits <= MAX_DIGITS)
+            .then(|| Decimal::try_from_i128_with_scale(mantissa, decimals).ok())
+            .flatten();
+        let mut value = match exact {
+            Some(v) => v,
+            None => parse_digits(&s[off(num_start)..off(end_digits)])?,
+        };
         if paren || minus {
             value = -value;
         }
-        out.push(Token {
+        out(Token {
             start: off(start),
             end: off(j),
             kind: TokenKind::Number {
@@ -286,11 +326,14 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
         });
         i = j;
     }
-    if pending_currency.is_some() && out.is_empty() {
+    if pending_currency.is_some() && !emitted {
         return None;
     }
-    Some(out)
+    Some(())
 }
+
+/// The most digits a decimal holds exactly (10^28 < 2^96).
+const MAX_DIGITS: usize = 28;
 
 /// The value of a figure's digits as lexed (digits, thousands commas, at
 /// most one point): the commas dropped, a leading point read as `0.`.
@@ -621,20 +664,45 @@ mod tests {
         fn lexes_as_before(
             s in "([ $()%,.|*\\-—–−0-9nNaAmMbBpPsSUx/€]|bps|N/A|n.m.|US\\$|1,234|0\\.5){0,30}",
         ) {
-            proptest::prop_assert_eq!(lex_figures(&s), old_lex_figures(&s));
+            let old = old_lex_figures(&s);
+            proptest::prop_assert_eq!(
+                lex_single(&s),
+                old.clone().filter(|t| t.len() == 1).and_then(|t| t.into_iter().next())
+            );
+            // Debug shows each decimal with its scale ("1.50").
+            proptest::prop_assert_eq!(format!("{:?}", lex_figures(&s)), format!("{old:?}"));
         }
     }
 
     #[test]
     fn long_figures_lex_as_before() {
         let long = format!("{}.{}", "1".repeat(40), "2".repeat(40));
+        let digits28 = "9".repeat(28);
+        let digits29 = "9".repeat(29);
+        let point28 = format!("0.{}1", "0".repeat(27));
         for s in [
             long.as_str(),
             "1,234,567,890,123,456,789,012,345,678,901",
             ".5 (.25)%",
             "(12,345.678) bps",
+            "0.00 1.50 0012 -0.0",
+            digits28.as_str(),
+            digits29.as_str(),
+            point28.as_str(),
         ] {
             assert_eq!(lex_figures(s), old_lex_figures(s), "{s}");
+            // Decimals compare by value: their scales must agree too.
+            let scales = |t: Option<Vec<Token>>| {
+                t.map(|t| {
+                    t.iter()
+                        .map(|t| match &t.kind {
+                            TokenKind::Number { value, .. } => value.scale(),
+                            _ => 99,
+                        })
+                        .collect::<Vec<_>>()
+                })
+            };
+            assert_eq!(scales(lex_figures(s)), scales(old_lex_figures(s)), "{s}");
         }
     }
 }
