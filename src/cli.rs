@@ -461,10 +461,16 @@ fn check(args: CheckArgs) -> miette::Result<ExitCode> {
         .then(|| progress_bar(inputs.len() as u64));
     let mut findings_so_far = 0usize;
 
+    // Eight documents in flight per thread: with four, a thread that
+    // reaches the window's edge while a large exhibit is still being
+    // checked waits; replaying the corpus's per-document instruction
+    // counts, two threads come out 1.96x one with four, 1.99x with eight
+    // (more gains nothing). Memory stays bounded: a finished document
+    // holds its bytes and findings, its tables are already dropped.
     tickmark::batch::ordered(
         &inputs,
         jobs,
-        4 * jobs,
+        8 * jobs,
         |input| {
             tickmark::audit_input(input, &reading, &rules)
                 .into_iter()

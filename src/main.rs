@@ -2,6 +2,10 @@
 
 mod cli;
 
+/// See the `mimalloc` entry in Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }

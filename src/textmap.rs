@@ -112,6 +112,12 @@ impl TextMap {
             file_len,
         };
         self.text.push_str(s);
+        self.push_segment(seg);
+    }
+
+    /// Adds the segment of text already appended, merging it with the last
+    /// one when both are identity segments that continue each other.
+    fn push_segment(&mut self, seg: Segment) {
         if let Some(last) = self.segments.last_mut() {
             if last.identity()
                 && seg.identity()
@@ -197,6 +203,37 @@ impl TextMap {
         out
     }
 
+    /// Cuts the text at `end` (a char boundary), keeping the map exact:
+    /// the same map as `slice(0, end)`, without copying the text.
+    pub fn truncate(&mut self, end: usize) {
+        if end >= self.text.len() {
+            return;
+        }
+        self.text.truncate(end);
+        while self.segments.last().is_some_and(|s| s.text_start >= end) {
+            self.segments.pop();
+        }
+        // A segment cut in two keeps its start, as `slice` pushes it again:
+        // an identity one maps its first bytes, a replaced one its whole
+        // file range.
+        if let Some(&seg) = self.segments.last() {
+            if seg.text_start + seg.text_len > end {
+                self.segments.pop();
+                let text_len = end - seg.text_start;
+                let file_len = if seg.identity() {
+                    text_len
+                } else {
+                    seg.file_len
+                };
+                self.push_segment(Segment {
+                    text_len,
+                    file_len,
+                    ..seg
+                });
+            }
+        }
+    }
+
     /// Appends another text layer of the same file, keeping its map (the
     /// pieces of a figure split over several table cells).
     pub fn append(&mut self, other: &TextMap) {
@@ -256,6 +293,31 @@ mod tests {
         m.push_verbatim("cd", 20);
         assert_eq!(m.span(3, 5), Span::new(20, 22));
         assert_eq!(m.span(0, 2), Span::new(10, 12));
+    }
+
+    #[test]
+    fn truncating_is_slicing_from_the_start() {
+        let mut m = TextMap::new();
+        m.push_verbatim("ab", 10);
+        m.push_replaced("—", 12, 7); // `&mdash;`
+        m.push_verbatim("cd ", 19);
+        m.push_replaced(" ", 22, 6); // `&nbsp;`
+        m.push_replaced("\t", 28, 0);
+        m.push_replaced("xyz", 40, 3);
+        for end in (0..=m.len() + 1).filter(|&e| m.text.is_char_boundary(e.min(m.len()))) {
+            let mut t = m.clone();
+            t.truncate(end);
+            let s = m.slice(0, end);
+            assert_eq!((&t.text, &t.segments), (&s.text, &s.segments), "{end}");
+        }
+        // A replaced segment cut to the length of its file bytes.
+        let mut m = TextMap::new();
+        m.push_verbatim("a", 0);
+        m.push_replaced("xy", 1, 1);
+        let mut t = m.clone();
+        t.truncate(2);
+        let s = m.slice(0, 2);
+        assert_eq!((&t.text, &t.segments), (&s.text, &s.segments));
     }
 
     #[test]

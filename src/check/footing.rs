@@ -35,8 +35,10 @@ use super::{Finding, Label, Outcome, Passed, Severity};
 use crate::document::{format_grouped, Document, Figure, Row, Table, Unit};
 use crate::interval::RoundedSum;
 use crate::rules::Rule;
+use regex::Regex;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Units looked at above a total.
 const MAX_UNITS: usize = 40;
@@ -142,74 +144,122 @@ impl Candidate {
 /// Does the row read as a total or a subtotal? Generic words such as
 /// "income" are not enough ("Interest income" is a component).
 fn total_like(row: &Row) -> bool {
-    const STARTS: &[&str] = &[
-        "total",
-        "net ",
-        "gross",
-        "subtotal",
-        "sub-total",
-        "operating income",
-        "operating profit",
-        "operating loss",
-        "operating (loss)",
-        "income (loss) from",
-        "income from",
-        "loss from",
-        "(loss) income from",
-        "income before",
-        "income (loss) before",
-        "loss before",
-        "(loss) income before",
-        "earnings before",
-        "earnings (loss) before",
-        "profit before",
-        "profit for",
-        "ebitda",
-        "ebit ",
-        "adjusted",
-        "pro forma",
-        "pro-forma",
-        "normalized",
-        "non-gaap",
-        "earnings from",
-        "earnings (loss) from",
-        "operating expenses",
-        "costs and expenses",
-    ];
-    const CONTAINS: &[&str] = &[
-        " total",
-        "end of period",
-        "end of year",
-        "end of the period",
-        "end of quarter",
-        "ebitda",
-        "net income",
-        "net earnings",
-        "net loss",
-        "net (loss)",
-        "before income tax",
-        "before taxes",
-        "before provision",
-        "from operations",
-        "operating income",
-        "gross profit",
-        "gross margin",
-        "free cash flow",
-        "non-gaap",
-        "core earnings",
-        "available to common",
-        "available for common",
-        "(pre-tax)",
-        "(post-tax)",
-        "after-tax",
-        "after tax",
-    ];
     let l = row.label.trim().to_lowercase();
-    l.is_empty()
-        || row.rule_above
-        || STARTS.iter().any(|p| l.starts_with(p))
-        || CONTAINS.iter().any(|p| l.contains(p))
+    l.is_empty() || row.rule_above || TOTAL_WORDS.is_match(&l)
 }
+
+/// What footing asks of each row of a table, read once per table: the
+/// candidate blocks of every total ask it of the same rows again and again.
+struct RowFacts {
+    /// The sign of the row as a unit: −1 for "Less …".
+    weight: i8,
+    total_like: bool,
+    rate: bool,
+    percent_only: bool,
+    /// The label trimmed and lower-cased.
+    lower: String,
+    /// The label as compared between rows ([`label_key`]).
+    key: String,
+}
+
+fn row_facts(table: &Table) -> Vec<RowFacts> {
+    table
+        .rows
+        .iter()
+        .map(|row| RowFacts {
+            weight: weight(row),
+            total_like: total_like(row),
+            rate: rate_row(table, row),
+            percent_only: percent_only(row),
+            lower: row.label.trim().to_lowercase(),
+            key: label_key(row),
+        })
+        .collect()
+}
+
+/// A label (lower-cased) that starts with one of `TOTAL_STARTS` or holds
+/// one of `TOTAL_CONTAINS`: one pass of the regex engine's literal search
+/// instead of a substring search per phrase (labels are asked this once
+/// per row of every table).
+static TOTAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives = |words: &[&str]| {
+        words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    Regex::new(&format!(
+        "^(?:{})|(?:{})",
+        alternatives(TOTAL_STARTS),
+        alternatives(TOTAL_CONTAINS)
+    ))
+    .expect("literal alternatives")
+});
+
+const TOTAL_STARTS: &[&str] = &[
+    "total",
+    "net ",
+    "gross",
+    "subtotal",
+    "sub-total",
+    "operating income",
+    "operating profit",
+    "operating loss",
+    "operating (loss)",
+    "income (loss) from",
+    "income from",
+    "loss from",
+    "(loss) income from",
+    "income before",
+    "income (loss) before",
+    "loss before",
+    "(loss) income before",
+    "earnings before",
+    "earnings (loss) before",
+    "profit before",
+    "profit for",
+    "ebitda",
+    "ebit ",
+    "adjusted",
+    "pro forma",
+    "pro-forma",
+    "normalized",
+    "non-gaap",
+    "earnings from",
+    "earnings (loss) from",
+    "operating expenses",
+    "costs and expenses",
+];
+
+const TOTAL_CONTAINS: &[&str] = &[
+    " total",
+    "end of period",
+    "end of year",
+    "end of the period",
+    "end of quarter",
+    "ebitda",
+    "net income",
+    "net earnings",
+    "net loss",
+    "net (loss)",
+    "before income tax",
+    "before taxes",
+    "before provision",
+    "from operations",
+    "operating income",
+    "gross profit",
+    "gross margin",
+    "free cash flow",
+    "non-gaap",
+    "core earnings",
+    "available to common",
+    "available for common",
+    "(pre-tax)",
+    "(post-tax)",
+    "after-tax",
+    "after tax",
+];
 
 /// Where every component is positive, a total is at least the largest of
 /// them; a column where it is not (growth rates, ratios) does not add up.
@@ -244,12 +294,13 @@ fn closes_section(row: &Row) -> bool {
 /// standing for its block level with it.
 fn outdented_total(
     table: &Table,
+    facts: &[RowFacts],
     i: usize,
     units: &[usize],
     block_start: &[Option<usize>],
 ) -> Option<usize> {
     let row = &table.rows[i];
-    if row.label.trim().is_empty() || !total_like(row) {
+    if row.label.trim().is_empty() || !facts[i].total_like {
         return None;
     }
     let rows = &table.rows;
@@ -285,11 +336,11 @@ fn boundary_header(rows: &[Row], units: &[usize], x: usize) -> bool {
 }
 
 /// The candidate adds its units with their own signs (not as a chain).
-fn signs_are_plain(cand: &Candidate, table: &Table) -> bool {
+fn signs_are_plain(cand: &Candidate, facts: &[RowFacts]) -> bool {
     cand.units
         .iter()
         .zip(&cand.signs)
-        .all(|(&u, &s)| s == weight(&table.rows[u]))
+        .all(|(&u, &s)| s == facts[u].weight)
 }
 
 fn weight(row: &Row) -> i8 {
@@ -352,21 +403,19 @@ fn percent_only(row: &Row) -> bool {
 /// "Adjusted ...") for the same X, every row a percentage: margins elsewhere
 /// (segments, periods) do not add, nor do tax rates, whose base (pre-tax
 /// income) the adjustments change.
-fn margin_reconciliation(table: &Table, total: usize, units: &[usize]) -> bool {
-    let t = &table.rows[total];
+fn margin_reconciliation(facts: &[RowFacts], total: usize, units: &[usize]) -> bool {
+    let t = &facts[total];
     let Some(&base) = units.last() else {
         return false;
     };
-    let b = &table.rows[base];
-    let tl = t.label.trim().to_lowercase();
-    let bl = b.label.trim().to_lowercase();
     let measure = ["non-gaap ", "adjusted "]
         .iter()
-        .find_map(|p| tl.strip_prefix(p));
-    measure.is_some_and(|m| m.contains("margin") && bl.strip_prefix("gaap ") == Some(m))
-        && rate_row(table, t)
-        && percent_only(t)
-        && units.iter().all(|&u| percent_only(&table.rows[u]))
+        .find_map(|p| t.lower.strip_prefix(p));
+    measure
+        .is_some_and(|m| m.contains("margin") && facts[base].lower.strip_prefix("gaap ") == Some(m))
+        && t.rate
+        && t.percent_only
+        && units.iter().all(|&u| facts[u].percent_only)
 }
 
 /// The figures summed: amounts, or the points of a margin reconciliation.
@@ -386,6 +435,7 @@ fn amount(row: &Row, col: usize) -> Option<&Figure> {
 /// cell is a cell left blank, not a figure misaligned by whitespace.
 fn evaluate(
     table: &Table,
+    facts: &[RowFacts],
     total: usize,
     units: &[usize],
     signs: &[i8],
@@ -393,8 +443,8 @@ fn evaluate(
 ) -> Vec<ColumnEval> {
     let t = &table.rows[total];
     let mut evals = Vec::new();
-    let points = margin_reconciliation(table, total, units);
-    if !points && (rate_row(table, t) || units.iter().any(|&u| rate_row(table, &table.rows[u]))) {
+    let points = margin_reconciliation(facts, total, units);
+    if !points && (facts[total].rate || units.iter().any(|&u| facts[u].rate)) {
         return evals;
     }
     'cols: for (c, col) in table.columns.iter().enumerate() {
@@ -447,6 +497,8 @@ fn evaluate(
         }
         let fit = if sum == tf.value && !tf.dash || tf.dash && sum.is_zero() {
             ColumnFit::Exact
+        } else if beyond_rounding(sum, tf, units.len() - blanks) {
+            ColumnFit::Miss
         } else {
             // Most blocks add up exactly, so the rounding interval of the
             // sum is built only for those that do not.
@@ -484,6 +536,21 @@ fn evaluate(
     evals
 }
 
+/// A sum of `terms` figures that misses the total `tf` by more than the
+/// rounding of all of them could explain: each rounding half-width is at
+/// most ½ (a figure with no decimals), so the sum's rounding interval and
+/// the total's cannot overlap. Most blocks tried do not add up, and are told
+/// so without building the interval. Far from the limits of `Decimal`
+/// only, where building it could overflow (and the column is passed over).
+fn beyond_rounding(sum: Decimal, tf: &Figure, terms: usize) -> bool {
+    let limit = Decimal::from(10u64.pow(18));
+    if tf.dash || sum.abs() >= limit || tf.value.abs() >= limit {
+        return false;
+    }
+    let most = Decimal::new(5 * (terms as i64 + 1), 1);
+    (sum - tf.value).abs() > most
+}
+
 /// The totals of every table (which rows each total sums), without
 /// reporting anything.
 pub fn totals(doc: &Document) -> Vec<crate::resolve::TotalBlock> {
@@ -509,9 +576,10 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     // against the centres of the rows that fill every column, and a column
     // mostly blank over a block is still no sum (see `evaluate`).
     let blank_is_zero = true;
-    let (learned, first) = learned_totals(doc, rule, blank_is_zero);
-    for ((ti, table), first) in doc.tables.iter().enumerate().zip(first) {
-        check_table(ti, table, rule, &learned, first, blank_is_zero, out);
+    let facts: Vec<Vec<RowFacts>> = doc.tables.iter().map(row_facts).collect();
+    let (learned, first) = learned_totals(doc, &facts, rule, blank_is_zero);
+    for (((ti, table), facts), first) in doc.tables.iter().enumerate().zip(&facts).zip(first) {
+        check_table(ti, table, facts, rule, &learned, first, blank_is_zero, out);
     }
 }
 
@@ -534,19 +602,21 @@ fn label_key(row: &Row) -> String {
 /// second pass reuses where the learned labels change nothing.
 fn learned_totals(
     doc: &Document,
+    facts: &[Vec<RowFacts>],
     rule: &Rule,
     blank_is_zero: bool,
 ) -> (HashSet<String>, Vec<(Vec<Miss>, Outcome)>) {
     let none = HashSet::new();
     let mut learned = HashSet::new();
     let mut first = Vec::with_capacity(doc.tables.len());
-    for (ti, table) in doc.tables.iter().enumerate() {
+    for ((ti, table), facts) in doc.tables.iter().enumerate().zip(facts) {
         let mut scratch = Outcome::default();
-        let (misses, fitted) = find_totals(ti, table, rule, &none, blank_is_zero, &mut scratch);
+        let (misses, fitted) =
+            find_totals(ti, table, facts, rule, &none, blank_is_zero, &mut scratch);
         for r in fitted {
-            let key = label_key(&table.rows[r]);
+            let key = &facts[r].key;
             if !key.is_empty() {
-                learned.insert(key);
+                learned.insert(key.clone());
             }
         }
         first.push((misses, scratch));
@@ -554,9 +624,11 @@ fn learned_totals(
     (learned, first)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_table(
     ti: usize,
     table: &Table,
+    facts: &[RowFacts],
     rule: &Rule,
     learned: &HashSet<String>,
     first: (Vec<Miss>, Outcome),
@@ -568,13 +640,12 @@ fn check_table(
     // the second pass would repeat the first exactly (footing is a large
     // share of the check time).
     let changes = !learned.is_empty()
-        && table
-            .rows
+        && facts
             .iter()
-            .any(|r| learned.contains(&label_key(r)) && !total_like(r));
+            .any(|f| learned.contains(&f.key) && !f.total_like);
     let (misses, mut local) = if changes {
         let mut local = Outcome::default();
-        let (misses, _) = find_totals(ti, table, rule, learned, blank_is_zero, &mut local);
+        let (misses, _) = find_totals(ti, table, facts, rule, learned, blank_is_zero, &mut local);
         (misses, local)
     } else {
         first
@@ -632,6 +703,7 @@ fn independent_misses(misses: &[Miss], c: usize) -> usize {
 fn find_totals(
     ti: usize,
     table: &Table,
+    facts: &[RowFacts],
     rule: &Rule,
     learned: &HashSet<String>,
     blank_is_zero: bool,
@@ -643,9 +715,6 @@ fn find_totals(
         .map(|c| reads_as_points(table, c))
         .collect();
     let n = table.rows.len();
-    // Each row's sign as a unit, read once: the candidates below would
-    // otherwise lower-case the labels above every row again for every size.
-    let weights: Vec<i8> = table.rows.iter().map(weight).collect();
     // For a row found to be a total: the first row of its block.
     let mut block_start: Vec<Option<usize>> = vec![None; n];
     for i in 0..n {
@@ -657,7 +726,7 @@ fn find_totals(
         if !crate::budget::spend(MAX_UNITS as u64 * (table.columns.len() as u64 + 1)) {
             break;
         }
-        let total_in_points = percent_only(row);
+        let total_in_points = facts[i].percent_only;
         // Units above, nearest first, and whether a boundary lies above each.
         let mut units: Vec<usize> = Vec::new();
         let mut boundary_above: Vec<bool> = Vec::new();
@@ -673,9 +742,9 @@ fn find_totals(
             // Under a total of percentages (a margin reconciliation), rows
             // of amounts separate in turn.
             let rates = if total_in_points {
-                r.has_figures() && !percent_only(r)
+                r.has_figures() && !facts[j].percent_only
             } else {
-                percent_only(r)
+                facts[j].percent_only
             };
             if r.header || rates {
                 if let Some(b) = boundary_above.last_mut() {
@@ -711,7 +780,7 @@ fn find_totals(
         // not across a section header: across sections, accounting identities
         // (equity = assets - liabilities) fit by construction.
         let reads_as_total =
-            total_like(row) || !learned.is_empty() && learned.contains(&label_key(row));
+            facts[i].total_like || !learned.is_empty() && learned.contains(&facts[i].key);
         let mut chosen: Option<Candidate> = None;
         let mut near: Vec<(Candidate, usize)> = Vec::new();
         let mut rounded: Option<(Candidate, Option<usize>)> = None;
@@ -720,7 +789,7 @@ fn find_totals(
                 break;
             }
             let us = &units[..k];
-            let plain: Vec<i8> = us.iter().map(|&u| weights[u]).collect();
+            let plain: Vec<i8> = us.iter().map(|&u| facts[u].weight).collect();
             let chain: Vec<i8> = (0..k).map(|x| if x + 1 == k { 1 } else { -1 }).collect();
             let patterns = if reads_as_total {
                 vec![plain, chain]
@@ -728,7 +797,7 @@ fn find_totals(
                 vec![plain]
             };
             for signs in patterns {
-                let evals = evaluate(table, i, us, &signs, blank_is_zero);
+                let evals = evaluate(table, facts, i, us, &signs, blank_is_zero);
                 if evals.is_empty() {
                     continue;
                 }
@@ -746,7 +815,7 @@ fn find_totals(
                 // whose structure was inferred inside is not sure enough to
                 // be judged within rounding.
                 if reads_as_total
-                    && signs_are_plain(&cand, table)
+                    && signs_are_plain(&cand, facts)
                     && cand.units.iter().all(|&u| block_start[u].is_none())
                 {
                     if let Some(miss) = cand.rounded_fit() {
@@ -772,7 +841,7 @@ fn find_totals(
         // header or the top of the table, with no header inside) has an
         // unambiguous structure: it is checked even where no other column
         // can confirm it (single-column tables, columns of dashes).
-        let outdented = outdented_total(table, i, &units, &block_start);
+        let outdented = outdented_total(table, facts, i, &units, &block_start);
         if chosen.is_none() && near.is_empty() && (closes_section(row) || outdented.is_some()) {
             let section_end = || {
                 (0..units.len())
@@ -782,8 +851,8 @@ fn find_totals(
             if let Some(k) = outdented.or_else(section_end) {
                 if k >= 2 && !header_above[..k - 1].iter().any(|&h| h) {
                     let us = &units[..k];
-                    let signs: Vec<i8> = us.iter().map(|&u| weights[u]).collect();
-                    let evals = evaluate(table, i, us, &signs, blank_is_zero);
+                    let signs: Vec<i8> = us.iter().map(|&u| facts[u].weight).collect();
+                    let evals = evaluate(table, facts, i, us, &signs, blank_is_zero);
                     let cand = Candidate {
                         units: us.to_vec(),
                         signs,
@@ -837,7 +906,7 @@ fn find_totals(
                 row: i,
                 first: block_of(&cand, &block_start),
             });
-            record(ti, table, i, &cand, None, rule, out);
+            record(ti, table, facts, i, &cand, None, rule, out);
         } else if let Some((cand, col)) = near.first().cloned() {
             // Several near fits that blame different columns: ambiguous.
             if near.iter().all(|(_, c)| *c == col) {
@@ -848,7 +917,7 @@ fn find_totals(
                     row: i,
                     first: block_of(&cand, &block_start),
                 });
-                record(ti, table, i, &cand, Some(col), rule, out);
+                record(ti, table, facts, i, &cand, Some(col), rule, out);
             }
         }
         if let Some(c) = miss_column {
@@ -883,9 +952,11 @@ fn row_name(row: &Row) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn record(
     ti: usize,
     table: &Table,
+    facts: &[RowFacts],
     total: usize,
     cand: &Candidate,
     miss: Option<usize>,
@@ -893,7 +964,7 @@ fn record(
     out: &mut Outcome,
 ) {
     let t = &table.rows[total];
-    let points = margin_reconciliation(table, total, &cand.units);
+    let points = margin_reconciliation(facts, total, &cand.units);
     for e in &cand.evals {
         let Some(tf) = term(t, e.column, points) else {
             continue;
@@ -994,6 +1065,88 @@ fn record(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::interval::half_unit;
+
+    #[test]
+    fn total_words_match_as_prefix_and_substring_tests() {
+        let by_tests = |l: &str| {
+            TOTAL_STARTS.iter().any(|p| l.starts_with(p))
+                || TOTAL_CONTAINS.iter().any(|p| l.contains(p))
+        };
+        let words = [
+            "total",
+            "net ",
+            "income",
+            "(loss)",
+            "from",
+            "operations",
+            "before",
+            "taxes",
+            "cost",
+            "ebit ",
+            "ebitda",
+            "adjusted",
+            "revenue",
+            " ",
+            "gross",
+            "margin",
+            "end of",
+            " period",
+            "(pre-tax)",
+            "after-tax",
+            "sub",
+            "-total",
+            "x",
+        ];
+        let mut labels = vec![String::new()];
+        for a in words {
+            for b in words {
+                labels.push(format!("{a}{b}"));
+                for c in ["", " total", "net income", "("] {
+                    labels.push(format!("{a}{c}{b}"));
+                }
+            }
+        }
+        for l in TOTAL_STARTS.iter().chain(TOTAL_CONTAINS) {
+            labels.push(l.to_string());
+            labels.push(format!("x{l}"));
+            labels.push(l[1..].to_string());
+        }
+        for l in &labels {
+            assert_eq!(TOTAL_WORDS.is_match(l), by_tests(l), "{l:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn beyond_rounding_is_a_miss_of_the_rounding_intervals(
+            terms in proptest::collection::vec((-100_000i64..100_000, 0u32..4), 1..8),
+            total in (-400_000i64..400_000, 0u32..4),
+        ) {
+            let figure = |(m, d): (i64, u32)| Figure {
+                value: Decimal::new(m, d),
+                decimals: d,
+                unit: Unit::Amount,
+                currency: None,
+                span: crate::span::Span::default(),
+                dash: false,
+            };
+            let tf = figure(total);
+            let mut sum = Decimal::ZERO;
+            let mut acc = RoundedSum::default();
+            for &t in &terms {
+                let f = figure(t);
+                sum += f.value;
+                acc = acc.checked_add(f.value, half_unit(f.decimals)).unwrap();
+            }
+            let overlaps = acc.interval().unwrap().overlaps(&tf.interval());
+            if beyond_rounding(sum, &tf, terms.len()) {
+                proptest::prop_assert!(!overlaps);
+            }
+        }
+    }
+
     fn findings(text: &str) -> Vec<super::Finding> {
         crate::check::findings_of("footing", text)
     }

@@ -78,6 +78,9 @@ fn line<W: Write, T: Serialize>(w: &mut W, rec: &T) -> io::Result<()> {
 
 /// A document's finding records, in order.
 pub(super) fn finding_records(d: &DocReport) -> Vec<FindingRec<'_>> {
+    if d.findings.is_empty() {
+        return Vec::new();
+    }
     let index = LineIndex::new(&d.source.bytes);
     d.findings
         .iter()

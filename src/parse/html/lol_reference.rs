@@ -66,7 +66,7 @@ fn read_lol_attrs(
         }
     }
     parse_attrs(
-        style.as_deref(),
+        style.as_deref().map(str::as_bytes),
         colspan.as_deref(),
         rowspan.as_deref(),
         hidden,
@@ -512,7 +512,7 @@ fn old_parse_attrs(
             }
             let end = hit.unwrap_or(b.len());
             if let Some(k) = colon {
-                declaration(&style[start..k], &style[k + 1..end], &mut a);
+                old_declaration(&style[start..k], &style[k + 1..end], &mut a);
             }
             pieces += 1;
             if pieces == 64 || hit.is_none() {
@@ -524,6 +524,86 @@ fn old_parse_attrs(
         }
     }
     a
+}
+
+/// `declaration` as it was before it compared values without lower-casing
+/// them.
+fn old_declaration(prop: &str, value: &str, a: &mut Attrs) {
+    // Most declarations are fonts, heights, widths and colours: a property
+    // whose first letter no wanted one has is turned down before trimming
+    // and comparing. (Only a leading ASCII byte is judged: a non-ASCII one
+    // may be white space that `trim` removes.)
+    let first = prop
+        .bytes()
+        .find(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+        .map(|b| b.to_ascii_lowercase());
+    if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'd' | b'b' | b'p' | b'm' | b't')) {
+        return;
+    }
+    let prop = prop.trim();
+    let is = |name: &str| prop.eq_ignore_ascii_case(name);
+    let wanted = is("display")
+        || is("border-top")
+        || is("border-top-style")
+        || is("border-bottom")
+        || is("border-bottom-style")
+        || is("padding-left")
+        || is("margin-left")
+        || is("text-indent");
+    if !wanted {
+        return;
+    }
+    let value = value.trim().to_ascii_lowercase();
+    if is("display") {
+        a.hidden |= value.starts_with("none");
+    } else if is("border-top") || is("border-top-style") {
+        a.border_top |= old_visible_border(&value);
+    } else if is("border-bottom") || is("border-bottom-style") {
+        a.border_bottom |= old_visible_border(&value);
+    } else {
+        a.indent = a.indent.saturating_add(old_length_tenths_pt(&value));
+    }
+}
+
+/// `visible_border` of the same time, on lower-cased values.
+fn old_visible_border(v: &str) -> bool {
+    !v.contains("none")
+        && !v.contains("hidden")
+        && [
+            "solid", "double", "dashed", "dotted", "groove", "ridge", "inset", "outset",
+        ]
+        .iter()
+        .any(|s| v.contains(s))
+}
+
+/// `length_tenths_pt` of the same time, on lower-cased values.
+fn old_length_tenths_pt(v: &str) -> i32 {
+    let v = v.split_whitespace().next().unwrap_or("");
+    let num_end = v
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .unwrap_or(v.len());
+    let (num, unit) = v.split_at(num_end);
+    // Tenths of the number, without floats: "12.5" → 125.
+    let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    let neg = int.starts_with('-');
+    let int: i32 = int.trim_start_matches('-').parse().unwrap_or(0);
+    let tenth: i32 = frac
+        .chars()
+        .next()
+        .and_then(|c| c.to_digit(10))
+        .unwrap_or(0) as i32;
+    let n = int.saturating_mul(10).saturating_add(tenth);
+    let n = if neg { -n } else { n };
+    let tenths_pt = match unit {
+        "pt" => n,
+        "px" => n * 3 / 4,
+        "in" => n.saturating_mul(72),
+        "em" | "rem" => n.saturating_mul(10),
+        "cm" => n.saturating_mul(28),
+        "mm" => n.saturating_mul(28) / 10,
+        _ => 0,
+    };
+    tenths_pt.clamp(-10_000, 10_000)
 }
 
 #[test]
@@ -538,6 +618,8 @@ fn attributes_read_as_before() {
         "border-top:solid;padding-left:10pt;margin-left:0.5in;text-indent:-12px",
         "a:b:c;padding-left:2pt:3pt;;padding-left",
         "\u{a0}padding-left\u{a0}:\u{a0}5pt",
+        "\u{b}Padding-Left:12PT;TEXT-INDENT: -0.5In;Display: NONE",
+        "BORDER-BOTTOM: #000000 1PX SOLID;border-top:None",
         many.as_str(),
     ];
     let spans = [
@@ -553,7 +635,7 @@ fn attributes_read_as_before() {
     ];
     for style in styles {
         assert_eq!(
-            parse_attrs(Some(style), None, None, false),
+            parse_attrs(Some(style.as_bytes()), None, None, false),
             old_parse_attrs(Some(style), None, None, false),
             "{style:?}"
         );
@@ -565,16 +647,28 @@ fn attributes_read_as_before() {
             "{span:?}"
         );
     }
+    // Invalid UTF-8 reads as the lossy decoding of the whole value did.
+    for raw in [
+        &b"padding-left:\xff5pt;display:none"[..],
+        b"\xe2\x80display:none;margin-left:1pt",
+        b"border-top:1px solid\xc3;;\xa0text-indent:3pt",
+    ] {
+        assert_eq!(
+            parse_attrs(Some(raw), None, None, false),
+            old_parse_attrs(Some(&String::from_utf8_lossy(raw)), None, None, false),
+            "{raw:?}"
+        );
+    }
 }
 
 proptest::proptest! {
     #[test]
     fn random_attributes_read_as_before(
-        style in "([ a-zA-Z:;.\\-0-9\u{a0}\u{b}\u{3000}]|padding-left|border-top|display|none|solid|pt|in){0,40}",
+        style in "([ a-zA-Z:;.\\-0-9\u{a0}\u{b}\u{3000}]|padding-left|border-top|display|none|solid|pt|in|PT|Px|NONE|Solid|Border-Bottom|hidden|Double|dotted|ridge|outset){0,40}",
         span in "[ 0-9a-z.]{0,25}",
     ) {
         proptest::prop_assert_eq!(
-            parse_attrs(Some(&style), Some(&span), Some(&span), false),
+            parse_attrs(Some(style.as_bytes()), Some(&span), Some(&span), false),
             old_parse_attrs(Some(&style), Some(&span), Some(&span), false)
         );
     }

@@ -297,16 +297,47 @@ type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Tag names as small numbers: names with a hash by their hash, others by
 /// their case-folded bytes.
-#[derive(Default)]
 struct Names {
     hashed: FnvMap<u64, usize>,
     other: FnvMap<Vec<u8>, usize>,
     folded: Vec<u8>,
     count: usize,
+    /// Hashes already given a key, by their low bits: a document uses a
+    /// few dozen names over and over, and this answers most tags without
+    /// the map.
+    recent: [(u64, usize); RECENT],
+}
+
+/// Slots of [`Names::recent`] (a power of two).
+const RECENT: usize = 64;
+
+impl Default for Names {
+    fn default() -> Names {
+        Names {
+            hashed: FnvMap::default(),
+            other: FnvMap::default(),
+            folded: Vec::new(),
+            count: 0,
+            // `NO_HASH` is never looked up here, so no slot matches yet.
+            recent: [(NO_HASH, 0); RECENT],
+        }
+    }
 }
 
 impl Names {
     fn key(&mut self, hash: u64, name: &[u8], insert: bool) -> Option<usize> {
+        let slot = (hash ^ (hash >> 17)) as usize % RECENT;
+        if hash != NO_HASH && self.recent[slot].0 == hash {
+            return Some(self.recent[slot].1);
+        }
+        let key = self.lookup(hash, name, insert);
+        if let Some(k) = key.filter(|_| hash != NO_HASH) {
+            self.recent[slot] = (hash, k);
+        }
+        key
+    }
+
+    fn lookup(&mut self, hash: u64, name: &[u8], insert: bool) -> Option<usize> {
         let next = self.count;
         let key = if hash != NO_HASH {
             if insert {
