@@ -22,10 +22,14 @@
 //! misses on at most one row in ten (or one row): a "% of sales", "operational growth" or "currency
 //! impact" column fits no hypothesis and is left alone. Rows with a zero or
 //! negative base are skipped (their percentage is not meaningful), as are
-//! bases under 100 display units (rounding swamps the percentage) and "nm"
-//! cells. Releases compute percentages from unrounded amounts, so a relative
-//! change is reported only when it is more than one point outside what the
-//! displayed amounts allow.
+//! "nm" cells. A row over a base under 100 display units confirms no
+//! formula (rounding makes its percentage wide enough to fit almost any
+//! column) but is checked once the other rows confirm one, with each amount
+//! read one unit wider than its rounding (issuers plug rounded line items
+//! so that totals foot, "9" against "10" printed as "1.2%"). Releases
+//! compute percentages from unrounded amounts, so a relative change is
+//! reported only when it is more than one point outside what the displayed
+//! amounts allow.
 
 use super::{Finding, Label, Outcome, Passed};
 use crate::document::{format_grouped, Document, Figure, Table, Unit};
@@ -46,6 +50,10 @@ struct RowEval {
     row: usize,
     holds: bool,
     computed: Interval,
+    /// A percentage over a base under 100 display units: its interval is
+    /// wide, so a row that holds is no evidence for the formula (nearly
+    /// any column would), but a row that misses is still a miss.
+    weak: bool,
 }
 
 /// Checks every derived column of every table.
@@ -78,7 +86,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     // The best accepted formula of each column, in document order.
     let mut best: Vec<Trial> = Vec::new();
     for (x, key) in trials.into_iter().zip(&keys) {
-        let own = accepted(x.holds, x.misses, x.evals.len());
+        let own = accepted(x.holds, x.misses, x.holds + x.misses);
         let twins = x.holds >= 1
             && x.misses <= 1
             && pooled
@@ -363,7 +371,12 @@ fn check_growth_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 ) else {
                     continue;
                 };
-                if v.dash || x.dash || y.dash || v.unit != Unit::Percent || x.unit == Unit::Percent
+                if v.dash
+                    || x.dash
+                    || y.dash
+                    || v.unit != Unit::Percent
+                    || x.unit == Unit::Percent
+                    || small_base(y)
                 {
                     continue;
                 }
@@ -515,6 +528,7 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
             }
         };
         let Some(computed) = computed else { continue };
+        let weak = how == How::Relative && a.unit != Unit::Percent && small_base(b);
         // Releases compute percentages from unrounded amounts ("may not
         // recalculate precisely"), so a percentage is wrong only when it is a
         // full point outside what the displayed amounts allow.
@@ -527,6 +541,7 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
             row: i,
             holds: gap(&computed, &v.interval()) <= slack,
             computed,
+            weak,
         });
     }
     out
@@ -543,23 +558,40 @@ fn gap(computed: &Interval, shown: &Interval) -> Decimal {
     }
 }
 
+/// Is a base under 100 display units ("54 against 57")? Rounding makes
+/// the percentage over it wide: it holds for almost any column, so it
+/// confirms no formula, though it can still be checked once one is
+/// confirmed.
+fn small_base(b: &Figure) -> bool {
+    b.value.abs() < Decimal::new(100, b.decimals)
+}
+
 /// (a − b) / b × 100 for two amounts, `None` when the percentage means
-/// nothing: a base under 100 display units (rounding swamps it, "54
-/// against 57") or amounts of opposite signs.
+/// nothing: amounts of opposite signs, or a base whose interval holds
+/// zero. Over a base under 100 display units each amount is read one unit
+/// wider than its rounding: issuers plug rounded line items so that their
+/// totals foot ("9" printed for 10.2 beside a "1.2%" change), and over a
+/// small base that unit moves the percentage by more than the point of
+/// slack a percentage is allowed.
 fn relative_change(a: &Figure, b: &Figure) -> Option<Interval> {
-    let small = Decimal::new(100, b.decimals);
-    if b.value.abs() < small {
-        return None;
-    }
+    let widen = |f: &Figure| {
+        let i = f.interval();
+        if small_base(b) {
+            let unit = Decimal::new(1, f.decimals);
+            Interval::new(i.lo - unit, i.hi + unit)
+        } else {
+            i
+        }
+    };
     let (a, b) = if a.value < Decimal::ZERO && b.value < Decimal::ZERO {
         // Two negative amounts ("Interest expense (866) against (888)")
         // change by the change in their size: the column reads "(3)%", the
         // expense fell.
-        (a.interval().negated(), b.interval().negated())
+        (widen(a).negated(), widen(b).negated())
     } else if a.value < Decimal::ZERO || b.value < Decimal::ZERO {
         return None;
     } else {
-        (a.interval(), b.interval())
+        (widen(a), widen(b))
     };
     a.checked_sub(b)?
         .checked_div(b)?
@@ -684,8 +716,8 @@ fn trials_of(ti: usize, t: &Table, d: usize) -> Vec<Trial> {
     for (cur, prior) in pairs {
         for how in [How::Relative, How::Absolute] {
             let evals = evaluate(t, d, cur, prior, how);
-            let holds = evals.iter().filter(|e| e.holds).count();
-            let misses = evals.len() - holds;
+            let holds = evals.iter().filter(|e| e.holds && !e.weak).count();
+            let misses = evals.iter().filter(|e| !e.holds).count();
             if holds == 0 {
                 continue;
             }
@@ -842,6 +874,47 @@ Research         2,648    2,815        (6)   5,153    5,116         1
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("Selling"), "{}", f[0].message);
+    }
+
+    /// Product lines under 100 (in millions) beside larger ones: the
+    /// larger rows confirm the formula, the small ones are checked by it.
+    const SMALL_BASES: &str = "\
+(in millions)
+                       2023       2022    % Change
+Alpha                 1,247      1,320         (6%)
+Beta                    305        290           5%
+Gamma                   262        274         (4%)
+Delta                    80         79           1%
+Epsilon                  56         64        (12%)
+Zeta                      9         10           1%
+";
+
+    #[test]
+    fn small_bases_are_checked_once_larger_rows_confirm_the_formula() {
+        // "9 against 10" shown as 1%: the issuer plugged a rounded line
+        // item, one unit off; that is no finding.
+        assert!(
+            findings(SMALL_BASES).is_empty(),
+            "{:#?}",
+            findings(SMALL_BASES)
+        );
+        let bad = SMALL_BASES.replace("(12%)", "(42%)");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Epsilon"), "{}", f[0].message);
+        // Small bases alone confirm nothing: any column fits them.
+        let only_small = "\
+                       2023       2022    % Change
+Delta                    80         79          41%
+Epsilon                  56         64         (2%)
+Zeta                      9         10           1%
+Eta                      31         29          16%
+";
+        assert!(
+            findings(only_small).is_empty(),
+            "{:#?}",
+            findings(only_small)
+        );
     }
 
     #[test]
