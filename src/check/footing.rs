@@ -334,14 +334,13 @@ fn rate_row(table: &Table, row: &Row) -> bool {
         || super::names_rate(&label)
 }
 
-/// Every figure of the row is a percentage.
+/// Every figure of the row is a percentage, or a dash (a zero of any
+/// unit: "Patent settlement  —%  —%  0.3%  —%" in a margin
+/// reconciliation), and one at least is a percentage.
 fn percent_only(row: &Row) -> bool {
-    row.has_figures()
-        && row
-            .cells
-            .iter()
-            .flatten()
-            .all(|c| c.figure().is_none_or(|f| f.unit == Unit::Percent))
+    let figures = || row.cells.iter().flatten().filter_map(|c| c.figure());
+    figures().any(|f| f.unit == Unit::Percent && !f.dash)
+        && figures().all(|f| f.unit == Unit::Percent || f.dash)
 }
 
 /// A reconciliation of a margin ("GAAP operating margin", its adjustments
