@@ -588,11 +588,14 @@ fn relative_change(a: &Figure, b: &Figure) -> Option<Interval> {
         // change by the change in their size: the column reads "(3)%", the
         // expense fell.
         (widen(a).negated(), widen(b).negated())
-    } else if a.value < Decimal::ZERO || b.value < Decimal::ZERO {
+    } else if b.value < Decimal::ZERO {
+        // From a loss to a profit: no percentage means much.
         return None;
     } else {
         (widen(a), widen(b))
     };
+    // From a profit to a loss the change is taken over the base's size:
+    // "$(0.66) against $1.98" is "down 133%".
     a.checked_sub(b)?
         .checked_div(b)?
         .scale(Decimal::ONE_HUNDRED)
@@ -915,6 +918,35 @@ Eta                      31         29          16%
             "{:#?}",
             findings(only_small)
         );
+    }
+
+    /// A summary with its comparisons in words: percentages for amounts,
+    /// points for margins, a fall from a profit to a loss over the size of
+    /// the profit.
+    const IN_WORDS: &str = "\
+                                 GAAP                                    Non-GAAP
+                      Q1 2026    Q1 2025      vs. Q1 2025      Q1 2026    Q1 2025      vs. Q1 2025
+Revenue ($B)            $12.4      $15.9         down 22%        $12.4^     $15.2         down 18%
+Gross margin            41.3%      48.2%     down 6.9 ppts        44.0%      51.6%     down 7.6 ppts
+R&D and SG&A ($B)        $5.1       $4.8            up 6%         $4.6       $4.5            up 2%
+Operating margin        (3.5)%      12.4%    down 15.9 ppts        6.0%      17.9%    down 11.9 ppts
+Tax rate                 12.0%      12.0%             flat         13.0%      11.0%       up 2 ppts
+Net income ($B)         $(0.4)      $1.9         down 121%         $0.8       $2.3         down 65%
+";
+
+    #[test]
+    fn changes_in_words_are_checked() {
+        assert!(findings(IN_WORDS).is_empty(), "{:#?}", findings(IN_WORDS));
+        let f = findings(&IN_WORDS.replace("down 22%", "down 52%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Revenue"), "{}", f[0].message);
+        let f = findings(&IN_WORDS.replace("down 7.6 ppts", "down 1.6 ppts"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Gross margin"), "{}", f[0].message);
+        // A wrong amount shows through its change.
+        let f = findings(&IN_WORDS.replace("$1.9 ", "$4.9 "));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Net income"), "{}", f[0].message);
     }
 
     #[test]

@@ -934,7 +934,10 @@ pub(crate) fn is_derived_column(own: &str, shared: &str, figures: &[&Figure]) ->
         || own_lower.contains("reported")
         || own_lower.contains("total");
     let says_percent = own.contains('%');
-    (says_percent || !says_amount) && (is_derived_header(own) || is_derived_header(shared))
+    // "vs. Q1 2022" names the period compared with, not the column's own.
+    let compares = own_lower.starts_with("vs") && own_lower[2..].starts_with(['.', ' ']);
+    (says_percent || compares || !says_amount)
+        && (is_derived_header(own) || is_derived_header(shared))
         || !figures.is_empty() && percents * 2 > figures.len()
 }
 
