@@ -207,8 +207,30 @@ fn classify(line: &str) -> Kind {
             return Kind::Row(row);
         }
     }
+    if t.starts_with('|') {
+        // A Markdown pipe row without figures: its cells are padded to the
+        // widest, and the pipes are no words. It is a table line (column
+        // headings, a section header), never prose.
+        let cells: Vec<&str> = t
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let periods = cells.iter().filter(|c| is_period_heading(c)).count();
+        return if periods >= 2 || is_period_heading(&cells.join("  ")) {
+            Kind::Heading
+        } else {
+            Kind::Label
+        };
+    }
     if is_period_heading(t) {
         return Kind::Heading;
+    }
+    // A Markdown heading ("## Consolidated Statements of Operations (in
+    // millions, except per share data) (unaudited)") titles what follows,
+    // however long.
+    if t.starts_with("# ") || t.starts_with("##") {
+        return Kind::Label;
     }
     let words = t.split_whitespace().count();
     // The length of the words, not of the spaces that align them: a line of
@@ -266,10 +288,17 @@ fn find_row(line: &str) -> Option<RowLine> {
     let mut candidates = Vec::new();
     let first = line.len() - line.trim_start().len();
     candidates.push(first);
+    // In a Markdown pipe row only a pipe ends the label: a label cell may
+    // hold figures ("net of tax of $36, $(45), $4, and $43").
+    let piped = bytes.get(first) == Some(&b'|');
     let mut i = first;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'\t' || b == b'|' {
+        if piped {
+            if b == b'|' {
+                candidates.push(i + 1);
+            }
+        } else if b == b'\t' || b == b'|' {
             candidates.push(i + 1);
         } else if b == b' ' && i + 1 < bytes.len() && bytes[i + 1] == b' ' {
             let mut j = i;
@@ -443,7 +472,7 @@ fn group(lines: &[Line]) -> Vec<Group> {
                             let mut p = head.len();
                             let mut next = i;
                             while p > 0 && head[p - 1] + 1 == next {
-                                let t = lines[head[p - 1]].text.trim_end();
+                                let t = content(lines[head[p - 1]].text).1;
                                 let row_label = match &lines[i].kind {
                                     Kind::Row(r) => lines[i].text[r.label.0..r.label.1].trim(),
                                     _ => "",
@@ -672,17 +701,17 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             return;
         };
         let f = &lines[first];
-        let fs = f.text.len() - f.text.trim_start().len();
+        let (fs, _) = content(f.text);
         let l = &lines[last];
-        let ls = l.text.len() - l.text.trim_start().len();
+        let (ls, lw) = content(l.text);
         let joined = pending
             .iter()
-            .map(|&p| lines[p].text.trim())
+            .map(|&p| content(lines[p].text).1)
             .collect::<Vec<_>>()
             .join(" ");
         rows.push(Row {
             label: label_text(&joined, (0, joined.len())),
-            label_span: map.span(f.start + fs, l.start + ls + l.text.trim().len()),
+            label_span: map.span(f.start + fs, l.start + ls + lw.len()),
             indent: f.text[..fs].chars().filter(|c| *c == ' ').count() as u16,
             cells: vec![None; ncols],
             header: true,
@@ -702,7 +731,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 rule = true;
             }
             Kind::Label => {
-                let t = l.text.trim();
+                let t = content(l.text).1;
                 // A line of footnote markers alone ("(3)" set apart from its
                 // label by a PDF conversion) is not a section header: it
                 // marks no boundary.
@@ -710,7 +739,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                     continue;
                 }
                 let continues = pending.last().is_some_and(|&p| {
-                    let above = lines[p].text.trim_end();
+                    let above = content(lines[p].text).1;
                     !above.ends_with(':') && (starts_lowercase(t) || ends_mid_phrase(above))
                 }) && !blank;
                 if !continues {
@@ -729,15 +758,15 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 let joins = !pending.is_empty()
                     && pending
                         .last()
-                        .is_some_and(|&p| !lines[p].text.trim_end().ends_with(':'))
+                        .is_some_and(|&p| !content(lines[p].text).1.ends_with(':'))
                     && (starts_lowercase(label_raw)
-                        || pending.len() == 1 && starts_total(lines[pending[0]].text));
+                        || pending.len() == 1 && starts_total(content(lines[pending[0]].text).1));
                 let (label, label_span, indent, blank_above) = if joins {
                     let first = &lines[pending[0]];
-                    let fs = first.text.len() - first.text.trim_start().len();
+                    let (fs, _) = content(first.text);
                     let mut parts: Vec<String> = pending
                         .iter()
-                        .map(|&p| lines[p].text.trim().to_string())
+                        .map(|&p| content(lines[p].text).1.to_string())
                         .collect();
                     parts.push(label_raw.to_string());
                     let joined = parts.join(" ");
@@ -807,8 +836,16 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             Kind::Label if segments(l.text) >= 2 => {
                 assign_heading(layout, l.text, &extents, &mut own, &mut shared);
             }
-            Kind::Label if scale_of(l.text).is_none() => {
-                let t = l.text.trim();
+            // A title with its scale note on one line ("## Consolidated
+            // Statements of Operations (in millions, except per share
+            // data)"): the words before the note are the title.
+            Kind::Label if scale_of(l.text).is_some() => {
+                if let Some(title) = title_before_note(l.text) {
+                    title_lines.push(title.to_string());
+                }
+            }
+            Kind::Label => {
+                let t = content(l.text).1.trim_start_matches('#').trim_start();
                 if t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
                     title_lines.push(t.to_string());
                 }
@@ -973,8 +1010,39 @@ fn column_words(line: &str) -> bool {
             .all(|p| p.chars().any(char::is_alphabetic) && !clean_label(p).is_empty())
 }
 
-/// Number of text segments separated by runs of two or more spaces or tabs.
+/// The words of a line before its scale note, when they are two words or
+/// more: a title set on the line of its note. Markdown heading marks
+/// ("##") are no words.
+fn title_before_note(line: &str) -> Option<&str> {
+    let lower = line.to_lowercase();
+    let at = [
+        "(in ",
+        "($ in ",
+        "(dollars in ",
+        "(amounts in ",
+        "in millions",
+        "in thousands",
+        "in billions",
+    ]
+    .iter()
+    .filter_map(|w| lower.find(w))
+    .min()?;
+    let title = line[..at]
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_end_matches([',', '-', '–', '—'])
+        .trim_end();
+    (title.split_whitespace().count() >= 2 && title.chars().any(char::is_alphabetic))
+        .then_some(title)
+}
+
+/// Number of text segments separated by runs of two or more spaces or tabs
+/// (or the filled cells of a Markdown pipe row).
 fn segments(line: &str) -> usize {
+    if let Some(inner) = line.trim_start().strip_prefix('|') {
+        return inner.split('|').filter(|c| !c.trim().is_empty()).count();
+    }
     line.split(['\t'])
         .flat_map(|f| f.split("  "))
         .filter(|s| !s.trim().is_empty())
@@ -985,6 +1053,30 @@ fn segments(line: &str) -> usize {
 fn starts_total(t: &str) -> bool {
     let t = t.trim_start();
     t.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("total "))
+}
+
+/// The words of a line and where they start: the line trimmed, or, for a
+/// Markdown pipe row, its one filled cell (a section header or a wrapped
+/// label, "| Operating expenses: |   |   |") or its cells after the first
+/// pipe.
+fn content(text: &str) -> (usize, &str) {
+    let lead = text.len() - text.trim_start().len();
+    let t = text.trim();
+    let Some(inner) = t.strip_prefix('|') else {
+        return (lead, t);
+    };
+    let mut filled = inner
+        .split('|')
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| c.trim());
+    let body = match (filled.next(), filled.next()) {
+        (Some(one), None) => one,
+        (None, _) => return (lead, ""),
+        _ => inner
+            .trim_end_matches(|c: char| c == '|' || c.is_whitespace())
+            .trim_start(),
+    };
+    (body.as_ptr() as usize - text.as_ptr() as usize, body)
 }
 
 fn starts_lowercase(t: &str) -> bool {
@@ -1511,6 +1603,63 @@ mod tests {
         assert!(t.rows[1].header);
         assert_eq!(t.rows[3].figure(0).unwrap().value, (-10).into());
         assert!(t.rows[3].figure(1).unwrap().dash);
+    }
+
+    /// A Markdown release as converters write it: the title and scale on a
+    /// heading line, cells padded to the widest, a label cell holding
+    /// figures, section headers in one cell of their own.
+    const PIPES: &str = "\
+## CONTOSO LTD. Segment Results of Operations and Other Information for the Quarter (in millions, except per share data) (unaudited)
+
+|                                                              | Three Months Ended June 30,   | Three Months Ended June 30,   | Six Months Ended June 30,   |
+|--------------------------------------------------------------|-------------------------------|-------------------------------|-----------------------------|
+|                                                              | 2025                          | 2026                          | 2026                        |
+| Devices                                                      |                               |                               |                             |
+| Net sales                                                    | $ 4,120                       | $ 4,410                       | $ 8,905                     |
+| Operating expenses, net of credits of $12, $(4), and $9      | 3,980                         | 4,105                         | 8,322                       |
+| Operating income                                             | 140                           | 305                           | 583                         |
+";
+
+    #[test]
+    fn markdown_pipe_tables() {
+        let t = tables(PIPES);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        let t = &t[0];
+        assert_eq!(
+            t.title,
+            "CONTOSO LTD. Segment Results of Operations and Other Information for the Quarter"
+        );
+        assert_eq!(t.scale, Scale::Millions);
+        assert_eq!(t.columns.len(), 3);
+        assert_eq!(t.columns[1].period.months, Some(3));
+        assert_eq!(t.columns[1].period.end.unwrap().to_string(), "2026-06-30");
+        assert_eq!(t.columns[2].period.months, Some(6));
+        let labels: Vec<_> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Devices",
+                "Net sales",
+                "Operating expenses, net of credits of $12, $(4), and $9",
+                "Operating income"
+            ]
+        );
+        assert!(t.rows[0].header);
+        assert_eq!(t.rows[2].figure(0).unwrap().value, 3980.into());
+        assert_eq!(t.rows[2].figure(2).unwrap().value, 8322.into());
+        // A header's indent is its row's: no pipe counts.
+        assert_eq!(t.rows[0].indent, t.rows[1].indent);
+        // Read so, the table is checked: operating income is net sales less
+        // operating expenses.
+        let footing = |s: &str| crate::check::findings_of("footing", s);
+        assert!(footing(PIPES).is_empty(), "{:#?}", footing(PIPES));
+        let f = footing(&PIPES.replace("| 305 ", "| 355 "));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Operating income"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
