@@ -924,14 +924,26 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
     // some impacts in whole points without a sign: in a table where most
     // columns are rates, a column of small whole or one-decimal figures
     // whose own heading names no year is points too, not amounts.
+    // So is a table whose first column is a rate ("Reported % Change",
+    // then the impacts, then "Organic % Change"): a table of amounts opens
+    // with a period's amounts.
     let rates = columns.iter().filter(|c| c.derived).count();
-    if rates >= 3 && rates * 2 > ncols {
+    let opens_with_rate = columns.first().is_some_and(|c| c.derived);
+    if rates >= 3 && rates * 2 > ncols || rates >= 2 && opens_with_rate {
         let small: Vec<bool> = (0..ncols)
             .map(|c| {
                 let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+                // A whole figure on a per-share row is no per-share amount
+                // (those are printed to the cent): the points of EPS growth.
+                // Beside a reported change of (420)%, an impact can pass
+                // 100 points.
+                let limit = if opens_with_rate { 1_000 } else { 100 };
                 !figures.is_empty()
                     && figures.iter().all(|f| {
-                        f.decimals <= 1 && f.unit != Unit::PerShare && f.value.abs() < 100.into()
+                        f.decimals <= 1
+                            && (f.unit != Unit::PerShare || f.decimals == 0)
+                            && f.currency.is_none()
+                            && f.value.abs() < limit.into()
                     })
                     && !own[c].split_whitespace().any(is_year_text)
             })
@@ -1801,6 +1813,20 @@ Gross profit                5.4        4.3        26 %
 ";
         let t = &tables(src)[0];
         assert!(!t.columns[0].derived && !t.columns[1].derived && t.columns[2].derived);
+        // Two rate columns only, but the table opens with one: the whole
+        // impacts between are points, the EPS row's included.
+        let src = "\
+Operating Profit and EPS
+                       GAAP Reported   Items Affecting     Foreign       Core Constant
+                            % Change     Comparability    Exchange   Currency % Change
+Snacks                             9                 7           -                  16
+Beverages                         13                11           1                  24
+Europe                          (420)               416        (2.5)                  (6)
+Total                            (68)                75           1                   8
+EPS per share                    (61)                70           1                  10
+";
+        let t = &tables(src)[0];
+        assert!(t.columns.iter().all(|c| c.derived), "{:#?}", t.columns);
     }
 
     #[test]
