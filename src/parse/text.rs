@@ -34,6 +34,9 @@ struct RowLine {
     label: (usize, usize),
     indent: usize,
     tokens: Vec<Token>,
+    /// The figures are ranges with their midpoints ("5.5% – 6.5% / 6.0%"),
+    /// three tokens each.
+    ranges: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -318,7 +321,14 @@ fn find_row(line: &str) -> Option<RowLine> {
         if b >= line.len() {
             break;
         }
-        if let Some(tokens) = lex_figures(&line[b..]).or_else(|| cut_off_parenthesis(&line[b..])) {
+        let mut ranges = false;
+        let lexed = lex_figures(&line[b..])
+            .or_else(|| cut_off_parenthesis(&line[b..]))
+            .or_else(|| {
+                ranges = true;
+                ranges_with_midpoints(&line[b..])
+            });
+        if let Some(tokens) = lexed {
             if tokens.is_empty()
                 || !tokens
                     .iter()
@@ -326,7 +336,7 @@ fn find_row(line: &str) -> Option<RowLine> {
             {
                 continue;
             }
-            if has_range(&line[b..], &tokens) {
+            if !ranges && has_range(&line[b..], &tokens) {
                 return None;
             }
             let tokens = tokens
@@ -345,6 +355,7 @@ fn find_row(line: &str) -> Option<RowLine> {
                 label: (ls, le.max(ls)),
                 indent,
                 tokens,
+                ranges,
             });
         }
     }
@@ -370,6 +381,65 @@ fn has_range(s: &str, tokens: &[Token]) -> bool {
             && joined(&w[0], &w[1])
             && joined(&w[1], &w[2])
     })
+}
+
+/// Guidance printed as ranges with their midpoints: "$10.60 – $10.70 /
+/// $10.65", "5.5% – 6.5% / 6.0%", "$97.9B – $98.9B / $98.4B", one range or
+/// more apart by white space. The three figures of a range are printed
+/// alike (currency, percent sign, scale letter). Returns three tokens for
+/// each range (low, high, midpoint), or `None` when `s` holds anything
+/// else.
+fn ranges_with_midpoints(s: &str) -> Option<Vec<Token>> {
+    let mut words = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .peekable();
+    fn figure((at, w): (usize, &str)) -> Option<(Token, &str)> {
+        // A scale letter on the figure ("$97.9B") is the range's unit.
+        let number = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let scale = &w[number.len()..];
+        if !matches!(scale, "" | "B" | "M" | "K" | "bn" | "mn") {
+            return None;
+        }
+        let mut toks = lex_figures(number)?;
+        let mut tok = toks.pop().filter(|_| toks.is_empty())?;
+        if !matches!(tok.kind, TokenKind::Number { .. }) {
+            return None;
+        }
+        tok.start += at;
+        tok.end += at;
+        Some((tok, scale))
+    }
+    let alike = |a: &(Token, &str), b: &(Token, &str)| match (&a.0.kind, &b.0.kind) {
+        (
+            TokenKind::Number {
+                percent: pa,
+                currency: ca,
+                ..
+            },
+            TokenKind::Number {
+                percent: pb,
+                currency: cb,
+                ..
+            },
+        ) => pa == pb && ca == cb && a.1 == b.1,
+        _ => false,
+    };
+    let mut out = Vec::new();
+    while let Some(first) = words.next() {
+        let low = figure(first)?;
+        words
+            .next()
+            .filter(|(_, w)| matches!(*w, "–" | "-" | "—"))?;
+        let high = figure(words.next()?)?;
+        words.next().filter(|(_, w)| *w == "/")?;
+        let mid = figure(words.next()?)?;
+        if !alike(&low, &high) || !alike(&low, &mid) {
+            return None;
+        }
+        out.extend([low.0, high.0, mid.0]);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 fn is_currency_sign(c: char) -> bool {
@@ -402,6 +472,9 @@ fn cut_off_parenthesis(s: &str) -> Option<Vec<Token>> {
 struct Group {
     heading: Vec<usize>,
     body: Vec<usize>,
+    /// Its rows are ranges with midpoints: such rows make tables of their
+    /// own (their columns come in threes).
+    ranges: bool,
 }
 
 /// Groups lines into tables: a heading (lines above) and a body (rows and
@@ -452,7 +525,10 @@ fn group(lines: &[Line]) -> Vec<Group> {
                 }
                 continue;
             }
-            Kind::Row(_) => {
+            Kind::Row(row) => {
+                if open.as_ref().is_some_and(|g| g.ranges != row.ranges) {
+                    close(&mut open, &mut groups, &mut heading);
+                }
                 if open.is_none() {
                     let keep = heading.len().saturating_sub(MAX_HEADING_LINES);
                     let mut head = heading.split_off(keep);
@@ -500,6 +576,7 @@ fn group(lines: &[Line]) -> Vec<Group> {
                     open = Some(Group {
                         heading: head,
                         body,
+                        ranges: row.ranges,
                     });
                 }
                 if let Some(g) = open.as_mut() {
@@ -886,6 +963,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 period: parse_period(&own_t, &shared_t),
                 header,
                 derived,
+                midpoint_of: None,
             }
         })
         .collect();
@@ -951,6 +1029,21 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         if (0..ncols).all(|c| columns[c].derived || small[c]) {
             for (c, column) in columns.iter_mut().enumerate() {
                 column.derived |= small[c];
+            }
+        }
+    }
+    // Ranges with their midpoints are guidance, no period's figures: every
+    // third column is the midpoint of the two before it, when the table
+    // says so ("Adjusted EPS / Mid-point").
+    if g.ranges {
+        let says_midpoint = g.heading.iter().chain(&g.body).any(|&i| {
+            let t = lines[i].text.to_lowercase();
+            t.contains("mid-point") || t.contains("midpoint") || t.contains("mid point")
+        });
+        for (c, column) in columns.iter_mut().enumerate() {
+            column.derived = true;
+            if says_midpoint && c % 3 == 2 && ncols % 3 == 0 {
+                column.midpoint_of = Some((c - 2, c - 1));
             }
         }
     }
