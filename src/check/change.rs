@@ -108,6 +108,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
         report(x, doc, rule, out);
     }
     check_growth_rows(doc, rule, out);
+    check_change_rows(doc, rule, out);
     check_roll_forward(doc, rule, out);
 }
 
@@ -446,6 +447,167 @@ fn check_growth_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                     },
                 ],
             });
+        }
+    }
+}
+
+/// Rows of periods above a change row that are paired (see
+/// `check_change_rows`).
+const MAX_PERIOD_ROWS: usize = 6;
+
+/// The year a row's label opens with ("2023 As Reported (GAAP)"): a
+/// table laid out with periods as rows and measures as columns.
+fn row_year(label: &str) -> Option<i32> {
+    let head = label.trim_start().get(..4)?;
+    let year: i32 = head.parse().ok()?;
+    let next = label.trim_start()[4..].chars().next();
+    ((1950..=2050).contains(&year) && next.is_none_or(|c| !c.is_ascii_alphanumeric()))
+        .then_some(year)
+}
+
+/// Does a (lower-cased) label name a change between periods ("Percentage
+/// Change Y/Y (GAAP)", "% change")? Adjusted changes ("Constant Currency")
+/// are no printed pair's.
+fn says_change(label: &str) -> bool {
+    (label.contains("change") || label.contains("growth") || label.contains("y/y"))
+        && !says_adjusted(label)
+}
+
+/// Rows of changes in a table whose rows are periods ("2023 As Reported
+/// (GAAP)", "2024 As Reported (GAAP)", "Percentage Change Y/Y (GAAP)",
+/// each column a measure): the change row equals, column by column, the
+/// change from a row of one year to a row of the year before. Which two
+/// rows is not written ("As Reported" or "As Adjusted"): each pair a year
+/// apart above the change row is tried, and the one that holds in the most
+/// columns, three at least, with at most one miss in ten (or one), is the
+/// row's formula.
+fn check_change_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        let years: Vec<Option<i32>> = t
+            .rows
+            .iter()
+            .map(|r| if r.header { None } else { row_year(&r.label) })
+            .collect();
+        if years.iter().flatten().count() < 2 {
+            continue;
+        }
+        for (p, row) in t.rows.iter().enumerate() {
+            if row.header || years[p].is_some() || !says_change(&row.label.to_lowercase()) {
+                continue;
+            }
+            // The nearest rows of periods above: a table of periods as rows
+            // shows a few (reported and adjusted, two years), and the pairs
+            // stay bounded whatever the table's length.
+            let near: Vec<usize> = (0..p)
+                .rev()
+                .filter(|&r| years[r].is_some())
+                .take(MAX_PERIOD_ROWS)
+                .collect();
+            if !crate::budget::spend((near.len() * near.len() * t.columns.len()) as u64 + 1) {
+                return;
+            }
+            // (holds, misses, current row, prior row, evaluations)
+            let mut best: Option<(usize, usize, usize, usize, Vec<(usize, Interval, bool)>)> = None;
+            for &cur in &near {
+                for &prior in &near {
+                    let (Some(y), Some(y0)) = (years[cur], years[prior]) else {
+                        continue;
+                    };
+                    if y != y0 + 1 {
+                        continue;
+                    }
+                    let mut evals = Vec::new();
+                    let mut holds = 0;
+                    for c in 0..t.columns.len() {
+                        let (Some(v), Some(a), Some(b)) = (
+                            row.figure(c),
+                            t.rows[cur].figure(c),
+                            t.rows[prior].figure(c),
+                        ) else {
+                            continue;
+                        };
+                        if v.dash
+                            || a.dash
+                            || b.dash
+                            || v.unit != Unit::Percent
+                            || a.unit == Unit::Percent
+                            || b.unit == Unit::Percent
+                        {
+                            continue;
+                        }
+                        let Some(computed) = relative_change(a, b) else {
+                            continue;
+                        };
+                        let ok = gap(&computed, &v.interval()) <= Decimal::ONE;
+                        holds += usize::from(ok && !small_base(b));
+                        evals.push((c, computed, ok));
+                    }
+                    let misses = evals.iter().filter(|e| !e.2).count();
+                    if accepted(holds, misses, holds + misses)
+                        && best
+                            .as_ref()
+                            .is_none_or(|b| (holds, usize::MAX - misses) > (b.0, usize::MAX - b.1))
+                    {
+                        best = Some((holds, misses, cur, prior, evals));
+                    }
+                }
+            }
+            let Some((_, _, cur, prior, evals)) = best else {
+                continue;
+            };
+            for (c, computed, holds) in evals {
+                let (Some(v), Some(a), Some(b)) = (
+                    row.figure(c),
+                    t.rows[cur].figure(c),
+                    t.rows[prior].figure(c),
+                ) else {
+                    continue;
+                };
+                if holds {
+                    out.passed.push(Passed {
+                        rule: rule.id.clone(),
+                        table: ti,
+                        row: p,
+                        column: c,
+                    });
+                    for f in [v, a, b] {
+                        out.verified.insert(f.span);
+                    }
+                    continue;
+                }
+                let shown = format!("{}%", format_grouped(computed.midpoint(), 1));
+                out.findings.push(Finding {
+                    rule: rule.id.clone(),
+                    severity: rule.severity,
+                    message: format!(
+                        "\"{}\": shows {}, but \"{}\" {} against \"{}\" {} is {shown}",
+                        row.label,
+                        v.display(),
+                        t.rows[cur].label,
+                        a.display(),
+                        t.rows[prior].label,
+                        b.display()
+                    ),
+                    help: Some(format!(
+                        "({} - {}) / {} = {shown}; the row's other columns agree with these two rows",
+                        a.display(),
+                        b.display(),
+                        b.display()
+                    )),
+                    span: v.span,
+                    span_text: format!("shows {}, computed {shown}", v.display()),
+                    labels: vec![
+                        Label {
+                            span: a.span,
+                            text: "current".into(),
+                        },
+                        Label {
+                            span: b.span,
+                            text: "a year earlier".into(),
+                        },
+                    ],
+                });
+            }
         }
     }
 }
@@ -947,6 +1109,37 @@ Net income ($B)         $(0.4)      $1.9         down 121%         $0.8       $2
         let f = findings(&IN_WORDS.replace("$1.9 ", "$4.9 "));
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("Net income"), "{}", f[0].message);
+    }
+
+    /// Periods as rows, measures as columns: the change rows compare a
+    /// row of one year with a row of the year before, which ones the
+    /// columns tell.
+    const PERIOD_ROWS: &str = "\
+Financial Performance Reconciliation
+($ in millions, except per share amounts)     Revenue    Operating Income    Net Income    Diluted EPS
+2025 As Reported (GAAP)                        52,747              20,399        16,425          2.20
+2025 As Adjusted (non-GAAP)                    52,747              21,570        17,371          2.32
+2026 As Reported (GAAP)                        62,020              27,032        21,870          2.93
+Percentage Change Y/Y (GAAP)                      18%                 33%           33%           33%
+Percentage Change Y/Y (non-GAAP)                  18%                 25%           26%           26%
+Constant Currency Impact                          756                 565           510          0.07
+Percentage Change Y/Y Constant Currency           16%                 30%           30%           30%
+";
+
+    #[test]
+    fn change_rows_compare_period_rows_a_year_apart() {
+        assert!(
+            findings(PERIOD_ROWS).is_empty(),
+            "{:#?}",
+            findings(PERIOD_ROWS)
+        );
+        let f = findings(&PERIOD_ROWS.replace("25%           26%", "28%           26%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("(non-GAAP)"), "{}", f[0].message);
+        assert!(f[0].message.contains("As Adjusted"), "{}", f[0].message);
+        // A wrong amount shows through the change rows over it.
+        let f = findings(&PERIOD_ROWS.replace("21,870", "24,870"));
+        assert_eq!(f.len(), 2, "{f:#?}");
     }
 
     #[test]
