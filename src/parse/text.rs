@@ -53,6 +53,9 @@ enum Kind {
     /// Footnote markers alone ("(1)", "(1)   (1)"), set apart from the
     /// label or heading they belong to by a PDF conversion: no structure.
     Marker,
+    /// A line of a table read another way (a stacked table): it ends the
+    /// table above like prose, and is no prose.
+    Taken,
 }
 
 #[derive(Debug)]
@@ -148,9 +151,8 @@ pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
         start += piece.len();
     }
     mend_abbreviated_labels(&mut lines);
+    let (mut tables, mut in_table) = stacked_tables(map, &mut lines);
     let groups = group(&lines);
-    let mut tables = Vec::new();
-    let mut in_table = vec![false; lines.len()];
     for g in &groups {
         for &i in &g.body {
             in_table[i] = true;
@@ -159,8 +161,285 @@ pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
             tables.push(t);
         }
     }
+    tables.sort_by_key(|t| t.span.start);
     let blocks = blocks(map, &lines, &in_table);
     (tables, blocks)
+}
+
+/// Lines of title, scale note and spanning column headings kept above a
+/// stacked table's own column headings.
+const STACKED_HEADING_LINES: usize = 10;
+
+/// Tables whose cells a conversion set one per line: a label line, then one
+/// line per column holding a figure alone, again for each row ("2023 As
+/// Reported (GAAP)" over "$56,189", "$24,254", "$20,081", "$2.69"); section
+/// headers ("Cost of revenue:") as label lines between; the column headings
+/// as as many lines above (words, or years). A run of three rows or more
+/// with the same number of figures (two or more) is a table; its lines take
+/// no further part in grouping. Returns the tables and which lines are
+/// theirs.
+fn stacked_tables(map: &TextMap, lines: &mut [Line]) -> (Vec<Table>, Vec<bool>) {
+    let n = lines.len();
+    let mut used = vec![false; n];
+    let mut tables = Vec::new();
+    let cell = |l: &Line| -> Option<Token> {
+        let bare = matches!(&l.kind, Kind::Row(r) if r.label.0 == r.label.1)
+            || matches!(l.kind, Kind::Marker);
+        if !bare {
+            return None;
+        }
+        let mut toks = lex_figures(l.text)?;
+        (toks.len() == 1).then(|| toks.pop()).flatten()
+    };
+    // Figures standing alone after each line, counted once.
+    let mut cells_after = vec![0usize; n + 1];
+    for i in (0..n).rev() {
+        cells_after[i] = match lines.get(i + 1) {
+            Some(l) if cell(l).is_some() => cells_after[i + 1] + 1,
+            _ => 0,
+        };
+    }
+    let is_label = |lines: &[Line], i: usize| {
+        matches!(lines[i].kind, Kind::Label) && !clean_label(lines[i].text).is_empty()
+    };
+    let mut i = 0;
+    while i < n {
+        let k = cells_after[i];
+        if !is_label(lines, i) || k < 2 {
+            i += 1;
+            continue;
+        }
+        // Rows (false) and section headers (true), in order.
+        let mut entries = vec![(i, false)];
+        let mut j = i + 1 + k;
+        loop {
+            let mut h = j;
+            while h < n && h < j + 2 && is_label(lines, h) && cells_after[h] == 0 {
+                h += 1;
+            }
+            if h < n && is_label(lines, h) && cells_after[h] == k {
+                entries.extend((j..h).map(|x| (x, true)));
+                entries.push((h, false));
+                j = h + 1 + k;
+            } else {
+                break;
+            }
+        }
+        if entries.iter().filter(|e| !e.1).count() < 3 {
+            i += 1;
+            continue;
+        }
+        // Section headers right above the first row ("Revenue:").
+        let mut first_row = i;
+        while first_row > 0
+            && i - first_row < 2
+            && !used[first_row - 1]
+            && is_label(lines, first_row - 1)
+            && content(lines[first_row - 1].text).1.ends_with(':')
+        {
+            first_row -= 1;
+            entries.insert(0, (first_row, true));
+        }
+        // Column headings: a year per column among the heading lines above
+        // ("June 30," over "2024", "Three Months Ended" spanning two
+        // years), past up to two section headers ("Assets", "Operations");
+        // or else as many word lines right above the first row ("Revenue",
+        // "Operating Income").
+        let headingish = |lines: &[Line], h: usize| {
+            let t = content(lines[h].text).1;
+            matches!(lines[h].kind, Kind::Heading)
+                || matches!(lines[h].kind, Kind::Label)
+                    && (is_column_words(t) || scale_of(t).is_some())
+        };
+        let mut sec = first_row;
+        while first_row - sec < 2
+            && sec > 0
+            && !used[sec - 1]
+            && is_label(lines, sec - 1)
+            && !headingish(lines, sec - 1)
+        {
+            sec -= 1;
+        }
+        let mut top = sec;
+        while top > 0
+            && sec - top < STACKED_HEADING_LINES
+            && !used[top - 1]
+            && headingish(lines, top - 1)
+        {
+            top -= 1;
+        }
+        let years: Vec<usize> = (top..sec)
+            .filter(|&h| is_year_text(content(lines[h].text).1))
+            .collect();
+        let mut own: Vec<String> = vec![String::new(); k];
+        let mut consumed = vec![false; n];
+        let heading_lines: Vec<usize> = if years.len() == k {
+            // "June 30," right over each year, no duration in it: each
+            // column's own date.
+            let dated = |y: usize| {
+                let t = content(lines[y - 1].text).1;
+                let lower = t.to_lowercase();
+                y > top
+                    && !years.contains(&(y - 1))
+                    && is_column_words(t)
+                    && !["ended", "ending", "months", "weeks", "quarter", "year"]
+                        .iter()
+                        .any(|w| lower.contains(w))
+            };
+            let alternating = years.iter().all(|&y| dated(y));
+            for (c, &y) in years.iter().enumerate() {
+                consumed[y] = true;
+                own[c] = content(lines[y].text).1.to_string();
+                if alternating {
+                    consumed[y - 1] = true;
+                    own[c] = format!("{} {}", content(lines[y - 1].text).1, own[c]);
+                }
+            }
+            for h in sec..first_row {
+                entries.insert(h - sec, (h, true));
+            }
+            (top..sec).filter(|&h| !consumed[h]).collect()
+        } else if first_row >= k
+            && (first_row - k..first_row).all(|h| !used[h] && is_label(lines, h))
+        {
+            for (c, h) in (first_row - k..first_row).enumerate() {
+                own[c] = content(lines[h].text).1.to_string();
+            }
+            top = first_row - k;
+            let mut up = top;
+            while up > 0
+                && top - up < STACKED_HEADING_LINES
+                && !used[up - 1]
+                && headingish(lines, up - 1)
+            {
+                up -= 1;
+            }
+            let run: Vec<usize> = (up..top).collect();
+            top = up;
+            run
+        } else {
+            top = first_row;
+            Vec::new()
+        };
+        // A title: up to two word lines above the headings.
+        let mut title_at: Vec<usize> = (top.saturating_sub(2)..top)
+            .rev()
+            .take_while(|&h| !used[h] && is_label(lines, h))
+            .collect();
+        title_at.reverse();
+        let mut title_lines: Vec<String> = title_at
+            .iter()
+            .map(|&h| {
+                content(lines[h].text)
+                    .1
+                    .trim_start_matches('#')
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        // Spanning headings ("Three Months Ended" over "June 30,"), one
+        // phrase per group of columns.
+        let mut phrases: Vec<String> = Vec::new();
+        let mut scale = Scale::Units;
+        let mut scale_note = None;
+        for &h in &heading_lines {
+            let t = content(lines[h].text).1;
+            if let Some((sc, note)) = scale_of(t) {
+                if scale_note.is_none() {
+                    scale = sc;
+                    scale_note = Some(note);
+                }
+                if let Some(title) = title_before_note(t) {
+                    title_lines.push(title.to_string());
+                }
+                continue;
+            }
+            let lower = t.to_lowercase();
+            let opens = ["ended", "ending", "months", "weeks", "quarter", "year"]
+                .iter()
+                .any(|w| lower.contains(w));
+            match phrases.last_mut() {
+                Some(p) if !opens => {
+                    p.push(' ');
+                    p.push_str(t);
+                }
+                _ => phrases.push(t.to_string()),
+            }
+        }
+        let first_line = title_at.first().copied().unwrap_or(top);
+        let shared_of = |c: usize| -> &str {
+            match phrases.len() {
+                1 => &phrases[0],
+                g if g > 1 && k % g == 0 => &phrases[c / (k / g)],
+                _ => "",
+            }
+        };
+        let mut rows: Vec<Row> = entries
+            .iter()
+            .map(|&(r, header)| {
+                let l = &lines[r];
+                let (at, words) = content(l.text);
+                let cells = (0..k)
+                    .map(|c| {
+                        if header {
+                            return None;
+                        }
+                        let cl = &lines[r + 1 + c];
+                        cell(cl).map(|t| {
+                            cell_of(&t.kind, map.span(cl.start + t.start, cl.start + t.end))
+                        })
+                    })
+                    .collect();
+                Row {
+                    label: clean_label(words),
+                    label_span: map.span(l.start + at, l.start + at + words.len()),
+                    indent: 0,
+                    cells,
+                    header,
+                    rule_above: false,
+                    blank_above: false,
+                }
+            })
+            .collect();
+        assign_units(&mut rows);
+        let columns = (0..k)
+            .map(|c| {
+                let own = &own[c];
+                let shared = shared_of(c).trim();
+                let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+                Column {
+                    period: parse_period(own, shared),
+                    header: [shared, own.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    derived: is_derived_column(own, shared, &figures),
+                    midpoint_of: None,
+                }
+            })
+            .collect();
+        let first = first_line;
+        let keep = title_lines.len().saturating_sub(2);
+        tables.push(Table {
+            title: title_lines[keep..].join(" / "),
+            scale_note,
+            scale,
+            columns,
+            rows,
+            span: map.span(
+                lines[first].start,
+                lines[j - 1].start + lines[j - 1].text.len(),
+            ),
+        });
+        for l in first..j {
+            used[l] = true;
+            lines[l].kind = Kind::Taken;
+        }
+        i = j;
+    }
+    (tables, used)
 }
 
 fn classify(line: &str) -> Kind {
@@ -616,6 +895,10 @@ fn group(lines: &[Line]) -> Vec<Group> {
                 heading.clear();
             }
             Kind::Marker => continue,
+            Kind::Taken => {
+                close(&mut open, &mut groups, &mut heading);
+                heading.clear();
+            }
         }
         blanks = 0;
     }
@@ -882,7 +1165,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 blank = false;
                 pending_blank = false;
             }
-            Kind::Heading | Kind::Prose | Kind::Marker => {}
+            Kind::Heading | Kind::Prose | Kind::Marker | Kind::Taken => {}
         }
     }
     flush(&mut pending, &mut rows, &mut rule, pending_blank);
@@ -1764,6 +2047,111 @@ mod tests {
             f[0].message.contains("Operating income"),
             "{}",
             f[0].message
+        );
+    }
+
+    /// A table whose cells a converter set one per line: the column
+    /// headings (spanning periods, then a year per column), section
+    /// headers, then each label followed by its figures.
+    const STACKED: &str = "\
+CONTOSO LTD.
+INCOME STATEMENTS
+(In millions, except per share amounts) (Unaudited)
+Three Months Ended
+June 30,
+Twelve Months Ended
+June 30,
+2026
+2025
+2026
+2025
+Revenue:
+Product
+$4,120
+$4,410
+$16,905
+$17,020
+Service and other
+6,310
+5,720
+24,118
+21,604
+Total revenue
+10,430
+10,130
+41,023
+38,624
+Cost of revenue
+3,980
+4,105
+15,322
+15,010
+Gross margin
+6,450
+6,025
+25,701
+23,614
+Earnings per share:
+Basic
+$0.52
+$0.47
+$2.05
+$1.84
+Diluted
+$0.51
+$0.47
+$2.03
+$1.83
+";
+
+    #[test]
+    fn stacked_cells_read_as_a_table() {
+        let t = tables(STACKED);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        let t = &t[0];
+        assert_eq!(t.title, "CONTOSO LTD. / INCOME STATEMENTS");
+        assert_eq!(t.scale, Scale::Millions);
+        assert_eq!(t.columns.len(), 4);
+        let periods: Vec<String> = t.columns.iter().map(|c| c.period.to_string()).collect();
+        assert_eq!(
+            periods,
+            [
+                "3 months ended 2026-06-30",
+                "3 months ended 2025-06-30",
+                "12 months ended 2026-06-30",
+                "12 months ended 2025-06-30"
+            ]
+        );
+        let labels: Vec<_> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Revenue:",
+                "Product",
+                "Service and other",
+                "Total revenue",
+                "Cost of revenue",
+                "Gross margin",
+                "Earnings per share:",
+                "Basic",
+                "Diluted"
+            ]
+        );
+        assert!(t.rows[0].header && t.rows[6].header);
+        assert_eq!(t.rows[3].figure(2).unwrap().value, 41023.into());
+        assert_eq!(t.rows[8].figure(0).unwrap().unit, Unit::PerShare);
+        // Read so, the table is checked.
+        let footing = |s: &str| crate::check::findings_of("footing", s);
+        assert!(footing(STACKED).is_empty(), "{:#?}", footing(STACKED));
+        let f = footing(&STACKED.replace("\n24,118\n", "\n21,118\n"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Total revenue"), "{}", f[0].message);
+        // Two rows of figures alone are no table.
+        let short = STACKED.split("Total revenue").next().unwrap_or("");
+        assert!(
+            tables(short).iter().all(|t| t.columns.len() != 4),
+            "{:#?}",
+            tables(short)
         );
     }
 
