@@ -35,6 +35,11 @@ use rust_decimal::Decimal;
 /// Terms a total column may add.
 const MAX_TERMS: usize = 5;
 
+/// Terms a rate column may add in a bridge of rates (a reported change and
+/// the impacts of items affecting comparability): bounded, so a table of a
+/// thousand rate columns costs its width, not its width cubed.
+const MAX_BRIDGE_TERMS: usize = 12;
+
 struct Hypothesis {
     target: usize,
     terms: Vec<usize>,
@@ -330,7 +335,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             if !t.columns[target].derived {
                 continue;
             }
-            for first in 0..target.saturating_sub(MAX_TERMS) {
+            for first in target.saturating_sub(MAX_BRIDGE_TERMS)..target.saturating_sub(MAX_TERMS) {
                 if (first..target).all(|c| t.columns[c].derived) {
                     all.push(Hypothesis {
                         target,

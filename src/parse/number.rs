@@ -103,6 +103,7 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
                 let after = off(i) + len;
                 let rest = &s[after..];
                 let flat = sign.is_zero();
+                // "flat" is no change: a dash, the zero of a change column.
                 if flat
                     && rest
                         .chars()
@@ -112,13 +113,7 @@ pub fn lex_figures(s: &str) -> Option<Vec<Token>> {
                     out.push(Token {
                         start: off(i),
                         end: after,
-                        kind: TokenKind::Number {
-                            value: Decimal::ZERO,
-                            decimals: 0,
-                            percent: true,
-                            currency: None,
-                            formatted: true,
-                        },
+                        kind: TokenKind::Dash,
                     });
                     pending_currency = None;
                     i += len;
@@ -504,7 +499,7 @@ mod tests {
         );
         assert_eq!(
             values("Up 22%  up 6 pts  flat").unwrap(),
-            ["22%/0", "6/0", "0%/0"]
+            ["22%/0", "6/0", "dash"]
         );
         let s = "9.0   down 36%";
         let t = lex_figures(s).unwrap();
