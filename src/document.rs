@@ -258,6 +258,9 @@ pub struct Column {
     /// A derived column ("% change", "Increase (decrease)") rather than a
     /// period's figures: said so by its header, or mostly percentages.
     pub derived: bool,
+    /// The midpoint of a range whose low and high ends are these columns:
+    /// guidance printed "$10.60 – $10.70 / $10.65" beside "Mid-point".
+    pub midpoint_of: Option<(usize, usize)>,
 }
 
 /// What kind of quantity a figure is.

@@ -528,3 +528,88 @@ fn html_corpus_reads_and_finds_statements() {
     assert!(bs * 10 >= with_bs * 9, "balance sheets {bs} of {with_bs}");
     assert!(cf * 10 >= with_cf * 9, "cash flows {cf} of {with_cf}");
 }
+
+/// Tables of the PDF conversions and Markdown releases that session 5 made
+/// readable are read and their checks run and hold: Intel's changes in
+/// words, J&J's guidance midpoints, PepsiCo's percentage-change bridges,
+/// Amazon's pipe tables, Microsoft's stacked statements and its
+/// reconciliations whose rows are periods.
+#[test]
+fn conversion_tables_are_checked() {
+    let passes = |file: &str, rule: &str, table: &dyn Fn(&tickmark::document::Table) -> bool| {
+        let path = corpus(file)?;
+        let a = audit(&path);
+        let n = a
+            .outcome
+            .passed
+            .iter()
+            .filter(|p| p.rule == rule && table(&a.document.tables[p.table]))
+            .count();
+        Some(n)
+    };
+    let any = |_: &tickmark::document::Table| true;
+    let expect = |got: Option<usize>, at_least: usize, what: &str| {
+        if let Some(n) = got {
+            assert!(
+                n >= at_least,
+                "{what}: {n} checks held, expected {at_least}"
+            );
+        }
+    };
+    expect(
+        passes(
+            "pdftotext/INTEL_2022Q4_EARNINGS.txt",
+            "change-column",
+            &|t| t.columns.iter().any(|c| c.header.contains("vs.")),
+        ),
+        25,
+        "Intel's summary changes in words",
+    );
+    expect(
+        passes(
+            "pdftotext/JOHNSON_JOHNSON_2023Q1_EARNINGS.txt",
+            "guidance-midpoint",
+            &any,
+        ),
+        16,
+        "J&J's guidance midpoints",
+    );
+    expect(
+        passes(
+            "pdftotext/PEPSICO_2023Q2_EARNINGS.txt",
+            "cross-footing",
+            &|t| t.columns.len() >= 10,
+        ),
+        25,
+        "PepsiCo's bridges of rates",
+    );
+    expect(
+        passes("markdown/amazon_q3_2024_release.md", "footing", &|t| {
+            t.columns.iter().all(|c| !c.period.is_empty())
+        }),
+        60,
+        "Amazon's pipe tables with their periods",
+    );
+    expect(
+        passes(
+            "markdown/microsoft_fy2024_q4_press_release.md",
+            "footing",
+            &|t| t.title.contains("INCOME STATEMENTS") && t.columns.len() == 4,
+        ),
+        24,
+        "Microsoft's stacked income statement",
+    );
+    expect(
+        passes(
+            "markdown/microsoft_fy2024_q4_press_release.md",
+            "change-column",
+            &|t| {
+                t.rows
+                    .iter()
+                    .any(|r| r.label.starts_with("2024 As Reported"))
+            },
+        ),
+        20,
+        "Microsoft's change rows under period rows",
+    );
+}

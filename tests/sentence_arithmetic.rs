@@ -138,13 +138,6 @@ const CORPUS: &[(&str, &str, &str)] = &[
         "$761 million in the same quarter",
         "$561 million in the same quarter",
     ),
-    // pdftotext, a guidance line: "Change vs. Prior Year / Mid-point
-    // 7.0% – 8.0% / 7.5%"
-    (
-        "pdftotext/JOHNSON_JOHNSON_2023Q2_EARNINGS.txt",
-        "7.0% – 8.0% / 7.5%",
-        "7.0% – 8.0% / 7.9%",
-    ),
 ];
 
 #[test]

@@ -22,10 +22,14 @@
 //! misses on at most one row in ten (or one row): a "% of sales", "operational growth" or "currency
 //! impact" column fits no hypothesis and is left alone. Rows with a zero or
 //! negative base are skipped (their percentage is not meaningful), as are
-//! bases under 100 display units (rounding swamps the percentage) and "nm"
-//! cells. Releases compute percentages from unrounded amounts, so a relative
-//! change is reported only when it is more than one point outside what the
-//! displayed amounts allow.
+//! "nm" cells. A row over a base under 100 display units confirms no
+//! formula (rounding makes its percentage wide enough to fit almost any
+//! column) but is checked once the other rows confirm one, with each amount
+//! read one unit wider than its rounding (issuers plug rounded line items
+//! so that totals foot, "9" against "10" printed as "1.2%"). Releases
+//! compute percentages from unrounded amounts, so a relative change is
+//! reported only when it is more than one point outside what the displayed
+//! amounts allow.
 
 use super::{Finding, Label, Outcome, Passed};
 use crate::document::{format_grouped, Document, Figure, Table, Unit};
@@ -46,6 +50,10 @@ struct RowEval {
     row: usize,
     holds: bool,
     computed: Interval,
+    /// A percentage over a base under 100 display units: its interval is
+    /// wide, so a row that holds is no evidence for the formula (nearly
+    /// any column would), but a row that misses is still a miss.
+    weak: bool,
 }
 
 /// Checks every derived column of every table.
@@ -78,7 +86,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     // The best accepted formula of each column, in document order.
     let mut best: Vec<Trial> = Vec::new();
     for (x, key) in trials.into_iter().zip(&keys) {
-        let own = accepted(x.holds, x.misses, x.evals.len());
+        let own = accepted(x.holds, x.misses, x.holds + x.misses);
         let twins = x.holds >= 1
             && x.misses <= 1
             && pooled
@@ -100,6 +108,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
         report(x, doc, rule, out);
     }
     check_growth_rows(doc, rule, out);
+    check_change_rows(doc, rule, out);
     check_roll_forward(doc, rule, out);
 }
 
@@ -363,7 +372,12 @@ fn check_growth_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 ) else {
                     continue;
                 };
-                if v.dash || x.dash || y.dash || v.unit != Unit::Percent || x.unit == Unit::Percent
+                if v.dash
+                    || x.dash
+                    || y.dash
+                    || v.unit != Unit::Percent
+                    || x.unit == Unit::Percent
+                    || small_base(y)
                 {
                     continue;
                 }
@@ -429,6 +443,219 @@ fn check_growth_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                     },
                     Label {
                         span: y.span,
+                        text: "a year earlier".into(),
+                    },
+                ],
+            });
+        }
+    }
+}
+
+/// Rows of periods above a change row that are paired (see
+/// `check_change_rows`).
+const MAX_PERIOD_ROWS: usize = 6;
+
+/// The year a row's label opens with ("2023 As Reported (GAAP)"): a
+/// table laid out with periods as rows and measures as columns.
+fn row_year(label: &str) -> Option<i32> {
+    let head = label.trim_start().get(..4)?;
+    let year: i32 = head.parse().ok()?;
+    let next = label.trim_start()[4..].chars().next();
+    ((1950..=2050).contains(&year) && next.is_none_or(|c| !c.is_ascii_alphanumeric()))
+        .then_some(year)
+}
+
+/// Does a (lower-cased) label name a change between periods ("Percentage
+/// Change Y/Y (GAAP)", "% change")? Adjusted changes ("Constant Currency")
+/// are no printed pair's.
+fn says_change(label: &str) -> bool {
+    (label.contains("change") || label.contains("growth") || label.contains("y/y"))
+        && !says_adjusted(label)
+}
+
+/// One pair of period rows tried for one change row.
+struct RowPair {
+    table: usize,
+    row: usize,
+    cur: usize,
+    prior: usize,
+    /// (column, computed change, holds)
+    evals: Vec<(usize, Interval, bool)>,
+    holds: usize,
+    misses: usize,
+}
+
+/// Rows of changes in a table whose rows are periods ("2023 As Reported
+/// (GAAP)", "2024 As Reported (GAAP)", "Percentage Change Y/Y (GAAP)",
+/// each column a measure): the change row equals, column by column, the
+/// change from a row of one year to a row of the year before. Which two
+/// rows is not written ("As Reported" or "As Adjusted"): each pair a year
+/// apart above the change row is tried, and the one that holds in the most
+/// columns, three at least, with at most one miss in ten (or one), is the
+/// row's formula. The same three labels elsewhere in the document (the
+/// quarter's table and the year's, the segments') are the same formula:
+/// their columns are pooled, so a table of three columns with one wrong
+/// figure is still judged.
+fn check_change_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    let mut tried: Vec<RowPair> = Vec::new();
+    for (ti, t) in doc.tables.iter().enumerate() {
+        let years: Vec<Option<i32>> = t
+            .rows
+            .iter()
+            .map(|r| if r.header { None } else { row_year(&r.label) })
+            .collect();
+        if years.iter().flatten().count() < 2 {
+            continue;
+        }
+        for (p, row) in t.rows.iter().enumerate() {
+            if row.header || years[p].is_some() || !says_change(&row.label.to_lowercase()) {
+                continue;
+            }
+            // The nearest rows of periods above: a table of periods as rows
+            // shows a few (reported and adjusted, two years), and the pairs
+            // stay bounded whatever the table's length.
+            let near: Vec<usize> = (0..p)
+                .rev()
+                .filter(|&r| years[r].is_some())
+                .take(MAX_PERIOD_ROWS)
+                .collect();
+            if !crate::budget::spend((near.len() * near.len() * t.columns.len()) as u64 + 1) {
+                return;
+            }
+            for &cur in &near {
+                for &prior in &near {
+                    let (Some(y), Some(y0)) = (years[cur], years[prior]) else {
+                        continue;
+                    };
+                    if y != y0 + 1 {
+                        continue;
+                    }
+                    let mut evals = Vec::new();
+                    let mut holds = 0;
+                    for c in 0..t.columns.len() {
+                        let (Some(v), Some(a), Some(b)) = (
+                            row.figure(c),
+                            t.rows[cur].figure(c),
+                            t.rows[prior].figure(c),
+                        ) else {
+                            continue;
+                        };
+                        if v.dash
+                            || a.dash
+                            || b.dash
+                            || v.unit != Unit::Percent
+                            || a.unit == Unit::Percent
+                            || b.unit == Unit::Percent
+                        {
+                            continue;
+                        }
+                        let Some(computed) = relative_change(a, b) else {
+                            continue;
+                        };
+                        let ok = gap(&computed, &v.interval()) <= Decimal::ONE;
+                        holds += usize::from(ok && !small_base(b));
+                        evals.push((c, computed, ok));
+                    }
+                    let misses = evals.iter().filter(|e| !e.2).count();
+                    if holds > 0 {
+                        tried.push(RowPair {
+                            table: ti,
+                            row: p,
+                            cur,
+                            prior,
+                            evals,
+                            holds,
+                            misses,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let key = |x: &RowPair| {
+        let t = &doc.tables[x.table];
+        [x.row, x.cur, x.prior].map(|r| label_key(&t.rows[r].label))
+    };
+    let mut pooled: std::collections::HashMap<[String; 3], (usize, usize, usize)> =
+        Default::default();
+    for x in &tried {
+        let e = pooled.entry(key(x)).or_default();
+        e.0 += x.holds;
+        e.1 += x.misses;
+        e.2 += 1;
+    }
+    // The best accepted pair of each change row, in document order.
+    let mut best: Vec<RowPair> = Vec::new();
+    for x in tried {
+        let own = accepted(x.holds, x.misses, x.holds + x.misses);
+        let twins = x.misses <= 1
+            && pooled
+                .get(&key(&x))
+                .is_some_and(|&(h, m, n)| n > 1 && accepted(h, m, h + m));
+        if !(own || twins) {
+            continue;
+        }
+        match best.last_mut() {
+            Some(b) if b.table == x.table && b.row == x.row => {
+                if (x.holds, std::cmp::Reverse(x.misses)) > (b.holds, std::cmp::Reverse(b.misses)) {
+                    *b = x;
+                }
+            }
+            _ => best.push(x),
+        }
+    }
+    for x in best {
+        let t = &doc.tables[x.table];
+        let row = &t.rows[x.row];
+        let (cur, prior) = (x.cur, x.prior);
+        for (c, computed, holds) in x.evals {
+            let (Some(v), Some(a), Some(b)) = (
+                row.figure(c),
+                t.rows[cur].figure(c),
+                t.rows[prior].figure(c),
+            ) else {
+                continue;
+            };
+            if holds {
+                out.passed.push(Passed {
+                    rule: rule.id.clone(),
+                    table: x.table,
+                    row: x.row,
+                    column: c,
+                });
+                for f in [v, a, b] {
+                    out.verified.insert(f.span);
+                }
+                continue;
+            }
+            let shown = format!("{}%", format_grouped(computed.midpoint(), 1));
+            out.findings.push(Finding {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                message: format!(
+                    "\"{}\": shows {}, but \"{}\" {} against \"{}\" {} is {shown}",
+                    row.label,
+                    v.display(),
+                    t.rows[cur].label,
+                    a.display(),
+                    t.rows[prior].label,
+                    b.display()
+                ),
+                help: Some(format!(
+                    "({} - {}) / {} = {shown}; the row's other columns agree with these two rows",
+                    a.display(),
+                    b.display(),
+                    b.display()
+                )),
+                span: v.span,
+                span_text: format!("shows {}, computed {shown}", v.display()),
+                labels: vec![
+                    Label {
+                        span: a.span,
+                        text: "current".into(),
+                    },
+                    Label {
+                        span: b.span,
                         text: "a year earlier".into(),
                     },
                 ],
@@ -515,6 +742,7 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
             }
         };
         let Some(computed) = computed else { continue };
+        let weak = how == How::Relative && a.unit != Unit::Percent && small_base(b);
         // Releases compute percentages from unrounded amounts ("may not
         // recalculate precisely"), so a percentage is wrong only when it is a
         // full point outside what the displayed amounts allow.
@@ -527,6 +755,7 @@ fn evaluate(t: &Table, d: usize, cur: usize, prior: usize, how: How) -> Vec<RowE
             row: i,
             holds: gap(&computed, &v.interval()) <= slack,
             computed,
+            weak,
         });
     }
     out
@@ -543,24 +772,44 @@ fn gap(computed: &Interval, shown: &Interval) -> Decimal {
     }
 }
 
+/// Is a base under 100 display units ("54 against 57")? Rounding makes
+/// the percentage over it wide: it holds for almost any column, so it
+/// confirms no formula, though it can still be checked once one is
+/// confirmed.
+fn small_base(b: &Figure) -> bool {
+    b.value.abs() < Decimal::new(100, b.decimals)
+}
+
 /// (a − b) / b × 100 for two amounts, `None` when the percentage means
-/// nothing: a base under 100 display units (rounding swamps it, "54
-/// against 57") or amounts of opposite signs.
+/// nothing: amounts of opposite signs, or a base whose interval holds
+/// zero. Over a base under 100 display units each amount is read one unit
+/// wider than its rounding: issuers plug rounded line items so that their
+/// totals foot ("9" printed for 10.2 beside a "1.2%" change), and over a
+/// small base that unit moves the percentage by more than the point of
+/// slack a percentage is allowed.
 fn relative_change(a: &Figure, b: &Figure) -> Option<Interval> {
-    let small = Decimal::new(100, b.decimals);
-    if b.value.abs() < small {
-        return None;
-    }
+    let widen = |f: &Figure| {
+        let i = f.interval();
+        if small_base(b) {
+            let unit = Decimal::new(1, f.decimals);
+            Interval::new(i.lo - unit, i.hi + unit)
+        } else {
+            i
+        }
+    };
     let (a, b) = if a.value < Decimal::ZERO && b.value < Decimal::ZERO {
         // Two negative amounts ("Interest expense (866) against (888)")
         // change by the change in their size: the column reads "(3)%", the
         // expense fell.
-        (a.interval().negated(), b.interval().negated())
-    } else if a.value < Decimal::ZERO || b.value < Decimal::ZERO {
+        (widen(a).negated(), widen(b).negated())
+    } else if b.value < Decimal::ZERO {
+        // From a loss to a profit: no percentage means much.
         return None;
     } else {
-        (a.interval(), b.interval())
+        (widen(a), widen(b))
     };
+    // From a profit to a loss the change is taken over the base's size:
+    // "$(0.66) against $1.98" is "down 133%".
     a.checked_sub(b)?
         .checked_div(b)?
         .scale(Decimal::ONE_HUNDRED)
@@ -684,8 +933,8 @@ fn trials_of(ti: usize, t: &Table, d: usize) -> Vec<Trial> {
     for (cur, prior) in pairs {
         for how in [How::Relative, How::Absolute] {
             let evals = evaluate(t, d, cur, prior, how);
-            let holds = evals.iter().filter(|e| e.holds).count();
-            let misses = evals.len() - holds;
+            let holds = evals.iter().filter(|e| e.holds && !e.weak).count();
+            let misses = evals.iter().filter(|e| !e.holds).count();
             if holds == 0 {
                 continue;
             }
@@ -842,6 +1091,107 @@ Research         2,648    2,815        (6)   5,153    5,116         1
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("Selling"), "{}", f[0].message);
+    }
+
+    /// Product lines under 100 (in millions) beside larger ones: the
+    /// larger rows confirm the formula, the small ones are checked by it.
+    const SMALL_BASES: &str = "\
+(in millions)
+                       2023       2022    % Change
+Alpha                 1,247      1,320         (6%)
+Beta                    305        290           5%
+Gamma                   262        274         (4%)
+Delta                    80         79           1%
+Epsilon                  56         64        (12%)
+Zeta                      9         10           1%
+";
+
+    #[test]
+    fn small_bases_are_checked_once_larger_rows_confirm_the_formula() {
+        // "9 against 10" shown as 1%: the issuer plugged a rounded line
+        // item, one unit off; that is no finding.
+        assert!(
+            findings(SMALL_BASES).is_empty(),
+            "{:#?}",
+            findings(SMALL_BASES)
+        );
+        let bad = SMALL_BASES.replace("(12%)", "(42%)");
+        let f = findings(&bad);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Epsilon"), "{}", f[0].message);
+        // Small bases alone confirm nothing: any column fits them.
+        let only_small = "\
+                       2023       2022    % Change
+Delta                    80         79          41%
+Epsilon                  56         64         (2%)
+Zeta                      9         10           1%
+Eta                      31         29          16%
+";
+        assert!(
+            findings(only_small).is_empty(),
+            "{:#?}",
+            findings(only_small)
+        );
+    }
+
+    /// A summary with its comparisons in words: percentages for amounts,
+    /// points for margins, a fall from a profit to a loss over the size of
+    /// the profit.
+    const IN_WORDS: &str = "\
+                                 GAAP                                    Non-GAAP
+                      Q1 2026    Q1 2025      vs. Q1 2025      Q1 2026    Q1 2025      vs. Q1 2025
+Revenue ($B)            $12.4      $15.9         down 22%        $12.4^     $15.2         down 18%
+Gross margin            41.3%      48.2%     down 6.9 ppts        44.0%      51.6%     down 7.6 ppts
+R&D and SG&A ($B)        $5.1       $4.8            up 6%         $4.6       $4.5            up 2%
+Operating margin        (3.5)%      12.4%    down 15.9 ppts        6.0%      17.9%    down 11.9 ppts
+Tax rate                 12.0%      12.0%             flat         13.0%      11.0%       up 2 ppts
+Net income ($B)         $(0.4)      $1.9         down 121%         $0.8       $2.3         down 65%
+";
+
+    #[test]
+    fn changes_in_words_are_checked() {
+        assert!(findings(IN_WORDS).is_empty(), "{:#?}", findings(IN_WORDS));
+        let f = findings(&IN_WORDS.replace("down 22%", "down 52%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Revenue"), "{}", f[0].message);
+        let f = findings(&IN_WORDS.replace("down 7.6 ppts", "down 1.6 ppts"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Gross margin"), "{}", f[0].message);
+        // A wrong amount shows through its change.
+        let f = findings(&IN_WORDS.replace("$1.9 ", "$4.9 "));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Net income"), "{}", f[0].message);
+    }
+
+    /// Periods as rows, measures as columns: the change rows compare a
+    /// row of one year with a row of the year before, which ones the
+    /// columns tell.
+    const PERIOD_ROWS: &str = "\
+Financial Performance Reconciliation
+($ in millions, except per share amounts)     Revenue    Operating Income    Net Income    Diluted EPS
+2025 As Reported (GAAP)                        52,747              20,399        16,425          2.20
+2025 As Adjusted (non-GAAP)                    52,747              21,570        17,371          2.32
+2026 As Reported (GAAP)                        62,020              27,032        21,870          2.93
+Percentage Change Y/Y (GAAP)                      18%                 33%           33%           33%
+Percentage Change Y/Y (non-GAAP)                  18%                 25%           26%           26%
+Constant Currency Impact                          756                 565           510          0.07
+Percentage Change Y/Y Constant Currency           16%                 30%           30%           30%
+";
+
+    #[test]
+    fn change_rows_compare_period_rows_a_year_apart() {
+        assert!(
+            findings(PERIOD_ROWS).is_empty(),
+            "{:#?}",
+            findings(PERIOD_ROWS)
+        );
+        let f = findings(&PERIOD_ROWS.replace("25%           26%", "28%           26%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("(non-GAAP)"), "{}", f[0].message);
+        assert!(f[0].message.contains("As Adjusted"), "{}", f[0].message);
+        // A wrong amount shows through the change rows over it.
+        let f = findings(&PERIOD_ROWS.replace("21,870", "24,870"));
+        assert_eq!(f.len(), 2, "{f:#?}");
     }
 
     #[test]

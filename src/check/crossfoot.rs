@@ -35,6 +35,11 @@ use rust_decimal::Decimal;
 /// Terms a total column may add.
 const MAX_TERMS: usize = 5;
 
+/// Terms a rate column may add in a bridge of rates (a reported change and
+/// the impacts of items affecting comparability): bounded, so a table of a
+/// thousand rate columns costs its width, not its width cubed.
+const MAX_BRIDGE_TERMS: usize = 12;
+
 struct Hypothesis {
     target: usize,
     terms: Vec<usize>,
@@ -87,10 +92,10 @@ fn additive(label: &str) -> bool {
 /// what was printed.
 fn rate_like(a: &Figure, b: &Figure) -> bool {
     use crate::document::Unit;
-    matches!(
-        (a.unit, b.unit),
-        (Unit::Percent, Unit::Amount) | (Unit::Amount, Unit::Percent)
-    )
+    // A whole figure on a per-share row of a rate column is points of EPS
+    // growth, not a per-share amount (those are printed to the cent).
+    let points = |f: &Figure| f.unit != Unit::PerShare || f.decimals == 0;
+    points(a) && points(b)
 }
 
 /// `additive` is [`additive`] of the row's label, computed once per row
@@ -321,6 +326,25 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 sparse: true,
             });
         }
+        // A bridge of rates across more columns than the contiguous
+        // hypotheses reach: "Reported % Change", six impacts of items
+        // affecting comparability, "Core % Change". Every column in it is a
+        // rate.
+        let ncols = t.columns.len();
+        for target in (MAX_TERMS + 1)..ncols {
+            if !t.columns[target].derived {
+                continue;
+            }
+            for first in target.saturating_sub(MAX_BRIDGE_TERMS)..target.saturating_sub(MAX_TERMS) {
+                if (first..target).all(|c| t.columns[c].derived) {
+                    all.push(Hypothesis {
+                        target,
+                        terms: (first..target).collect(),
+                        sparse: false,
+                    });
+                }
+            }
+        }
         for h in period_hypotheses(t) {
             if !all
                 .iter()
@@ -396,15 +420,55 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
         e.1 += x.misses;
         e.2 += 1;
     }
-    for x in trials {
-        let own = accepted(x.holds, x.misses);
-        let twins = x.rates
-            && pooled
-                .get(&key(&x))
-                .is_some_and(|&(h, m, n)| n > 1 && accepted(h, m));
-        if !(own || twins) {
-            continue;
-        }
+    // Of two accepted hypotheses for one column of a table where one adds
+    // the other's columns and more, the one that misses least (then holds
+    // most, then adds fewest columns) is the column's formula: a column of
+    // dashes that a hypothesis adds or leaves out changes nothing on most
+    // rows, and only the rows where it is filled tell the two apart.
+    // Hypotheses over different columns can both hold ("Organic" as
+    // reported plus impacts, and as volume plus price).
+    let accepted_trials: Vec<Trial> = trials
+        .into_iter()
+        .filter(|x| {
+            let twins = x.rates
+                && pooled
+                    .get(&key(x))
+                    .is_some_and(|&(h, m, n)| n > 1 && accepted(h, m));
+            accepted(x.holds, x.misses) || twins
+        })
+        .collect();
+    let rank = |x: &Trial| {
+        (
+            std::cmp::Reverse(x.misses),
+            x.holds,
+            std::cmp::Reverse(x.hypothesis.terms.len()),
+        )
+    };
+    let nested = |a: &[usize], b: &[usize]| {
+        a.iter().all(|c| b.contains(c)) || b.iter().all(|c| a.contains(c))
+    };
+    let mut by_column: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
+    for (i, x) in accepted_trials.iter().enumerate() {
+        by_column
+            .entry((x.table, x.hypothesis.target))
+            .or_default()
+            .push(i);
+    }
+    let dominated: Vec<bool> = accepted_trials
+        .iter()
+        .map(|x| {
+            by_column[&(x.table, x.hypothesis.target)].iter().any(|&j| {
+                let y = &accepted_trials[j];
+                nested(&x.hypothesis.terms, &y.hypothesis.terms) && rank(y) > rank(x)
+            })
+        })
+        .collect();
+    let best = accepted_trials
+        .into_iter()
+        .zip(dominated)
+        .filter(|(_, d)| !d)
+        .map(|(x, _)| x);
+    for x in best {
         let t = &doc.tables[x.table];
         for (r, f) in x.fits {
             report(x.table, t, r, &x.hypothesis, f, rule, out);
@@ -641,6 +705,38 @@ Total expense      6,509         (259)           22        --       6,272
         assert!(findings(t).is_empty(), "{:?}", findings(t));
         let bad = t.replace("4,520", "4,250");
         assert_eq!(findings(&bad).len(), 1, "{:?}", findings(&bad));
+    }
+
+    // A growth bridge: reported change, six impacts in points, the core
+    // change, the impact of currency, the core change at constant
+    // currency. The impact columns print no "%"; the table opens with a
+    // rate, so they are rates too. The pension column is mostly dashes:
+    // the constant-currency column adds the core change and currency
+    // only, which the rows where pension is filled tell.
+    const BRIDGE: &str = "\
+                           Reported   Mark-to-  Restructuring  Acquisition  Juice   Impairment  Pension     Core   Foreign    Core Constant
+                           % Change   market      charges        charges     Gain     charges    impact  % Change  exchange  Currency % Change
+North America                  11%        --          --            2           6       (11)        --        8%        1          9%
+Latin America                  41%        --          --           --          --       (23)        --       18%       (9)         9%
+Africa and Middle East        (14)%       --        (0.5)          --          --         --        --      (14)%      21          7%
+Asia Pacific                    8%        --          0.5          --          --         --        --        9%        5         14%
+Corporate                      37%      (34)          (1)           1          --         --        --        4%       --          4%
+Total Operating Profit         76%         5          2.5          --           1       (71)        --       13%        2         15%
+Net Income                     92%         5            2          --           1       (80)        (8)      12%        2         14%
+EPS                            85%         5            2          --           1       (81)        --       12%        2         14%
+";
+
+    #[test]
+    fn a_bridge_of_rates_adds_across_its_impacts() {
+        assert!(findings(BRIDGE).is_empty(), "{:#?}", findings(BRIDGE));
+        // Reported + impacts = core: a wrong impact.
+        let f = findings(&BRIDGE.replace("(23)", "(53)"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Latin America"), "{}", f[0]);
+        // Core + currency = core at constant currency.
+        let f = findings(&BRIDGE.replace("  21 ", "  51 "));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Africa"), "{}", f[0]);
     }
 
     #[test]

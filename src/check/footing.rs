@@ -385,14 +385,13 @@ fn rate_row(table: &Table, row: &Row) -> bool {
         || super::names_rate(&label)
 }
 
-/// Every figure of the row is a percentage.
+/// Every figure of the row is a percentage, or a dash (a zero of any
+/// unit: "Patent settlement  —%  —%  0.3%  —%" in a margin
+/// reconciliation), and one at least is a percentage.
 fn percent_only(row: &Row) -> bool {
-    row.has_figures()
-        && row
-            .cells
-            .iter()
-            .flatten()
-            .all(|c| c.figure().is_none_or(|f| f.unit == Unit::Percent))
+    let figures = || row.cells.iter().flatten().filter_map(|c| c.figure());
+    figures().any(|f| f.unit == Unit::Percent && !f.dash)
+        && figures().all(|f| f.unit == Unit::Percent || f.dash)
 }
 
 /// A reconciliation of a margin ("GAAP operating margin", its adjustments
@@ -715,6 +714,30 @@ fn find_totals(
         .map(|c| reads_as_points(table, c))
         .collect();
     let n = table.rows.len();
+    // A "Less:" row printed in parentheses may carry its sign already
+    // ("Less: intersegment revenue (109)"), or subtract a negative ("Less:
+    // net loss attributable to noncontrolling interests (5)"): both are
+    // tried.
+    let signed: Vec<bool> = table
+        .rows
+        .iter()
+        .map(|r| {
+            let mut figures = r
+                .cells
+                .iter()
+                .flatten()
+                .filter_map(|c| c.figure())
+                .filter(|f| !f.dash)
+                .peekable();
+            let mut negative = false;
+            figures.peek().is_some()
+                && figures.all(|f| {
+                    negative |= f.value < Decimal::ZERO;
+                    f.value <= Decimal::ZERO
+                })
+                && negative
+        })
+        .collect();
     // For a row found to be a total: the first row of its block.
     let mut block_start: Vec<Option<usize>> = vec![None; n];
     for i in 0..n {
@@ -791,11 +814,18 @@ fn find_totals(
             let us = &units[..k];
             let plain: Vec<i8> = us.iter().map(|&u| facts[u].weight).collect();
             let chain: Vec<i8> = (0..k).map(|x| if x + 1 == k { 1 } else { -1 }).collect();
-            let patterns = if reads_as_total {
-                vec![plain, chain]
+            let mut patterns = if reads_as_total {
+                vec![plain.clone(), chain]
             } else {
-                vec![plain]
+                vec![plain.clone()]
             };
+            if us.iter().any(|&u| facts[u].weight < 0 && signed[u]) {
+                let printed: Vec<i8> = us
+                    .iter()
+                    .map(|&u| if signed[u] { 1 } else { facts[u].weight })
+                    .collect();
+                patterns.insert(1, printed);
+            }
             for signs in patterns {
                 let evals = evaluate(table, facts, i, us, &signs, blank_is_zero);
                 if evals.is_empty() {
@@ -1149,6 +1179,38 @@ mod tests {
 
     fn findings(text: &str) -> Vec<super::Finding> {
         crate::check::findings_of("footing", text)
+    }
+
+    /// "Less:" rows printed in parentheses carry their sign already; the
+    /// other convention (a "Less:" row subtracting a negative) stays.
+    #[test]
+    fn a_less_row_in_parentheses_is_signed_already() {
+        let t = "\
+(In Millions)                                     Q4 2026      Q4 2025      FY 2026      FY 2025
+Total operating segment revenue                    14,151       20,694       63,574       79,699
+  Less: intersegment revenue                         (109)        (166)        (520)        (675)
+Total net revenue                                  14,042       20,528       63,054       79,024
+
+Operating expenses                                 21,760       21,355       84,110       81,791
+  Less: severance and related charges              (1,533)        (563)      (2,048)        (926)
+  Less: office space charges                         (344)            0        (901)            0
+Operating expenses, excluding charges              19,883       20,792       81,161       80,865
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
+        let f = findings(&t.replace("14,042", "14,842"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Total net revenue"),
+            "{}",
+            f[0].message
+        );
+        let f = findings(&t.replace("(2,048)", "(2,448)"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("excluding charges"),
+            "{}",
+            f[0].message
+        );
     }
 
     /// Pre-tax and post-tax subtotals set out to the left of their

@@ -11,6 +11,7 @@ pub mod claim;
 pub mod crossfoot;
 pub mod equation;
 pub mod footing;
+pub mod midpoint;
 pub mod proportion;
 pub mod sentence;
 
@@ -133,6 +134,7 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
             Kind::Footing => {}
             Kind::Change => change::check(doc, rule, &mut out),
             Kind::Crossfoot => crossfoot::check(doc, rule, &mut out),
+            Kind::Midpoint => midpoint::check(doc, rule, &mut out),
             Kind::Proportion => proportion::check(doc, rule, &mut out),
             Kind::Claim => claim::check(doc, &resolved, rules.concepts(), rule, &mut out),
             Kind::Equation(eq) | Kind::Ratio(eq) => {

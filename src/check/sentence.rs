@@ -36,10 +36,10 @@
 //!   and $130 million for adult)"). "Included" and "including" are not
 //!   sums: releases list some parts only, and a part can exceed the total
 //!   when others are negative ("an adjustment of $238 million mainly
-//!   includes $286 million in inventory losses");
-//! - **a midpoint**: a guidance range with its midpoint, on a line
-//!   labelled "Mid-point" or beside one ("$10.60 – $10.70 / $10.65", "7.5%
-//!   – 8.5% / 8.0%"): half the sum of the ends.
+//!   includes $286 million in inventory losses").
+//!
+//! A guidance range with its midpoint ("$10.60 – $10.70 / $10.65") is a
+//! table row: the `midpoint` rule (`midpoint.rs`) checks it.
 //!
 //! ## How it decides
 //! Each figure is an interval (its printed precision, `interval.rs`); a
@@ -56,7 +56,7 @@
 //! the amount, the change, the rate and the earlier amount three ways)
 //! names the figure that breaks the relations it is in while the others
 //! hold; when the sentence cannot tell which figure is wrong, the finding
-//! is on the derived one (the rate, the change, the total, the midpoint)
+//! is on the derived one (the rate, the change, the total)
 //! with labels on the figures it was computed from.
 //!
 //! ## Saying nothing unsure
@@ -77,8 +77,7 @@
 //!   checked like any other: the tense says whether the figures will come
 //!   true, not whether they agree with each other. "The guidance above
 //!   implies 2024 core EPS of at least $8.15, a 7 percent increase compared
-//!   to 2023 core EPS of $7.62" is arithmetic the release prints, like a
-//!   guidance range's midpoint. What makes forecasts unsure for claims
+//!   to 2023 core EPS of $7.62" is arithmetic the release prints. What makes forecasts unsure for claims
 //!   (they tie to no table) does not arise here; ranges, the form most
 //!   forecasts take, are left alone.
 //! - Ranges ("$58.5 to $61.5 billion"), "respectively" lists, losses and
@@ -92,7 +91,7 @@
 use super::claim::{sentence_end, sentence_start};
 use super::{Finding, Label, Outcome};
 use crate::document::{Document, Mention, MentionKind};
-use crate::interval::{half_unit, Interval};
+use crate::interval::Interval;
 use crate::rules::Rule;
 use regex::{Captures, Regex};
 use rust_decimal::Decimal;
@@ -277,13 +276,6 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
                 r"(?P<total><AMT>)(?P<gap>[^\x01\x02;,()]{0,80}?)\s*\(\s*(?P<parts><AMT>\s+for\s+[^\x01\x02();,]{1,40}?(?:\s*,\s*<AMT>\s+for\s+[^\x01\x02();,]{1,40}?)*\s*,?\s+and\s+<AMT>\s+for\s+[^\x01\x02();,]{1,40}?)\s*\)",
             ),
         ),
-        // "$10.60 – $10.70 / $10.65" on or beside a line labelled
-        // "Mid-point"; not when the midpoint is itself a range's end ("5.0%
-        // – 6.0% / 4.0% – 5.0%", two ranges).
-        (
-            Shape::Midpoint,
-            pattern(r"(?P<low><FIG>)\s*(?:-|–|—|to)\s*(?P<high><FIG>)\s*/\s*(?P<mid><FIG>)"),
-        ),
     ]
 });
 
@@ -337,13 +329,6 @@ static PARTIAL_OR_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
 static RESPECTIVELY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)respectively(?-u:\b)").expect("re"));
 
-/// How far from a range its "Mid-point" label may stand: a line of a
-/// guidance table either way.
-const MIDPOINT_REACH: usize = 160;
-
-static MIDPOINT_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)mid-?\s?point").expect("re"));
-
 /// Two figures joined as a range ("$58.5 to $61.5 billion", "10-12%"):
 /// ends of an outlook, not amounts to compare.
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -395,7 +380,6 @@ enum Shape {
     Change,
     Direction,
     Sum,
-    Midpoint,
 }
 
 /// One relation between figures (indices into the document's mentions).
@@ -433,8 +417,6 @@ enum Relation {
     Direction { now: usize, base: usize, dir: i8 },
     /// `total = parts[0] + parts[1] + …`.
     Sum { total: usize, parts: Vec<usize> },
-    /// `mid = (low + high) / 2`.
-    Midpoint { low: usize, high: usize, mid: usize },
 }
 
 impl Relation {
@@ -456,7 +438,6 @@ impl Relation {
                 v.extend(parts.iter().copied());
                 v
             }
-            Relation::Midpoint { low, high, mid } => vec![*low, *high, *mid],
         }
     }
 
@@ -470,7 +451,6 @@ impl Relation {
             Relation::Change { change, .. } => *change,
             Relation::Direction { now, .. } => *now,
             Relation::Sum { total, .. } => *total,
-            Relation::Midpoint { mid, .. } => *mid,
         }
     }
 
@@ -481,7 +461,6 @@ impl Relation {
             Relation::Change { .. } => "change",
             Relation::Direction { .. } => "direction",
             Relation::Sum { .. } => "sum",
-            Relation::Midpoint { .. } => "midpoint",
         }
     }
 }
@@ -605,16 +584,6 @@ fn relations_of(shape: Shape, c: &Captures, figs: &Figs) -> Option<Vec<Relation>
             all.extend(parts.iter().copied());
             figs.amounts(&all)?;
             Some(vec![Relation::Sum { total, parts }])
-        }
-        Shape::Midpoint => {
-            let (low, high, mid) = (idx("low")?, idx("high")?, idx("mid")?);
-            // Three amounts or three rates.
-            let sort = |k: usize| figs.get(k).map(|f| f.class == 'P');
-            let points = [low, high, mid]
-                .iter()
-                .any(|&k| figs.get(k).is_none_or(|f| f.class == 'T'));
-            (!points && sort(low)? == sort(high)? && sort(low)? == sort(mid)?)
-                .then(|| vec![Relation::Midpoint { low, high, mid }])
         }
     }
 }
@@ -880,24 +849,8 @@ fn check_sentence(
                 .filter_map(|n| token_index(c.name(n)?.as_str())),
         );
     }
-    // The label may stand on the line above or below the figures
-    // ("Adjusted Operational Sales" over "4.5% – 5.5% / 5.0%" over "Change
-    // vs. Prior Year / Mid-point", in a PDF's layout).
-    let around = |i: usize| {
-        let mut i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let nearby = &text[around(start.saturating_sub(MIDPOINT_REACH))..around(end + MIDPOINT_REACH)];
-    let midpoint_line = MIDPOINT_WORD.is_match(nearby);
-
     let mut taken: Vec<usize> = Vec::new();
     for (shape, re) in SHAPES.iter() {
-        if *shape == Shape::Midpoint && !midpoint_line {
-            continue;
-        }
         for c in re.captures_iter(&skeleton) {
             let whole = c.get(0).expect("whole match");
             let Some(rels) = relations_of(*shape, &c, &figs) else {
@@ -909,26 +862,19 @@ fn check_sentence(
             if members.iter().any(|k| taken.contains(k)) {
                 continue;
             }
-            if *shape == Shape::Midpoint {
-                let mid = c.name("mid").and_then(|g| token_index(g.as_str()));
-                if mid.is_some_and(|k| in_range.contains(&k)) {
-                    continue;
-                }
-            } else {
-                if members.iter().any(|k| in_range.contains(k)) {
-                    continue;
-                }
-                if !words_allow(
-                    *shape,
-                    &c,
-                    &skeleton,
-                    whole.start(),
-                    whole.end(),
-                    &figs,
-                    &members,
-                ) {
-                    continue;
-                }
+            if members.iter().any(|k| in_range.contains(k)) {
+                continue;
+            }
+            if !words_allow(
+                *shape,
+                &c,
+                &skeleton,
+                whole.start(),
+                whole.end(),
+                &figs,
+                &members,
+            ) {
+                continue;
             }
             taken.extend(members.iter().copied());
             judge(doc, rule, &rels, &members, &figs, out);
@@ -1243,33 +1189,6 @@ fn evaluate(rel: &Relation, figs: &Figs) -> Option<Verdict> {
                 ),
             })
         }
-        Relation::Midpoint { low, high, mid } => {
-            let (l, h, m) = (f(*low)?, f(*high)?, f(*mid)?);
-            // The ends and the midpoint of a range are set, not computed
-            // from unrounded amounts: rates get no unit of slack here.
-            let exact = |x: &Fig| {
-                if x.class == 'P' {
-                    exact_rate(x)
-                } else {
-                    Some(x.value)
-                }
-            };
-            let half = exact(l)?
-                .checked_add(exact(h)?)?
-                .scale(Decimal::new(5, 1))?;
-            let render = if m.class == 'P' {
-                pct(half, m)
-            } else {
-                amount(half, m)
-            };
-            Some(Verdict {
-                holds: half.overlaps(&exact(m)?),
-                arithmetic: format!(
-                    "({} + {}) / 2 = {render}; the sentence says {}",
-                    l.printed, h.printed, m.printed
-                ),
-            })
-        }
     }
 }
 
@@ -1292,17 +1211,6 @@ fn render(x: Decimal, like: &Fig) -> String {
         "{sign}${}{word}",
         scaled.abs().round_dp(like.decimals + 1).normalize()
     )
-}
-
-/// A rate at its printed precision only (a range's ends and midpoint are
-/// set, not computed, so they get no unit of slack).
-fn exact_rate(f: &Fig) -> Option<Interval> {
-    let centre = f.value.midpoint();
-    let half = half_unit(f.decimals).checked_mul(Decimal::new(1, 2))?;
-    Some(Interval::new(
-        centre.checked_sub(half)?,
-        centre.checked_add(half)?,
-    ))
 }
 
 fn magnitude(i: Interval) -> Interval {
@@ -1392,24 +1300,6 @@ fn implied(rel: &Relation, free: usize, figs: &Figs) -> Option<Interval> {
                     .iter()
                     .filter(|p| **p != free)
                     .try_fold(v(*total)?, |acc, p| acc.checked_sub(v(*p)?))
-            }
-        }
-        Relation::Midpoint { low, high, mid } => {
-            let exact = |i: usize| {
-                let f = figs.get(i)?;
-                if f.class == 'P' {
-                    exact_rate(f)
-                } else {
-                    Some(f.value)
-                }
-            };
-            if free == *mid {
-                exact(*low)?
-                    .checked_add(exact(*high)?)?
-                    .scale(Decimal::new(5, 1))
-            } else {
-                let other = if free == *low { *high } else { *low };
-                exact(*mid)?.scale(Decimal::TWO)?.checked_sub(exact(other)?)
             }
         }
     }
@@ -1561,17 +1451,6 @@ fn judge(
                         "total"
                     } else {
                         "part"
-                    }
-                }
-                Relation::Midpoint { low, high, mid } => {
-                    if k == *low {
-                        "low end"
-                    } else if k == *high {
-                        "high end"
-                    } else if k == *mid {
-                        "midpoint"
-                    } else {
-                        continue;
                     }
                 }
             };
@@ -1937,32 +1816,6 @@ mod tests {
                 ("$130", "$310", Some("964")),
             ],
         );
-    }
-
-    #[test]
-    fn a_midpoint() {
-        holds_and_each_change_is_found(
-            "The company reiterated its guidance. Adjusted EPS (Diluted) / Mid-point of $10.70 – $10.80 / $10.75 reflects growth of 5.0%.\n",
-            &[
-                ("$10.70", "$10.07", Some("10.75")),
-                ("$10.80", "$18.80", Some("10.75")),
-                ("$10.75", "$10.57", Some("10.57")),
-            ],
-        );
-        holds_and_each_change_is_found(
-            "Change vs. Prior Year / Mid-point        5.5% – 6.5% / 6.0%\n",
-            &[("5.5%", "3.5%", None), ("6.0%", "6.9%", Some("6.9%"))],
-        );
-        // The label on the line below, as a PDF lays a guidance table out.
-        holds_and_each_change_is_found(
-            "Guidance for the year was raised.\n       Adjusted Operational Sales\n                  4.5% – 5.5% / 5.0%             3.5% – 4.5% / 4.0%\n       Change vs. Prior Year / Mid-point\n",
-            &[("/ 5.0%", "/ 5.9%", Some("5.9")), ("3.5%", "3.0%", None)],
-        );
-        // Two ranges, not a range and its midpoint; and no label at all.
-        assert!(
-            findings("Mid-point growth: 5.0% – 6.0% / 4.0% – 5.0% for the two years.\n").is_empty()
-        );
-        assert!(findings("Rates were 5.0% – 6.0% / 4.0% across the regions.\n").is_empty());
     }
 
     #[test]

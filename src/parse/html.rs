@@ -1887,6 +1887,7 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
                 period,
                 derived,
                 header,
+                midpoint_of: None,
             }
         })
         .collect();

@@ -85,9 +85,12 @@ fn lex_each(s: &str, mut emit: impl FnMut(Token)) -> Option<()> {
     // not-applicable markers start with `n` and `US$` with `U`): labels and
     // prose, most of the text lexed, are turned down before their
     // characters are collected.
-    if s.chars()
-        .find(|c| !(c.is_whitespace() || *c == '|'))
+    let first = s.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+    if first
+        .chars()
+        .next()
         .is_some_and(|c| c.is_alphabetic() && !matches!(c, 'n' | 'N' | 'U'))
+        && change_word(first).is_none()
     {
         return None;
     }
@@ -133,11 +136,64 @@ fn lex_each(s: &str, mut emit: impl FnMut(Token)) -> Option<()> {
             i += 3;
             continue;
         }
-        // A dash alone is a zero.
+        // "down 36%", "up 6 ppts", "flat": a change in words, as summary
+        // tables print their comparison columns.
+        if c.is_alphabetic() {
+            if let Some((len, sign)) = change_word(&s[off(i)..]) {
+                let after = off(i) + len;
+                let rest = &s[after..];
+                let flat = sign.is_zero();
+                // "flat" is no change: a dash, the zero of a change column.
+                if flat
+                    && rest
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c.is_whitespace() || c == '|')
+                {
+                    out(Token {
+                        start: off(i),
+                        end: after,
+                        kind: TokenKind::Dash,
+                    });
+                    pending_currency = None;
+                    i += len;
+                    continue;
+                }
+                if let Some((end, mut tok)) = changed_figure(rest) {
+                    if let TokenKind::Number { value, .. } = &mut tok {
+                        *value *= sign;
+                    }
+                    out(Token {
+                        start: off(i),
+                        end: after + end,
+                        kind: tok,
+                    });
+                    pending_currency = None;
+                    let stop = after + end;
+                    while i < n && off(i) < stop {
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+        }
+        // A dash alone is a zero; "—%" is a rate column's zero.
         if is_dash(c) {
             let mut j = i;
             while j < n && is_dash(chars[j].1) {
                 j += 1;
+            }
+            let percent_sign =
+                at(j) == Some('%') && at(j + 1).is_none_or(|c| c.is_whitespace() || c == '|');
+            if percent_sign {
+                out(Token {
+                    start: off(i),
+                    end: off(j + 1),
+                    kind: TokenKind::Dash,
+                });
+                pending_currency = None;
+                i = j + 1;
+                continue;
             }
             if j == n || at(j).is_some_and(|c| c.is_whitespace() || c == '|') {
                 out(Token {
@@ -156,16 +212,29 @@ fn lex_each(s: &str, mut emit: impl FnMut(Token)) -> Option<()> {
             .unwrap_or(n);
         // Every marker starts with `n` or `*`, and only `N` lower-cases to
         // `n`: other words are not lower-cased (this runs on every cell).
+        // A footnote digit may stick to the marker ("n/m1"): "nm" and "n/m"
+        // are never followed by figures otherwise.
+        let marker_end = {
+            let word = &s[off(i)..off(word_end)];
+            let bare = word.trim_end_matches(|c: char| c.is_ascii_digit());
+            if word.len() - bare.len() <= 1
+                && ["nm", "n/m"].iter().any(|m| bare.eq_ignore_ascii_case(m))
+            {
+                off(i) + bare.len()
+            } else {
+                off(word_end)
+            }
+        };
         // No other character lower-cases to one of a marker's ASCII
         // letters, so comparing ignoring ASCII case is lower-casing.
         if matches!(c, 'n' | 'N' | '*')
             && NOT_APPLICABLE
                 .iter()
-                .any(|m| s[off(i)..off(word_end)].eq_ignore_ascii_case(m))
+                .any(|m| s[off(i)..marker_end].eq_ignore_ascii_case(m))
         {
             out(Token {
                 start: off(i),
-                end: off(word_end),
+                end: marker_end,
                 kind: TokenKind::NotApplicable,
             });
             pending_currency = None;
@@ -290,6 +359,16 @@ fn lex_each(s: &str, mut emit: impl FnMut(Token)) -> Option<()> {
                 j += 4;
             }
         }
+        // A footnote mark set on the figure ("$14.0^": no adjustment on a
+        // non-GAAP basis) is not part of it.
+        let figure_end = j;
+        let mut k = j;
+        while at(k).is_some_and(|c| matches!(c, '^' | '†' | '‡')) {
+            k += 1;
+        }
+        if k > j && at(k).is_none_or(|c| c.is_whitespace() || c == '|') {
+            j = k;
+        }
         // Whatever follows must end the token: "4th", "2x", "10-12" are not
         // figures.
         if at(j).is_some_and(|c| !(c.is_whitespace() || c == '|' || is_currency(c))) {
@@ -310,7 +389,7 @@ fn lex_each(s: &str, mut emit: impl FnMut(Token)) -> Option<()> {
         }
         out(Token {
             start: off(start),
-            end: off(j),
+            end: off(figure_end),
             kind: TokenKind::Number {
                 value,
                 decimals,
@@ -358,6 +437,96 @@ fn parse_digits(raw: &str) -> Option<Decimal> {
     std::str::from_utf8(&buf[..len]).ok()?.parse().ok()
 }
 
+/// A change written in words at the start of `s`: "up", "down" (any
+/// case) or "flat", ending at a space or the end. Returns the word's length
+/// and the sign it gives the figure after it (zero for "flat").
+fn change_word(s: &str) -> Option<(usize, Decimal)> {
+    let word = s
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .next()
+        .unwrap_or("");
+    let sign = if word.eq_ignore_ascii_case("up") {
+        Decimal::ONE
+    } else if word.eq_ignore_ascii_case("down") {
+        Decimal::NEGATIVE_ONE
+    } else if word.eq_ignore_ascii_case("flat") {
+        Decimal::ZERO
+    } else {
+        return None;
+    };
+    Some((word.len(), sign))
+}
+
+/// The figure after a change word: one space, a plain number, then a
+/// percent sign or a unit of points ("36%", "12.8 ppts", "6 pts", "50
+/// bps"), ending at white space, a pipe or the end. Points and basis
+/// points keep their value and are no percentage, like "613 bps".
+/// Returns the end offset in `s` and the figure's kind.
+fn changed_figure(s: &str) -> Option<(usize, TokenKind)> {
+    let body = s.strip_prefix(' ')?;
+    let digits_len = body
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(body.len());
+    let digits = &body[..digits_len];
+    if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let toks = lex_figures(digits)?;
+    let [Token {
+        kind:
+            TokenKind::Number {
+                value,
+                decimals,
+                percent: false,
+                currency: None,
+                ..
+            },
+        end,
+        ..
+    }] = toks.as_slice()
+    else {
+        return None;
+    };
+    if *end != digits.len() {
+        return None;
+    }
+    let rest = &body[digits_len..];
+    let (unit_len, percent) = if rest.starts_with('%') {
+        (1, true)
+    } else {
+        let r = rest.strip_prefix(' ')?;
+        let word = r
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .next()
+            .unwrap_or("");
+        let points = ["ppts", "ppt", "pts", "points", "bps"]
+            .iter()
+            .any(|u| word.eq_ignore_ascii_case(u));
+        if !points {
+            return None;
+        }
+        (1 + word.len(), false)
+    };
+    let end = 1 + digits_len + unit_len;
+    if s[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| !(c.is_whitespace() || c == '|'))
+    {
+        return None;
+    }
+    Some((
+        end,
+        TokenKind::Number {
+            value: *value,
+            decimals: *decimals,
+            percent,
+            currency: None,
+            formatted: true,
+        },
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,8 +571,52 @@ mod tests {
     }
 
     #[test]
+    fn changes_in_words_are_signed_figures() {
+        assert_eq!(
+            values("$11.7   $18.4   down 36%").unwrap(),
+            ["11.7/1", "18.4/1", "-36%/0"]
+        );
+        assert_eq!(
+            values("42.6%  55.4%  down 12.8 ppts").unwrap(),
+            ["42.6%/1", "55.4%/1", "-12.8/1"]
+        );
+        assert_eq!(
+            values("Up 22%  up 6 pts  flat").unwrap(),
+            ["22%/0", "6/0", "dash"]
+        );
+        let s = "9.0   down 36%";
+        let t = lex_figures(s).unwrap();
+        assert_eq!(&s[t[1].start..t[1].end], "down 36%");
+        // Words that are no change, or a change of no figure, are prose.
+        for s in [
+            "down",
+            "down 36",
+            "down 36%s",
+            "up to 36%",
+            "down 3 6%",
+            "down (3)%",
+            "downturn 5%",
+        ] {
+            assert!(values(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn footnote_marks_stick_to_figures_and_markers() {
+        let s = "$14.0^   n/m1   —%";
+        let t = lex_figures(s).unwrap();
+        assert_eq!(&s[t[0].start..t[0].end], "14.0");
+        assert_eq!(&s[t[1].start..t[1].end], "n/m");
+        assert_eq!(t[1].kind, TokenKind::NotApplicable);
+        assert_eq!(&s[t[2].start..t[2].end], "—%");
+        assert_eq!(t[2].kind, TokenKind::Dash);
+        assert!(values("n/m12").is_none());
+        assert!(values("14.0^x").is_none());
+    }
+
+    #[test]
     fn refuses_prose_and_malformed_numbers() {
-        assert!(values("down 36%").is_none());
+        assert!(values("down").is_none());
         assert!(values("4th").is_none());
         assert!(values("10-12%").is_none());
         assert!(values("(4,137").is_none());

@@ -34,6 +34,9 @@ struct RowLine {
     label: (usize, usize),
     indent: usize,
     tokens: Vec<Token>,
+    /// The figures are ranges with their midpoints ("5.5% – 6.5% / 6.0%"),
+    /// three tokens each.
+    ranges: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +53,9 @@ enum Kind {
     /// Footnote markers alone ("(1)", "(1)   (1)"), set apart from the
     /// label or heading they belong to by a PDF conversion: no structure.
     Marker,
+    /// A line of a table read another way (a stacked table): it ends the
+    /// table above like prose, and is no prose.
+    Taken,
 }
 
 #[derive(Debug)]
@@ -145,9 +151,8 @@ pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
         start += piece.len();
     }
     mend_abbreviated_labels(&mut lines);
+    let (mut tables, mut in_table) = stacked_tables(map, &mut lines);
     let groups = group(&lines);
-    let mut tables = Vec::new();
-    let mut in_table = vec![false; lines.len()];
     for g in &groups {
         for &i in &g.body {
             in_table[i] = true;
@@ -156,8 +161,285 @@ pub fn parse(map: &TextMap) -> (Vec<Table>, Vec<Block>) {
             tables.push(t);
         }
     }
+    tables.sort_by_key(|t| t.span.start);
     let blocks = blocks(map, &lines, &in_table);
     (tables, blocks)
+}
+
+/// Lines of title, scale note and spanning column headings kept above a
+/// stacked table's own column headings.
+const STACKED_HEADING_LINES: usize = 10;
+
+/// Tables whose cells a conversion set one per line: a label line, then one
+/// line per column holding a figure alone, again for each row ("2023 As
+/// Reported (GAAP)" over "$56,189", "$24,254", "$20,081", "$2.69"); section
+/// headers ("Cost of revenue:") as label lines between; the column headings
+/// as as many lines above (words, or years). A run of three rows or more
+/// with the same number of figures (two or more) is a table; its lines take
+/// no further part in grouping. Returns the tables and which lines are
+/// theirs.
+fn stacked_tables(map: &TextMap, lines: &mut [Line]) -> (Vec<Table>, Vec<bool>) {
+    let n = lines.len();
+    let mut used = vec![false; n];
+    let mut tables = Vec::new();
+    let cell = |l: &Line| -> Option<Token> {
+        let bare = matches!(&l.kind, Kind::Row(r) if r.label.0 == r.label.1)
+            || matches!(l.kind, Kind::Marker);
+        if !bare {
+            return None;
+        }
+        let mut toks = lex_figures(l.text)?;
+        (toks.len() == 1).then(|| toks.pop()).flatten()
+    };
+    // Figures standing alone after each line, counted once.
+    let mut cells_after = vec![0usize; n + 1];
+    for i in (0..n).rev() {
+        cells_after[i] = match lines.get(i + 1) {
+            Some(l) if cell(l).is_some() => cells_after[i + 1] + 1,
+            _ => 0,
+        };
+    }
+    let is_label = |lines: &[Line], i: usize| {
+        matches!(lines[i].kind, Kind::Label) && !clean_label(lines[i].text).is_empty()
+    };
+    let mut i = 0;
+    while i < n {
+        let k = cells_after[i];
+        if !is_label(lines, i) || k < 2 {
+            i += 1;
+            continue;
+        }
+        // Rows (false) and section headers (true), in order.
+        let mut entries = vec![(i, false)];
+        let mut j = i + 1 + k;
+        loop {
+            let mut h = j;
+            while h < n && h < j + 2 && is_label(lines, h) && cells_after[h] == 0 {
+                h += 1;
+            }
+            if h < n && is_label(lines, h) && cells_after[h] == k {
+                entries.extend((j..h).map(|x| (x, true)));
+                entries.push((h, false));
+                j = h + 1 + k;
+            } else {
+                break;
+            }
+        }
+        if entries.iter().filter(|e| !e.1).count() < 3 {
+            i += 1;
+            continue;
+        }
+        // Section headers right above the first row ("Revenue:").
+        let mut first_row = i;
+        while first_row > 0
+            && i - first_row < 2
+            && !used[first_row - 1]
+            && is_label(lines, first_row - 1)
+            && content(lines[first_row - 1].text).1.ends_with(':')
+        {
+            first_row -= 1;
+            entries.insert(0, (first_row, true));
+        }
+        // Column headings: a year per column among the heading lines above
+        // ("June 30," over "2024", "Three Months Ended" spanning two
+        // years), past up to two section headers ("Assets", "Operations");
+        // or else as many word lines right above the first row ("Revenue",
+        // "Operating Income").
+        let headingish = |lines: &[Line], h: usize| {
+            let t = content(lines[h].text).1;
+            matches!(lines[h].kind, Kind::Heading)
+                || matches!(lines[h].kind, Kind::Label)
+                    && (is_column_words(t) || scale_of(t).is_some())
+        };
+        let mut sec = first_row;
+        while first_row - sec < 2
+            && sec > 0
+            && !used[sec - 1]
+            && is_label(lines, sec - 1)
+            && !headingish(lines, sec - 1)
+        {
+            sec -= 1;
+        }
+        let mut top = sec;
+        while top > 0
+            && sec - top < STACKED_HEADING_LINES
+            && !used[top - 1]
+            && headingish(lines, top - 1)
+        {
+            top -= 1;
+        }
+        let years: Vec<usize> = (top..sec)
+            .filter(|&h| is_year_text(content(lines[h].text).1))
+            .collect();
+        let mut own: Vec<String> = vec![String::new(); k];
+        let mut consumed = vec![false; n];
+        let heading_lines: Vec<usize> = if years.len() == k {
+            // "June 30," right over each year, no duration in it: each
+            // column's own date.
+            let dated = |y: usize| {
+                let t = content(lines[y - 1].text).1;
+                let lower = t.to_lowercase();
+                y > top
+                    && !years.contains(&(y - 1))
+                    && is_column_words(t)
+                    && !["ended", "ending", "months", "weeks", "quarter", "year"]
+                        .iter()
+                        .any(|w| lower.contains(w))
+            };
+            let alternating = years.iter().all(|&y| dated(y));
+            for (c, &y) in years.iter().enumerate() {
+                consumed[y] = true;
+                own[c] = content(lines[y].text).1.to_string();
+                if alternating {
+                    consumed[y - 1] = true;
+                    own[c] = format!("{} {}", content(lines[y - 1].text).1, own[c]);
+                }
+            }
+            for h in sec..first_row {
+                entries.insert(h - sec, (h, true));
+            }
+            (top..sec).filter(|&h| !consumed[h]).collect()
+        } else if first_row >= k
+            && (first_row - k..first_row).all(|h| !used[h] && is_label(lines, h))
+        {
+            for (c, h) in (first_row - k..first_row).enumerate() {
+                own[c] = content(lines[h].text).1.to_string();
+            }
+            top = first_row - k;
+            let mut up = top;
+            while up > 0
+                && top - up < STACKED_HEADING_LINES
+                && !used[up - 1]
+                && headingish(lines, up - 1)
+            {
+                up -= 1;
+            }
+            let run: Vec<usize> = (up..top).collect();
+            top = up;
+            run
+        } else {
+            top = first_row;
+            Vec::new()
+        };
+        // A title: up to two word lines above the headings.
+        let mut title_at: Vec<usize> = (top.saturating_sub(2)..top)
+            .rev()
+            .take_while(|&h| !used[h] && is_label(lines, h))
+            .collect();
+        title_at.reverse();
+        let mut title_lines: Vec<String> = title_at
+            .iter()
+            .map(|&h| {
+                content(lines[h].text)
+                    .1
+                    .trim_start_matches('#')
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        // Spanning headings ("Three Months Ended" over "June 30,"), one
+        // phrase per group of columns.
+        let mut phrases: Vec<String> = Vec::new();
+        let mut scale = Scale::Units;
+        let mut scale_note = None;
+        for &h in &heading_lines {
+            let t = content(lines[h].text).1;
+            if let Some((sc, note)) = scale_of(t) {
+                if scale_note.is_none() {
+                    scale = sc;
+                    scale_note = Some(note);
+                }
+                if let Some(title) = title_before_note(t) {
+                    title_lines.push(title.to_string());
+                }
+                continue;
+            }
+            let lower = t.to_lowercase();
+            let opens = ["ended", "ending", "months", "weeks", "quarter", "year"]
+                .iter()
+                .any(|w| lower.contains(w));
+            match phrases.last_mut() {
+                Some(p) if !opens => {
+                    p.push(' ');
+                    p.push_str(t);
+                }
+                _ => phrases.push(t.to_string()),
+            }
+        }
+        let first_line = title_at.first().copied().unwrap_or(top);
+        let shared_of = |c: usize| -> &str {
+            match phrases.len() {
+                1 => &phrases[0],
+                g if g > 1 && k % g == 0 => &phrases[c / (k / g)],
+                _ => "",
+            }
+        };
+        let mut rows: Vec<Row> = entries
+            .iter()
+            .map(|&(r, header)| {
+                let l = &lines[r];
+                let (at, words) = content(l.text);
+                let cells = (0..k)
+                    .map(|c| {
+                        if header {
+                            return None;
+                        }
+                        let cl = &lines[r + 1 + c];
+                        cell(cl).map(|t| {
+                            cell_of(&t.kind, map.span(cl.start + t.start, cl.start + t.end))
+                        })
+                    })
+                    .collect();
+                Row {
+                    label: clean_label(words),
+                    label_span: map.span(l.start + at, l.start + at + words.len()),
+                    indent: 0,
+                    cells,
+                    header,
+                    rule_above: false,
+                    blank_above: false,
+                }
+            })
+            .collect();
+        assign_units(&mut rows);
+        let columns = (0..k)
+            .map(|c| {
+                let own = &own[c];
+                let shared = shared_of(c).trim();
+                let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+                Column {
+                    period: parse_period(own, shared),
+                    header: [shared, own.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    derived: is_derived_column(own, shared, &figures),
+                    midpoint_of: None,
+                }
+            })
+            .collect();
+        let first = first_line;
+        let keep = title_lines.len().saturating_sub(2);
+        tables.push(Table {
+            title: title_lines[keep..].join(" / "),
+            scale_note,
+            scale,
+            columns,
+            rows,
+            span: map.span(
+                lines[first].start,
+                lines[j - 1].start + lines[j - 1].text.len(),
+            ),
+        });
+        for l in first..j {
+            used[l] = true;
+            lines[l].kind = Kind::Taken;
+        }
+        i = j;
+    }
+    (tables, used)
 }
 
 fn classify(line: &str) -> Kind {
@@ -207,8 +489,30 @@ fn classify(line: &str) -> Kind {
             return Kind::Row(row);
         }
     }
+    if t.starts_with('|') {
+        // A Markdown pipe row without figures: its cells are padded to the
+        // widest, and the pipes are no words. It is a table line (column
+        // headings, a section header), never prose.
+        let cells: Vec<&str> = t
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let periods = cells.iter().filter(|c| is_period_heading(c)).count();
+        return if periods >= 2 || is_period_heading(&cells.join("  ")) {
+            Kind::Heading
+        } else {
+            Kind::Label
+        };
+    }
     if is_period_heading(t) {
         return Kind::Heading;
+    }
+    // A Markdown heading ("## Consolidated Statements of Operations (in
+    // millions, except per share data) (unaudited)") titles what follows,
+    // however long.
+    if t.starts_with("# ") || t.starts_with("##") {
+        return Kind::Label;
     }
     let words = t.split_whitespace().count();
     // The length of the words, not of the spaces that align them: a line of
@@ -266,10 +570,17 @@ fn find_row(line: &str) -> Option<RowLine> {
     let mut candidates = Vec::new();
     let first = line.len() - line.trim_start().len();
     candidates.push(first);
+    // In a Markdown pipe row only a pipe ends the label: a label cell may
+    // hold figures ("net of tax of $36, $(45), $4, and $43").
+    let piped = bytes.get(first) == Some(&b'|');
     let mut i = first;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'\t' || b == b'|' {
+        if piped {
+            if b == b'|' {
+                candidates.push(i + 1);
+            }
+        } else if b == b'\t' || b == b'|' {
             candidates.push(i + 1);
         } else if b == b' ' && i + 1 < bytes.len() && bytes[i + 1] == b' ' {
             let mut j = i;
@@ -289,7 +600,14 @@ fn find_row(line: &str) -> Option<RowLine> {
         if b >= line.len() {
             break;
         }
-        if let Some(tokens) = lex_figures(&line[b..]).or_else(|| cut_off_parenthesis(&line[b..])) {
+        let mut ranges = false;
+        let lexed = lex_figures(&line[b..])
+            .or_else(|| cut_off_parenthesis(&line[b..]))
+            .or_else(|| {
+                ranges = true;
+                ranges_with_midpoints(&line[b..])
+            });
+        if let Some(tokens) = lexed {
             if tokens.is_empty()
                 || !tokens
                     .iter()
@@ -297,7 +615,7 @@ fn find_row(line: &str) -> Option<RowLine> {
             {
                 continue;
             }
-            if has_range(&line[b..], &tokens) {
+            if !ranges && has_range(&line[b..], &tokens) {
                 return None;
             }
             let tokens = tokens
@@ -316,6 +634,7 @@ fn find_row(line: &str) -> Option<RowLine> {
                 label: (ls, le.max(ls)),
                 indent,
                 tokens,
+                ranges,
             });
         }
     }
@@ -341,6 +660,65 @@ fn has_range(s: &str, tokens: &[Token]) -> bool {
             && joined(&w[0], &w[1])
             && joined(&w[1], &w[2])
     })
+}
+
+/// Guidance printed as ranges with their midpoints: "$10.60 – $10.70 /
+/// $10.65", "5.5% – 6.5% / 6.0%", "$97.9B – $98.9B / $98.4B", one range or
+/// more apart by white space. The three figures of a range are printed
+/// alike (currency, percent sign, scale letter). Returns three tokens for
+/// each range (low, high, midpoint), or `None` when `s` holds anything
+/// else.
+fn ranges_with_midpoints(s: &str) -> Option<Vec<Token>> {
+    let mut words = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .peekable();
+    fn figure((at, w): (usize, &str)) -> Option<(Token, &str)> {
+        // A scale letter on the figure ("$97.9B") is the range's unit.
+        let number = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let scale = &w[number.len()..];
+        if !matches!(scale, "" | "B" | "M" | "K" | "bn" | "mn") {
+            return None;
+        }
+        let mut toks = lex_figures(number)?;
+        let mut tok = toks.pop().filter(|_| toks.is_empty())?;
+        if !matches!(tok.kind, TokenKind::Number { .. }) {
+            return None;
+        }
+        tok.start += at;
+        tok.end += at;
+        Some((tok, scale))
+    }
+    let alike = |a: &(Token, &str), b: &(Token, &str)| match (&a.0.kind, &b.0.kind) {
+        (
+            TokenKind::Number {
+                percent: pa,
+                currency: ca,
+                ..
+            },
+            TokenKind::Number {
+                percent: pb,
+                currency: cb,
+                ..
+            },
+        ) => pa == pb && ca == cb && a.1 == b.1,
+        _ => false,
+    };
+    let mut out = Vec::new();
+    while let Some(first) = words.next() {
+        let low = figure(first)?;
+        words
+            .next()
+            .filter(|(_, w)| matches!(*w, "–" | "-" | "—"))?;
+        let high = figure(words.next()?)?;
+        words.next().filter(|(_, w)| *w == "/")?;
+        let mid = figure(words.next()?)?;
+        if !alike(&low, &high) || !alike(&low, &mid) {
+            return None;
+        }
+        out.extend([low.0, high.0, mid.0]);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 fn is_currency_sign(c: char) -> bool {
@@ -373,6 +751,9 @@ fn cut_off_parenthesis(s: &str) -> Option<Vec<Token>> {
 struct Group {
     heading: Vec<usize>,
     body: Vec<usize>,
+    /// Its rows are ranges with midpoints: such rows make tables of their
+    /// own (their columns come in threes).
+    ranges: bool,
 }
 
 /// Groups lines into tables: a heading (lines above) and a body (rows and
@@ -423,7 +804,10 @@ fn group(lines: &[Line]) -> Vec<Group> {
                 }
                 continue;
             }
-            Kind::Row(_) => {
+            Kind::Row(row) => {
+                if open.as_ref().is_some_and(|g| g.ranges != row.ranges) {
+                    close(&mut open, &mut groups, &mut heading);
+                }
                 if open.is_none() {
                     let keep = heading.len().saturating_sub(MAX_HEADING_LINES);
                     let mut head = heading.split_off(keep);
@@ -443,7 +827,7 @@ fn group(lines: &[Line]) -> Vec<Group> {
                             let mut p = head.len();
                             let mut next = i;
                             while p > 0 && head[p - 1] + 1 == next {
-                                let t = lines[head[p - 1]].text.trim_end();
+                                let t = content(lines[head[p - 1]].text).1;
                                 let row_label = match &lines[i].kind {
                                     Kind::Row(r) => lines[i].text[r.label.0..r.label.1].trim(),
                                     _ => "",
@@ -471,6 +855,7 @@ fn group(lines: &[Line]) -> Vec<Group> {
                     open = Some(Group {
                         heading: head,
                         body,
+                        ranges: row.ranges,
                     });
                 }
                 if let Some(g) = open.as_mut() {
@@ -510,6 +895,10 @@ fn group(lines: &[Line]) -> Vec<Group> {
                 heading.clear();
             }
             Kind::Marker => continue,
+            Kind::Taken => {
+                close(&mut open, &mut groups, &mut heading);
+                heading.clear();
+            }
         }
         blanks = 0;
     }
@@ -672,17 +1061,17 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             return;
         };
         let f = &lines[first];
-        let fs = f.text.len() - f.text.trim_start().len();
+        let (fs, _) = content(f.text);
         let l = &lines[last];
-        let ls = l.text.len() - l.text.trim_start().len();
+        let (ls, lw) = content(l.text);
         let joined = pending
             .iter()
-            .map(|&p| lines[p].text.trim())
+            .map(|&p| content(lines[p].text).1)
             .collect::<Vec<_>>()
             .join(" ");
         rows.push(Row {
             label: label_text(&joined, (0, joined.len())),
-            label_span: map.span(f.start + fs, l.start + ls + l.text.trim().len()),
+            label_span: map.span(f.start + fs, l.start + ls + lw.len()),
             indent: f.text[..fs].chars().filter(|c| *c == ' ').count() as u16,
             cells: vec![None; ncols],
             header: true,
@@ -702,7 +1091,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 rule = true;
             }
             Kind::Label => {
-                let t = l.text.trim();
+                let t = content(l.text).1;
                 // A line of footnote markers alone ("(3)" set apart from its
                 // label by a PDF conversion) is not a section header: it
                 // marks no boundary.
@@ -710,7 +1099,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                     continue;
                 }
                 let continues = pending.last().is_some_and(|&p| {
-                    let above = lines[p].text.trim_end();
+                    let above = content(lines[p].text).1;
                     !above.ends_with(':') && (starts_lowercase(t) || ends_mid_phrase(above))
                 }) && !blank;
                 if !continues {
@@ -729,15 +1118,15 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 let joins = !pending.is_empty()
                     && pending
                         .last()
-                        .is_some_and(|&p| !lines[p].text.trim_end().ends_with(':'))
+                        .is_some_and(|&p| !content(lines[p].text).1.ends_with(':'))
                     && (starts_lowercase(label_raw)
-                        || pending.len() == 1 && starts_total(lines[pending[0]].text));
+                        || pending.len() == 1 && starts_total(content(lines[pending[0]].text).1));
                 let (label, label_span, indent, blank_above) = if joins {
                     let first = &lines[pending[0]];
-                    let fs = first.text.len() - first.text.trim_start().len();
+                    let (fs, _) = content(first.text);
                     let mut parts: Vec<String> = pending
                         .iter()
-                        .map(|&p| lines[p].text.trim().to_string())
+                        .map(|&p| content(lines[p].text).1.to_string())
                         .collect();
                     parts.push(label_raw.to_string());
                     let joined = parts.join(" ");
@@ -776,7 +1165,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 blank = false;
                 pending_blank = false;
             }
-            Kind::Heading | Kind::Prose | Kind::Marker => {}
+            Kind::Heading | Kind::Prose | Kind::Marker | Kind::Taken => {}
         }
     }
     flush(&mut pending, &mut rows, &mut rule, pending_blank);
@@ -807,8 +1196,16 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             Kind::Label if segments(l.text) >= 2 => {
                 assign_heading(layout, l.text, &extents, &mut own, &mut shared);
             }
-            Kind::Label if scale_of(l.text).is_none() => {
-                let t = l.text.trim();
+            // A title with its scale note on one line ("## Consolidated
+            // Statements of Operations (in millions, except per share
+            // data)"): the words before the note are the title.
+            Kind::Label if scale_of(l.text).is_some() => {
+                if let Some(title) = title_before_note(l.text) {
+                    title_lines.push(title.to_string());
+                }
+            }
+            Kind::Label => {
+                let t = content(l.text).1.trim_start_matches('#').trim_start();
                 if t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
                     title_lines.push(t.to_string());
                 }
@@ -849,6 +1246,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
                 period: parse_period(&own_t, &shared_t),
                 header,
                 derived,
+                midpoint_of: None,
             }
         })
         .collect();
@@ -887,14 +1285,26 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
     // some impacts in whole points without a sign: in a table where most
     // columns are rates, a column of small whole or one-decimal figures
     // whose own heading names no year is points too, not amounts.
+    // So is a table whose first column is a rate ("Reported % Change",
+    // then the impacts, then "Organic % Change"): a table of amounts opens
+    // with a period's amounts.
     let rates = columns.iter().filter(|c| c.derived).count();
-    if rates >= 3 && rates * 2 > ncols {
+    let opens_with_rate = columns.first().is_some_and(|c| c.derived);
+    if rates >= 3 && rates * 2 > ncols || rates >= 2 && opens_with_rate {
         let small: Vec<bool> = (0..ncols)
             .map(|c| {
                 let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+                // A whole figure on a per-share row is no per-share amount
+                // (those are printed to the cent): the points of EPS growth.
+                // Beside a reported change of (420)%, an impact can pass
+                // 100 points.
+                let limit = if opens_with_rate { 1_000 } else { 100 };
                 !figures.is_empty()
                     && figures.iter().all(|f| {
-                        f.decimals <= 1 && f.unit != Unit::PerShare && f.value.abs() < 100.into()
+                        f.decimals <= 1
+                            && (f.unit != Unit::PerShare || f.decimals == 0)
+                            && f.currency.is_none()
+                            && f.value.abs() < limit.into()
                     })
                     && !own[c].split_whitespace().any(is_year_text)
             })
@@ -902,6 +1312,21 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         if (0..ncols).all(|c| columns[c].derived || small[c]) {
             for (c, column) in columns.iter_mut().enumerate() {
                 column.derived |= small[c];
+            }
+        }
+    }
+    // Ranges with their midpoints are guidance, no period's figures: every
+    // third column is the midpoint of the two before it, when the table
+    // says so ("Adjusted EPS / Mid-point").
+    if g.ranges {
+        let says_midpoint = g.heading.iter().chain(&g.body).any(|&i| {
+            let t = lines[i].text.to_lowercase();
+            t.contains("mid-point") || t.contains("midpoint") || t.contains("mid point")
+        });
+        for (c, column) in columns.iter_mut().enumerate() {
+            column.derived = true;
+            if says_midpoint && c % 3 == 2 && ncols % 3 == 0 {
+                column.midpoint_of = Some((c - 2, c - 1));
             }
         }
     }
@@ -934,7 +1359,10 @@ pub(crate) fn is_derived_column(own: &str, shared: &str, figures: &[&Figure]) ->
         || own_lower.contains("reported")
         || own_lower.contains("total");
     let says_percent = own.contains('%');
-    (says_percent || !says_amount) && (is_derived_header(own) || is_derived_header(shared))
+    // "vs. Q1 2022" names the period compared with, not the column's own.
+    let compares = own_lower.starts_with("vs") && own_lower[2..].starts_with(['.', ' ']);
+    (says_percent || compares || !says_amount)
+        && (is_derived_header(own) || is_derived_header(shared))
         || !figures.is_empty() && percents * 2 > figures.len()
 }
 
@@ -970,8 +1398,39 @@ fn column_words(line: &str) -> bool {
             .all(|p| p.chars().any(char::is_alphabetic) && !clean_label(p).is_empty())
 }
 
-/// Number of text segments separated by runs of two or more spaces or tabs.
+/// The words of a line before its scale note, when they are two words or
+/// more: a title set on the line of its note. Markdown heading marks
+/// ("##") are no words.
+fn title_before_note(line: &str) -> Option<&str> {
+    let lower = line.to_lowercase();
+    let at = [
+        "(in ",
+        "($ in ",
+        "(dollars in ",
+        "(amounts in ",
+        "in millions",
+        "in thousands",
+        "in billions",
+    ]
+    .iter()
+    .filter_map(|w| lower.find(w))
+    .min()?;
+    let title = line[..at]
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_end_matches([',', '-', '–', '—'])
+        .trim_end();
+    (title.split_whitespace().count() >= 2 && title.chars().any(char::is_alphabetic))
+        .then_some(title)
+}
+
+/// Number of text segments separated by runs of two or more spaces or tabs
+/// (or the filled cells of a Markdown pipe row).
 fn segments(line: &str) -> usize {
+    if let Some(inner) = line.trim_start().strip_prefix('|') {
+        return inner.split('|').filter(|c| !c.trim().is_empty()).count();
+    }
     line.split(['\t'])
         .flat_map(|f| f.split("  "))
         .filter(|s| !s.trim().is_empty())
@@ -982,6 +1441,30 @@ fn segments(line: &str) -> usize {
 fn starts_total(t: &str) -> bool {
     let t = t.trim_start();
     t.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("total "))
+}
+
+/// The words of a line and where they start: the line trimmed, or, for a
+/// Markdown pipe row, its one filled cell (a section header or a wrapped
+/// label, "| Operating expenses: |   |   |") or its cells after the first
+/// pipe.
+fn content(text: &str) -> (usize, &str) {
+    let lead = text.len() - text.trim_start().len();
+    let t = text.trim();
+    let Some(inner) = t.strip_prefix('|') else {
+        return (lead, t);
+    };
+    let mut filled = inner
+        .split('|')
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| c.trim());
+    let body = match (filled.next(), filled.next()) {
+        (Some(one), None) => one,
+        (None, _) => return (lead, ""),
+        _ => inner
+            .trim_end_matches(|c: char| c == '|' || c.is_whitespace())
+            .trim_start(),
+    };
+    (body.as_ptr() as usize - text.as_ptr() as usize, body)
 }
 
 fn starts_lowercase(t: &str) -> bool {
@@ -1510,6 +1993,168 @@ mod tests {
         assert!(t.rows[3].figure(1).unwrap().dash);
     }
 
+    /// A Markdown release as converters write it: the title and scale on a
+    /// heading line, cells padded to the widest, a label cell holding
+    /// figures, section headers in one cell of their own.
+    const PIPES: &str = "\
+## CONTOSO LTD. Segment Results of Operations and Other Information for the Quarter (in millions, except per share data) (unaudited)
+
+|                                                              | Three Months Ended June 30,   | Three Months Ended June 30,   | Six Months Ended June 30,   |
+|--------------------------------------------------------------|-------------------------------|-------------------------------|-----------------------------|
+|                                                              | 2025                          | 2026                          | 2026                        |
+| Devices                                                      |                               |                               |                             |
+| Net sales                                                    | $ 4,120                       | $ 4,410                       | $ 8,905                     |
+| Operating expenses, net of credits of $12, $(4), and $9      | 3,980                         | 4,105                         | 8,322                       |
+| Operating income                                             | 140                           | 305                           | 583                         |
+";
+
+    #[test]
+    fn markdown_pipe_tables() {
+        let t = tables(PIPES);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        let t = &t[0];
+        assert_eq!(
+            t.title,
+            "CONTOSO LTD. Segment Results of Operations and Other Information for the Quarter"
+        );
+        assert_eq!(t.scale, Scale::Millions);
+        assert_eq!(t.columns.len(), 3);
+        assert_eq!(t.columns[1].period.months, Some(3));
+        assert_eq!(t.columns[1].period.end.unwrap().to_string(), "2026-06-30");
+        assert_eq!(t.columns[2].period.months, Some(6));
+        let labels: Vec<_> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Devices",
+                "Net sales",
+                "Operating expenses, net of credits of $12, $(4), and $9",
+                "Operating income"
+            ]
+        );
+        assert!(t.rows[0].header);
+        assert_eq!(t.rows[2].figure(0).unwrap().value, 3980.into());
+        assert_eq!(t.rows[2].figure(2).unwrap().value, 8322.into());
+        // A header's indent is its row's: no pipe counts.
+        assert_eq!(t.rows[0].indent, t.rows[1].indent);
+        // Read so, the table is checked: operating income is net sales less
+        // operating expenses.
+        let footing = |s: &str| crate::check::findings_of("footing", s);
+        assert!(footing(PIPES).is_empty(), "{:#?}", footing(PIPES));
+        let f = footing(&PIPES.replace("| 305 ", "| 355 "));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("Operating income"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    /// A table whose cells a converter set one per line: the column
+    /// headings (spanning periods, then a year per column), section
+    /// headers, then each label followed by its figures.
+    const STACKED: &str = "\
+CONTOSO LTD.
+INCOME STATEMENTS
+(In millions, except per share amounts) (Unaudited)
+Three Months Ended
+June 30,
+Twelve Months Ended
+June 30,
+2026
+2025
+2026
+2025
+Revenue:
+Product
+$4,120
+$4,410
+$16,905
+$17,020
+Service and other
+6,310
+5,720
+24,118
+21,604
+Total revenue
+10,430
+10,130
+41,023
+38,624
+Cost of revenue
+3,980
+4,105
+15,322
+15,010
+Gross margin
+6,450
+6,025
+25,701
+23,614
+Earnings per share:
+Basic
+$0.52
+$0.47
+$2.05
+$1.84
+Diluted
+$0.51
+$0.47
+$2.03
+$1.83
+";
+
+    #[test]
+    fn stacked_cells_read_as_a_table() {
+        let t = tables(STACKED);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        let t = &t[0];
+        assert_eq!(t.title, "CONTOSO LTD. / INCOME STATEMENTS");
+        assert_eq!(t.scale, Scale::Millions);
+        assert_eq!(t.columns.len(), 4);
+        let periods: Vec<String> = t.columns.iter().map(|c| c.period.to_string()).collect();
+        assert_eq!(
+            periods,
+            [
+                "3 months ended 2026-06-30",
+                "3 months ended 2025-06-30",
+                "12 months ended 2026-06-30",
+                "12 months ended 2025-06-30"
+            ]
+        );
+        let labels: Vec<_> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Revenue:",
+                "Product",
+                "Service and other",
+                "Total revenue",
+                "Cost of revenue",
+                "Gross margin",
+                "Earnings per share:",
+                "Basic",
+                "Diluted"
+            ]
+        );
+        assert!(t.rows[0].header && t.rows[6].header);
+        assert_eq!(t.rows[3].figure(2).unwrap().value, 41023.into());
+        assert_eq!(t.rows[8].figure(0).unwrap().unit, Unit::PerShare);
+        // Read so, the table is checked.
+        let footing = |s: &str| crate::check::findings_of("footing", s);
+        assert!(footing(STACKED).is_empty(), "{:#?}", footing(STACKED));
+        let f = footing(&STACKED.replace("\n24,118\n", "\n21,118\n"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Total revenue"), "{}", f[0].message);
+        // Two rows of figures alone are no table.
+        let short = STACKED.split("Total revenue").next().unwrap_or("");
+        assert!(
+            tables(short).iter().all(|t| t.columns.len() != 4),
+            "{:#?}",
+            tables(short)
+        );
+    }
+
     #[test]
     fn space_table_with_wrapped_labels_and_sparse_rows() {
         let src = "\
@@ -1649,6 +2294,20 @@ Gross profit                5.4        4.3        26 %
 ";
         let t = &tables(src)[0];
         assert!(!t.columns[0].derived && !t.columns[1].derived && t.columns[2].derived);
+        // Two rate columns only, but the table opens with one: the whole
+        // impacts between are points, the EPS row's included.
+        let src = "\
+Operating Profit and EPS
+                       GAAP Reported   Items Affecting     Foreign       Core Constant
+                            % Change     Comparability    Exchange   Currency % Change
+Snacks                             9                 7           -                  16
+Beverages                         13                11           1                  24
+Europe                          (420)               416        (2.5)                  (6)
+Total                            (68)                75           1                   8
+EPS per share                    (61)                70           1                  10
+";
+        let t = &tables(src)[0];
+        assert!(t.columns.iter().all(|c| c.derived), "{:#?}", t.columns);
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub const KINDS: &[&str] = &[
     "footing",
     "change",
     "crossfoot",
+    "midpoint",
     "equation",
     "ratio",
     "agree",
@@ -49,6 +50,8 @@ pub enum Kind {
     Footing,
     Change,
     Crossfoot,
+    /// A range's printed midpoint is the mean of its ends.
+    Midpoint,
     Proportion,
     /// Narrative figures tie out to the tables.
     Claim,
@@ -70,6 +73,7 @@ impl Kind {
             Kind::Footing => "footing",
             Kind::Change => "change",
             Kind::Crossfoot => "crossfoot",
+            Kind::Midpoint => "midpoint",
             Kind::Proportion => "proportion",
             Kind::Claim => "claim",
             Kind::Sentence => "sentence",
@@ -570,6 +574,7 @@ fn compile_rules(
             "footing" => Kind::Footing,
             "change" => Kind::Change,
             "crossfoot" => Kind::Crossfoot,
+            "midpoint" => Kind::Midpoint,
             "proportion" => Kind::Proportion,
             "claim" => Kind::Claim,
             "sentence" => Kind::Sentence,
