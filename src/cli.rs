@@ -4,6 +4,7 @@
 //! 2 for usage, configuration or rule-file errors.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -260,28 +261,32 @@ fn test_rules(paths: &[PathBuf], args: &RuleArgs) -> miette::Result<ExitCode> {
     };
     let results = tickmark::rule_tests::run(&rules, selected);
     let mut failed = 0;
+    let mut text = String::new();
     for r in &results {
         match &r.verdict {
-            Verdict::Pass => println!("ok    {:<32} {}", r.rule, r.document.display()),
+            Verdict::Pass => {
+                let _ = writeln!(text, "ok    {:<32} {}", r.rule, r.document.display());
+            }
             Verdict::Fail {
                 expected,
                 found,
                 messages,
             } => {
                 failed += 1;
-                println!(
+                let _ = writeln!(
+                    text,
                     "FAIL  {:<32} {}: expected {expected} finding{}, found {found}",
                     r.rule,
                     r.document.display(),
                     if *expected == 1 { "" } else { "s" }
                 );
                 for m in messages {
-                    println!("        {m}");
+                    let _ = writeln!(text, "        {m}");
                 }
             }
             Verdict::Broken(m) => {
                 failed += 1;
-                println!("FAIL  {:<32} {}: {m}", r.rule, r.document.display());
+                let _ = writeln!(text, "FAIL  {:<32} {}: {m}", r.rule, r.document.display());
             }
         }
     }
@@ -290,7 +295,8 @@ fn test_rules(paths: &[PathBuf], args: &RuleArgs) -> miette::Result<ExitCode> {
         .iter()
         .filter(|r| selected(r) && r.tests.is_empty())
         .count();
-    println!(
+    let _ = writeln!(
+        text,
         "{} test{}: {} passed, {failed} failed{}",
         results.len(),
         if results.len() == 1 { "" } else { "s" },
@@ -301,6 +307,7 @@ fn test_rules(paths: &[PathBuf], args: &RuleArgs) -> miette::Result<ExitCode> {
             String::new()
         }
     );
+    write_stdout(&text)?;
     Ok(if failed > 0 || results.is_empty() {
         ExitCode::from(1)
     } else {
@@ -320,16 +327,15 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             for result in tickmark::audit_input(&input, &options, &rules) {
                 match result {
                     Ok(audit) => {
+                        let mut text = String::new();
                         if let Some(part) = &audit.document.part {
-                            println!("== {part}");
+                            let _ = writeln!(text, "== {part}");
                         }
                         if let Some(note) = &audit.note {
-                            println!("note: {note}");
+                            let _ = writeln!(text, "note: {note}");
                         }
-                        print!(
-                            "{}",
-                            report::inspect::render(&audit.document, &audit.outcome)
-                        );
+                        text.push_str(&report::inspect::render(&audit.document, &audit.outcome));
+                        write_stdout(&text)?;
                     }
                     Err(f) => {
                         eprintln!("{}: failed: {}", f.path, f.message);
@@ -358,17 +364,18 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             let rules = load_rules(&rules)?;
             match rules.get(&id) {
                 Some(r) => {
-                    println!(
-                        "{} ({}, {})\n\n{}\n",
+                    let mut text = format!(
+                        "{} ({}, {})\n\n{}\n\n",
                         r.id,
                         r.kind.as_str(),
                         r.severity,
                         r.summary
                     );
                     if !r.description.is_empty() {
-                        println!("{}\n", r.description);
+                        let _ = writeln!(text, "{}\n", r.description);
                     }
-                    println!("Defined in {}.", r.origin);
+                    let _ = writeln!(text, "Defined in {}.", r.origin);
+                    write_stdout(&text)?;
                     Ok(ExitCode::SUCCESS)
                 }
                 None => {
@@ -381,6 +388,18 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 }
             }
         }
+    }
+}
+
+/// Writes to standard output; a reader that went away (`tickmark inspect
+/// … | head`) is no error, as for `check`'s output.
+fn write_stdout(text: &str) -> miette::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(miette::miette!("cannot write output: {e}"))
+        }
+        _ => Ok(()),
     }
 }
 

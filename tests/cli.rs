@@ -779,3 +779,40 @@ fn non_gaap_eps_computation_is_checked() {
         .collect();
     assert_eq!(rules, ["non-gaap-eps"]);
 }
+
+/// A reader that stops early (`tickmark inspect … | head`) is no error:
+/// every command stops writing quietly instead of panicking (exit 101).
+#[test]
+fn a_closed_pipe_is_no_panic() {
+    use std::process::{Command, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("tickmark");
+    for args in [
+        vec!["explain", "footing"],
+        vec!["rules"],
+        vec!["inspect", MISTAKES],
+        vec!["test-rules", "examples/rules"],
+        vec!["check", "--format", "concise", MISTAKES],
+        vec!["check", "--format", "jsonl", MISTAKES],
+    ] {
+        let mut child = Command::new(&bin)
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the read end before the command writes anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_ne!(
+            out.status.code(),
+            Some(101),
+            "{args:?} panicked: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
