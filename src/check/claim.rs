@@ -76,6 +76,9 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
+mod labels;
+use labels::{RowLabels, ROW};
+
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(expects?|expected|expecting|expectations?|guidance|outlook|anticipates?|anticipated|forecasts?|projects?|projected|targets?|will|plans?|intends?|estimates?|should|could|may|might|goal|would be|would have been|assumes?|assuming|believes?|seeks?)(?-u:\b)")
         .expect("re")
@@ -1238,6 +1241,14 @@ fn per_share_of(concepts: &Concepts, concept: &str, diluted: bool, basic: bool) 
     concepts.contains(&name).then_some(name)
 }
 
+/// What names a claim's concept: the vocabulary's phrases, and the
+/// document's own row labels.
+#[derive(Clone, Copy)]
+struct Vocab<'a, 'd> {
+    concepts: &'a Concepts,
+    labels: &'a RowLabels<'d>,
+}
+
 /// Checks every narrative figure of the document.
 pub fn check<'d>(
     doc: &'d Document,
@@ -1247,6 +1258,11 @@ pub fn check<'d>(
     out: &mut Outcome,
 ) {
     let periods = DocPeriods::new(doc, res);
+    let labels = if doc.mentions.is_empty() {
+        RowLabels::default()
+    } else {
+        RowLabels::new(doc)
+    };
     let mut ties = Ties::default();
     for (i, m) in doc.mentions.iter().enumerate() {
         // Each figure reads its sentence (at most SENTENCE_REACH bytes each
@@ -1256,7 +1272,11 @@ pub fn check<'d>(
         if !crate::budget::spend(cost as u64) {
             return;
         }
-        if let Err(why) = check_mention(doc, res, concepts, &periods, &mut ties, i, rule, out) {
+        let vocab = Vocab {
+            concepts,
+            labels: &labels,
+        };
+        if let Err(why) = check_mention(doc, res, vocab, &periods, &mut ties, i, rule, out) {
             out.notes.insert(m.span, why);
         }
     }
@@ -1266,12 +1286,13 @@ pub fn check<'d>(
 /// the figure), with the phrase's end.
 fn concept_of(
     doc: &Document,
-    concepts: &Concepts,
+    vocab: Vocab,
     i: usize,
     start: usize,
     end: usize,
     assertion: Assertion,
 ) -> Result<(String, usize, usize), String> {
+    let concepts = vocab.concepts;
     let m = &doc.mentions[i];
     let prose = prose(doc, m.block);
     let text: &str = &prose;
@@ -1364,8 +1385,22 @@ fn concept_of(
             None => {}
         }
     }
-    match concepts.phrases_in(&lower).last() {
-        Some(&(n, s, e)) => {
+    // A row label nearer the figure than any vocabulary phrase names it
+    // ("Total costs and expenses were $22.64 billion"); one that only
+    // contains the phrase ("GAAP net income") leaves it to the vocabulary.
+    let unit = match m.kind {
+        MentionKind::PerShare => crate::document::Unit::PerShare,
+        _ => crate::document::Unit::Amount,
+    };
+    let label = vocab
+        .labels
+        .named_before(&lower, &label_anchors(doc, i, start), unit);
+    let phrase = concepts.phrases_in(&lower).last().copied();
+    if let Some(l) = label.filter(|l| phrase.is_none_or(|(_, _, e)| l.2 > e)) {
+        return Ok(l);
+    }
+    match phrase {
+        Some((n, s, e)) => {
             // "net income was $1,798 million, $4.04 per diluted share,
             // compared to $1,589 million, $3.58 per diluted share": the
             // comparison repeats the pair in the same order, so the amount
@@ -1373,7 +1408,7 @@ fn concept_of(
             // per-share phrase that happens to stand nearest.
             let per_share_phrase = n.starts_with("eps") || n.ends_with("_per_share");
             if per_share_phrase && m.kind == MentionKind::Money && m.scale > Decimal::ONE {
-                if let Some(x) = paired_amount_concept(doc, concepts, i, start, end, s, e) {
+                if let Some(x) = paired_amount_concept(doc, vocab, i, start, end, s, e) {
                     return Ok(x);
                 }
             }
@@ -1390,7 +1425,7 @@ fn concept_of(
 /// to the figure.
 fn paired_amount_concept(
     doc: &Document,
-    concepts: &Concepts,
+    vocab: Vocab,
     i: usize,
     start: usize,
     end: usize,
@@ -1401,7 +1436,7 @@ fn paired_amount_concept(
     let prose = prose(doc, m.block);
     let text: &str = &prose;
     let gap = text.get(start + phrase_end..m.start)?;
-    if !CARRY.is_match(gap) || !concepts.phrases_in(&gap.to_lowercase()).is_empty() {
+    if !CARRY.is_match(gap) || !vocab.concepts.phrases_in(&gap.to_lowercase()).is_empty() {
         return None;
     }
     let earlier: Vec<usize> = (0..i)
@@ -1421,18 +1456,41 @@ fn paired_amount_concept(
     if amount.kind != MentionKind::Money || amount.scale <= Decimal::ONE {
         return None;
     }
-    let (c, s, e) = concept_of(doc, concepts, j, start, end, Assertion::Value).ok()?;
+    let (c, s, e) = concept_of(doc, vocab, j, start, end, Assertion::Value).ok()?;
     if c.starts_with("eps") || c.ends_with("_per_share") {
         return None;
     }
     Some((c, s, e))
 }
 
+/// Where the figures of a sentence stand before figure `i`, nearest first,
+/// as (end of the figure before, start of this one) in the sentence from
+/// `start`: a row label is looked for in each gap, nearest first.
+fn label_anchors(doc: &Document, i: usize, start: usize) -> Vec<(usize, usize)> {
+    let m = &doc.mentions[i];
+    let earlier: Vec<&Mention> = doc.mentions[..i]
+        .iter()
+        .rev()
+        .take_while(|o| o.block == m.block && o.start >= start)
+        .take(4)
+        .collect();
+    let mut out = Vec::with_capacity(earlier.len() + 1);
+    let mut at = m.start;
+    for o in &earlier {
+        out.push((o.end.saturating_sub(start), at - start));
+        at = o.start;
+    }
+    if earlier.len() < 4 {
+        out.push((0, at - start));
+    }
+    out
+}
+
 #[allow(clippy::too_many_arguments)]
 fn check_mention<'d>(
     doc: &'d Document,
     res: &'d Resolved<'d>,
-    concepts: &Concepts,
+    vocab: Vocab<'d, 'd>,
     periods: &DocPeriods,
     ties: &mut Ties,
     i: usize,
@@ -1523,7 +1581,8 @@ fn check_mention<'d>(
         MentionKind::Money | MentionKind::PerShare if growth_words => Assertion::Change,
         _ => Assertion::Value,
     };
-    let (mut concept, phrase_at, phrase_end) = concept_of(doc, concepts, i, start, end, assertion)?;
+    let concepts = vocab.concepts;
+    let (mut concept, phrase_at, phrase_end) = concept_of(doc, vocab, i, start, end, assertion)?;
     // A per-share figure is the per-share measure of its concept.
     let per_share = m.kind == MentionKind::PerShare
         || (m.kind == MentionKind::Money
@@ -1538,6 +1597,8 @@ fn check_mention<'d>(
         let diluted = around.contains("diluted");
         let basic = around.contains("basic");
         concept = match per_share_of(concepts, &concept, diluted, basic) {
+            // A row label names a per-share row as it is.
+            _ if concept.starts_with(ROW) => concept,
             Some(c) => c,
             None => return Err(format!("no per-share measure of {concept} here")),
         };
@@ -1811,14 +1872,28 @@ fn check_mention<'d>(
     } else {
         None
     };
-    let mut vals: Vec<Candidate> = values(res, &concept);
+    let mut vals: Vec<Candidate> = if concept.starts_with(ROW) {
+        let unit = if per_share {
+            crate::document::Unit::PerShare
+        } else {
+            crate::document::Unit::Amount
+        };
+        vocab
+            .labels
+            .facts(&concept, unit)
+            .into_iter()
+            .map(|f| (f.interval, vec![f]))
+            .collect()
+    } else {
+        values(res, &concept)
+    };
     vals.extend(
         non_gaap_columns(doc, res, &concept)
             .into_iter()
             .map(|f| (f.interval, vec![f])),
     );
     if vals.is_empty() {
-        return Err(format!("no table shows {}", concept.replace('_', " ")));
+        return Err(format!("no table shows {}", name_of(vocab.labels, &concept)));
     }
     let fits = |p: &Period| -> Option<bool> {
         match &clue {
@@ -1922,9 +1997,9 @@ fn check_mention<'d>(
             (Some(c), _) => format!(
                 "the period (\"{}\") is not one the tables show for {}",
                 c.text,
-                concept.replace('_', " ")
+                name_of(vocab.labels, &concept)
             ),
-            (None, _) => format!("no two periods of {} to compare", concept.replace('_', " ")),
+            (None, _) => format!("no two periods of {} to compare", name_of(vocab.labels, &concept)),
         });
     }
     let rows: Vec<(usize, usize)> = computed
@@ -2024,7 +2099,7 @@ fn check_mention<'d>(
     if ties.untied.contains(&sentence_key) {
         return Err(format!(
             "another figure of {} in the sentence ties to nothing: it is about something the tables do not show",
-            concept.replace('_', " ")
+            name_of(vocab.labels, &concept)
         ));
     }
     let computed = if !opposite.is_empty() {
@@ -2033,12 +2108,12 @@ fn check_mention<'d>(
         ties.untied.insert(sentence_key);
         return Err(format!(
             "ties to no figure of {} for the period and is not one slip from one (about something the tables do not show?)",
-            concept.replace('_', " ")
+            name_of(vocab.labels, &concept)
         ));
     } else if significant < 3 && distinct > 2 {
         return Err(format!(
             "ties to no figure of {}, but {significant} digits are one slip from too many figures to tell which",
-            concept.replace('_', " ")
+            name_of(vocab.labels, &concept)
         ));
     } else {
         slips
@@ -2076,7 +2151,7 @@ fn check_mention<'d>(
             format!("{disp} (from {})", from.join(", "))
         })
         .collect();
-    let name = concept.replace('_', " ");
+    let name = name_of(vocab.labels, &concept);
     out.findings.push(Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
@@ -2169,6 +2244,15 @@ fn narrowed<'d>(
         }
     }
     (out.len() < computed.len()).then_some(out)
+}
+
+/// How a concept is named in messages: a row label as printed, in quotes;
+/// a vocabulary concept by its name in words.
+fn name_of(labels: &RowLabels, concept: &str) -> String {
+    match labels.shown(concept) {
+        Some(label) => format!("\"{label}\""),
+        None => concept.replace('_', " "),
+    }
 }
 
 /// The digits of a number printed with `decimals` places ("42.60" for 42.6
