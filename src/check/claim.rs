@@ -227,7 +227,19 @@ struct PeriodClue {
     text: String,
     /// The base of a comparison ("from the fourth quarter of 2005").
     base: bool,
+    /// Named after the figure, in its clause.
+    after: bool,
+    /// A year before the quarter the release is about: "last Q1", "last
+    /// year's third quarter", "the year-ago quarter".
+    year_back: bool,
 }
+
+/// Words before a quarter that make it the year before's ("vs. 21% last
+/// Q1", "last year's third quarter net income").
+static YEAR_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(last|prior|previous)(\s+year['’]?s?)?\s+(the\s+)?$|(?-u:\b)(year[\s-]ago|prior[\s-]year)\s+$")
+        .expect("re")
+});
 
 fn month_of(s: &str) -> Option<u8> {
     const M: [&str; 12] = [
@@ -326,7 +338,7 @@ fn clue_of(c: &regex::Captures) -> PeriodClue {
 /// Words that make the period after them the base of a comparison
 /// ("compared to the first quarter of 2005", "from the fourth quarter").
 static BASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(compared (to|with)|from|over|versus|vs\.?|against|relative to)\s+(the\s+|a\s+|its\s+)?(end\s+of\s+(the\s+)?)?$")
+    Regex::new(r"(?i)(?-u:\b)(compared (to|with)|from|over|versus|vs\.?|against|relative to)\s+(the\s+|a\s+|its\s+)?(end\s+of\s+(the\s+)?)?((previous|prior|preceding|last|same|comparable|year[\s-]ago|prior[\s-]year)\s+)?$")
         .expect("re")
 });
 
@@ -347,7 +359,16 @@ fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(Peri
         if clue != PeriodClue::default() {
             let at = c.get(0).map_or(0, |x| x.start());
             let base = BASE.is_match(&after_clause[..at]);
-            out.push((PeriodClue { base, ..clue }, base));
+            let year_back = clue.year.is_none() && YEAR_BACK.is_match(&after_clause[..at]);
+            out.push((
+                PeriodClue {
+                    base,
+                    after: true,
+                    year_back,
+                    ..clue
+                },
+                base,
+            ));
         }
     }
     let before = &text[start..m.start];
@@ -364,7 +385,15 @@ fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(Peri
         }
         if clue != PeriodClue::default() {
             let base = BASE.is_match(&before[..at]);
-            back.push((PeriodClue { base, ..clue }, base));
+            let year_back = clue.year.is_none() && YEAR_BACK.is_match(&before[..at]);
+            back.push((
+                PeriodClue {
+                    base,
+                    year_back,
+                    ..clue
+                },
+                base,
+            ));
         }
     }
     back.reverse();
@@ -431,16 +460,6 @@ fn prose(doc: &Document, block: usize) -> std::borrow::Cow<'_, str> {
     })
 }
 
-/// Where a period ends, in months: by its end date, or by its fiscal year
-/// and quarter ("Q1 2024" columns of quarterly tables).
-fn month_index(p: &Period) -> Option<i32> {
-    match (p.end, p.year, p.quarter) {
-        (Some(d), _, _) => Some(month_key(d)),
-        (None, Some(y), Some(q)) => Some(y * 12 + q as i32 * 3),
-        _ => None,
-    }
-}
-
 /// Whether `text` holds "quarter" or "q1".."q4" in any case: what every
 /// quarter-naming alternative of `PERIOD` needs. Restoring lost ligatures
 /// (`prose`) writes only "1st" and "fy", so it cannot add either.
@@ -460,11 +479,66 @@ fn month_key(d: Date) -> i32 {
     d.year * 12 + d.month as i32 - 1 - i32::from(d.day <= 7)
 }
 
+/// The end dates of quarter columns headed by a fiscal name only ("Q2
+/// FY25" | "Q1 FY25" | "Q2 FY24" in a summary table): a column whose
+/// figures are, concept by concept, the figures of a dated quarter column
+/// ("Three Months Ended July 28, 2024") ends that day. Two concepts must
+/// agree, and no other date may have as many.
+fn fiscal_ends(res: &Resolved) -> std::collections::HashMap<(i32, u8), Date> {
+    use std::collections::HashMap;
+    let key = |f: &Fact| (f.concept.clone(), f.interval.lo, f.interval.hi);
+    let mut dated: HashMap<(String, Decimal, Decimal), Vec<Date>> = HashMap::new();
+    for f in &res.facts {
+        if f.figure.dash || f.figure.value.is_zero() || f.period.instant || !lasts(f.period, 3) {
+            continue;
+        }
+        if let Some(e) = f.period.end {
+            let dates = dated.entry(key(f)).or_default();
+            if !dates.contains(&e) {
+                dates.push(e);
+            }
+        }
+    }
+    let mut votes: HashMap<(i32, u8), HashMap<Date, std::collections::HashSet<&str>>> =
+        HashMap::new();
+    for f in &res.facts {
+        let p = f.period;
+        let (None, Some(y), Some(q), false) = (p.end, p.year, p.quarter, p.instant) else {
+            continue;
+        };
+        if f.figure.dash || f.figure.value.is_zero() {
+            continue;
+        }
+        if let Some([d]) = dated.get(&key(f)).map(Vec::as_slice) {
+            votes
+                .entry((y, q))
+                .or_default()
+                .entry(*d)
+                .or_default()
+                .insert(f.concept.as_str());
+        }
+    }
+    let mut out = HashMap::new();
+    for (yq, dates) in votes {
+        let best = dates.values().map(|c| c.len()).max().unwrap_or(0);
+        let mut at_best = dates.iter().filter(|(_, c)| c.len() == best);
+        if let (Some((d, _)), None) = (at_best.next(), at_best.next()) {
+            if best >= 2 {
+                out.insert(yq, *d);
+            }
+        }
+    }
+    out
+}
+
 /// What the document is about: the latest quarter in its tables and the
 /// quarter its prose names most.
 struct DocPeriods {
     latest_quarter_key: Option<i32>,
     quarter: Option<u8>,
+    /// The end dates of quarters headed only by their fiscal name ("Q2
+    /// FY25"), learned from the figures they share with dated columns.
+    fiscal_ends: std::collections::HashMap<(i32, u8), Date>,
 }
 
 impl DocPeriods {
@@ -499,6 +573,28 @@ impl DocPeriods {
         DocPeriods {
             latest_quarter_key,
             quarter,
+            fiscal_ends: fiscal_ends(res),
+        }
+    }
+
+    /// The date a period ends: its own, or for a quarter headed only by
+    /// its fiscal name, the date its figures show it ends.
+    fn end_of(&self, p: &Period) -> Option<Date> {
+        p.end.or_else(|| {
+            if p.instant {
+                return None;
+            }
+            self.fiscal_ends.get(&(p.year?, p.quarter?)).copied()
+        })
+    }
+
+    /// Where a period ends, in months: by its end date, or by its fiscal
+    /// year and quarter ("Q1 2024" columns of quarterly tables).
+    fn month_index(&self, p: &Period) -> Option<i32> {
+        match (self.end_of(p), p.year, p.quarter) {
+            (Some(d), _, _) => Some(month_key(d)),
+            (None, Some(y), Some(q)) => Some(y * 12 + q as i32 * 3),
+            _ => None,
         }
     }
 
@@ -509,7 +605,7 @@ impl DocPeriods {
             return None;
         }
         if let Some(d) = clue.date {
-            let Some(end) = p.end else {
+            let Some(end) = self.end_of(p) else {
                 return Some(false);
             };
             let near = (days(end) - days(d)).abs() <= 7;
@@ -533,11 +629,14 @@ impl DocPeriods {
             }
         }
         if let Some(q) = clue.quarter {
-            let end = p.end?;
+            let end = self.end_of(p)?;
             let (latest, doc_q) = (self.latest_quarter_key?, self.quarter?);
             let back = (doc_q as i32 - q as i32).rem_euclid(4);
             let mut target = latest - 3 * back;
-            if clue.base && back == 0 {
+            // "Last Q1" in a first- or later-quarter release is a year
+            // before this year's; a later quarter's latest is last year's
+            // already.
+            if clue.year_back && q <= doc_q || clue.base && back == 0 {
                 // "up 12% from the first quarter" in a first-quarter
                 // release: a year before.
                 target -= 12;
@@ -573,8 +672,31 @@ impl DocPeriods {
 #[derive(Default)]
 struct Ties {
     rows: std::collections::HashMap<crate::span::Span, Vec<(usize, usize)>>,
+    /// What a comparison after a tied figure is compared with: the cells
+    /// (table, row, column) the figure tied to, and whether each is the
+    /// comparison's own figure already (the base of a growth) or the
+    /// current period's figure, whose row holds the earlier one.
+    bases: std::collections::HashMap<crate::span::Span, Vec<(usize, usize, usize, bool)>>,
     untied: std::collections::HashSet<(usize, usize, String)>,
 }
+
+/// The words between a figure and the amount it is compared with:
+/// "increased 7.5 percent, to $60.99 billion from $56.72 billion", "was
+/// $1.3 billion vs. $1.4 billion", "compared with an outflow of $19.8
+/// billion".
+static COMPARED_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s)]*(million|billion|thousand)?\)?\s*(%|percent)?\s*,?\s*((up|down)\s+)?(from|compared (to|with)|as compared (to|with)|versus|vs\.?)(\s+(a|an|the))?(\s+[a-z-]+){0,2}?(\s+of)?\s*\$?\s*\(?$")
+        .expect("re")
+});
+/// What the comparison amount's period is, after it.
+static BASE_YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;$\d]{0,40}?(?-u:\b)(last year|prior year|a year ago|year[\s-]ago|prior[\s-]year|the same (quarter|period) (of )?(last|the prior|the previous) year)(?-u:\b)")
+        .expect("re")
+});
+static BASE_QUARTER_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;$\d]{0,40}?(?-u:\b)((previous|prior|preceding|last|sequential) quarter|sequentially)(?-u:\b)")
+        .expect("re")
+});
 
 /// What a claim asserts about its concept.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -616,11 +738,37 @@ fn sentence_start(text: &str, at: usize) -> usize {
         // a decimal point is followed by a digit.
         if matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b'\n')
             && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
+            && !abbreviation(text, i)
         {
             return i + 1;
         }
     }
     floor
+}
+
+/// Is the full stop at `i` the end of an abbreviation ("27% vs. 22%",
+/// "U.S. revenue", "Acme Inc. reported") rather than of a sentence?
+fn abbreviation(text: &str, i: usize) -> bool {
+    const WORDS: &[&str] = &["vs", "inc", "corp", "co", "ltd", "approx", "no", "mr", "ms", "dr"];
+    if text.as_bytes().get(i) != Some(&b'.') {
+        return false;
+    }
+    let head = &text[..i];
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(j, c)| j + c.len_utf8());
+    let word = &head[word_start..];
+    // "U.S.": a single letter after another full stop.
+    let initial = word.len() == 1 && head[..word_start].ends_with('.');
+    // A capital after it starts a sentence ("… vs. Q4 2021" over a table's
+    // next line, "Acme Inc. The company"); a figure or a lower-case word
+    // goes on with it ("27% vs. 22%", "(vs. $1.7B").
+    let goes_on = text[i + 1..]
+        .trim_start()
+        .starts_with(|c: char| !c.is_uppercase());
+    goes_on && (initial || WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 fn sentence_end(text: &str, at: usize) -> usize {
@@ -631,6 +779,7 @@ fn sentence_end(text: &str, at: usize) -> usize {
         if matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b'\n')
             && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
             && !(bytes[i] == b'.' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit()))
+            && !abbreviation(text, i)
         {
             return i;
         }
@@ -672,7 +821,7 @@ fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Opti
     }
     let head = &lower[..phrase_at];
     let mut words: Vec<String> = Vec::new();
-    for raw in head.split_whitespace().rev().take(6) {
+    for raw in head.split_whitespace().rev().take(8) {
         if raw.ends_with([',', ';', ':', '(', '"', '“', '—', '–', '.'])
             || raw.chars().all(|c| !c.is_alphanumeric())
         {
@@ -681,9 +830,6 @@ fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Opti
         let w = raw
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '&')
             .replace('’', "'");
-        if STOPS.contains(&w.as_str()) {
-            break;
-        }
         words.push(w);
         if raw.starts_with(['(', '"', '“', '•']) {
             break;
@@ -697,24 +843,34 @@ fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Opti
     {
         words.pop();
     }
-    let mut from = 0;
-    while from < words.len() {
+    // The longest run of the last words that names a part, when what
+    // stands before it is a stop word ("and", "posted") or modifiers
+    // reaching one: "Cloud services and license support revenues" is that
+    // row, "YouTube ads and Google Cloud revenues" the Google Cloud row,
+    // but "Digital Experience subscription revenue" not the Subscription
+    // row.
+    for from in 0..words.len() {
+        let boundary = words[..from]
+            .iter()
+            .rposition(|w| STOPS.contains(&w.as_str()))
+            .map_or(0, |i| i + 1);
+        let lead_ok = words[boundary..from].iter().all(|w| {
+            let periodish = w.chars().all(|c| c.is_ascii_digit())
+                || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit())
+                || w.starts_with("fy");
+            MODIFIERS.contains(&w.as_str()) || periodish
+        });
+        if !lead_ok {
+            continue;
+        }
         let name = crate::resolve::part_name(&words[from..].join(" "));
         if name.is_empty() {
-            return None;
+            continue;
         }
         let key = format!("{concept}@{name}");
         if res.segment_facts.iter().any(|f| f.concept == key) {
             return Some(key);
         }
-        let w = words[from].as_str();
-        let periodish = w.chars().all(|c| c.is_ascii_digit())
-            || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit())
-            || w.starts_with("fy");
-        if !(MODIFIERS.contains(&w) || periodish) {
-            return None;
-        }
-        from += 1;
     }
     None
 }
@@ -1512,7 +1668,14 @@ fn check_mention<'d>(
     {
         return Err("the sentence begins before this block (its subject is not here)".into());
     }
-    if let Some(f) = FUTURE.find(sentence) {
+    // "May 31, 2024" is a month, not a modal.
+    let modal = FUTURE.find_iter(sentence).find(|f| {
+        !(f.as_str().eq_ignore_ascii_case("may")
+            && sentence[f.end()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit()))
+    });
+    if let Some(f) = modal {
         return Err(format!("forward-looking (\"{}\")", f.as_str()));
     }
     // A range ("$12.5 billion to $13.5 billion", "between $7 million and
@@ -1865,9 +2028,11 @@ fn check_mention<'d>(
     let base_clue = if matches!(assertion, Assertion::Growth | Assertion::Change) {
         // The base named after the figure ("an increase of 12.6% compared
         // to the first quarter of 2005").
+        // A base before the figure is an earlier figure's ("up 15% from
+        // Q1 and up 122% from a year ago").
         clues
             .first()
-            .filter(|(_, base)| *base)
+            .filter(|(c, base)| *base && c.after)
             .map(|(c, _)| c.clone())
     } else {
         None
@@ -1895,6 +2060,32 @@ fn check_mention<'d>(
     if vals.is_empty() {
         return Err(format!("no table shows {}", name_of(vocab.labels, &concept)));
     }
+    // An amount compared with a figure that tied ("from $56.72 billion
+    // last year"), unless a period of its own follows it.
+    let comparison: Option<Vec<(usize, usize, usize, bool)>> = if matches!(
+        assertion,
+        Assertion::Value | Assertion::Margin
+    ) && !clue.as_ref().is_some_and(|c| c.after)
+    {
+        doc.mentions[..i]
+            .last()
+            .filter(|p| p.block == m.block && p.start >= start && p.end <= m.start)
+            .filter(|p| COMPARED_GAP.is_match(&text[p.end..m.start]))
+            .and_then(|p| ties.bases.get(&p.span))
+            .cloned()
+    } else {
+        None
+    };
+    let comparison_months = {
+        let after = &text[m.end..next.max(m.end)];
+        if BASE_YEAR_AGO.is_match(after) {
+            Some(12)
+        } else if BASE_QUARTER_AGO.is_match(after) {
+            Some(3)
+        } else {
+            None
+        }
+    };
     let fits = |p: &Period| -> Option<bool> {
         match &clue {
             Some(c) => periods.fits(c, p),
@@ -1912,6 +2103,45 @@ fn check_mention<'d>(
     let mut computed: Vec<Candidate> = Vec::new();
     let mut unplaced = false;
     match assertion {
+        Assertion::Value | Assertion::Margin if comparison.is_some() => {
+            // The amount a tied figure is compared with ("to $60.99 billion
+            // from $56.72 billion last year"): the earlier figure of the
+            // row it tied to, a year or a quarter before when the words
+            // say so.
+            let bases = comparison.as_deref().unwrap_or_default();
+            for (val, facts) in &vals {
+                let f = facts[0];
+                let fits_base = bases.iter().any(|&(t, r, c, is_base)| {
+                    if f.table != t || f.row != r {
+                        return false;
+                    }
+                    if is_base {
+                        return f.column == c;
+                    }
+                    let Some(cur) = doc.tables.get(t).and_then(|x| x.columns.get(c)) else {
+                        return false;
+                    };
+                    let cur = &cur.period;
+                    let earlier = match (periods.end_of(f.period), periods.end_of(cur)) {
+                        (Some(x), Some(y)) => days(x) < days(y),
+                        _ => false,
+                    };
+                    let gap_ok = match (comparison_months, periods.month_index(cur), periods.month_index(f.period)) {
+                        (None, _, _) => true,
+                        (Some(g), Some(x), Some(y)) => x - y == g,
+                        _ => false,
+                    };
+                    f.column != c
+                        && earlier
+                        && gap_ok
+                        && length(f.period) == length(cur)
+                        && f.period.instant == cur.instant
+                });
+                if fits_base {
+                    computed.push((magnitude(*val), facts.clone()));
+                }
+            }
+        }
         Assertion::Value | Assertion::Margin => {
             for (val, facts) in &vals {
                 match fits(facts[0].period) {
@@ -1931,7 +2161,7 @@ fn check_mention<'d>(
                     let (fa, fb) = (a.1[0], b.1[0]);
                     let same_length = length(fa.period) == length(fb.period)
                         && fa.period.instant == fb.period.instant;
-                    let later = match (fa.period.end, fb.period.end) {
+                    let later = match (periods.end_of(fa.period), periods.end_of(fb.period)) {
                         (Some(x), Some(y)) => days(x) > days(y),
                         _ => false,
                     };
@@ -2009,6 +2239,24 @@ fn check_mention<'d>(
         .collect();
     if !rows.is_empty() {
         ties.rows.insert(m.span, rows);
+    }
+    let bases: Vec<(usize, usize, usize, bool)> = computed
+        .iter()
+        .filter(|(v, _)| v.overlaps(&claim))
+        .filter_map(|(_, facts)| match assertion {
+            // A margin's first fact is its revenue: the row a comparison
+            // margin is computed on too.
+            Assertion::Value | Assertion::Margin => {
+                facts.first().map(|f| (f.table, f.row, f.column, false))
+            }
+            // A pair: the later figure's facts, then the base's.
+            Assertion::Growth | Assertion::Change => facts
+                .get(facts.len() / 2)
+                .map(|f| (f.table, f.row, f.column, true)),
+        })
+        .collect();
+    if !bases.is_empty() {
+        ties.bases.insert(m.span, bases);
     }
     let hit = computed.iter().find(|(v, _)| v.overlaps(&claim));
     if let Some((_, facts)) = hit {
@@ -2088,7 +2336,7 @@ fn check_mention<'d>(
         } else {
             None
         };
-        if let Some(narrow) = narrowed(doc, ties, i, start, &computed, unnamed, base_months) {
+        if let Some(narrow) = narrowed(doc, periods, ties, i, start, &computed, unnamed, base_months) {
             let (s, d) = judge(&narrow);
             if !s.is_empty() && d <= 2 {
                 (slips, distinct) = (s, d);
@@ -2118,6 +2366,25 @@ fn check_mention<'d>(
     } else {
         slips
     };
+    // "were $7.7 billion, compared with $7.9 billion in the prior year
+    // period": a slip changes one figure; when the amount it is compared
+    // with misses the row's earlier figures too, the sentence is about
+    // something else that the row resembles.
+    if assertion == Assertion::Value {
+        if let Some(partner) = doc
+            .mentions
+            .get(i + 1)
+            .filter(|n| n.block == m.block && n.start < end)
+            .filter(|n| COMPARED_GAP.is_match(&text[m.end..n.start]))
+        {
+            if comparison_misses(periods, &vals, &computed, partner) {
+                return Err(
+                    "the amount it is compared with ties to no earlier figure of the row either: about something the tables do not show"
+                        .into(),
+                );
+            }
+        }
+    }
     let what = match assertion {
         Assertion::Value => "value",
         Assertion::Growth => "growth",
@@ -2181,6 +2448,40 @@ fn check_mention<'d>(
     Ok(())
 }
 
+/// Does the amount a figure is compared with (`partner`) miss every
+/// earlier figure of the rows the figure's candidates are in, when there
+/// is at least one?
+fn comparison_misses(
+    periods: &DocPeriods,
+    vals: &[Candidate],
+    candidates: &[Candidate],
+    partner: &Mention,
+) -> bool {
+    let Some(claim) = partner.interval() else {
+        return false;
+    };
+    let mut earlier = vals.iter().filter(|(_, f)| {
+        candidates.iter().any(|(_, c)| {
+            let (a, b) = (c[0], f[0]);
+            let before = match (periods.end_of(b.period), periods.end_of(a.period)) {
+                (Some(x), Some(y)) => days(x) < days(y),
+                _ => false,
+            };
+            a.table == b.table
+                && a.row == b.row
+                && before
+                && length(a.period) == length(b.period)
+                && a.period.instant == b.period.instant
+        })
+    });
+    let mut any = false;
+    let tied = earlier.any(|(v, _)| {
+        any = true;
+        magnitude(*v).overlaps(&claim)
+    });
+    any && !tied
+}
+
 /// The candidates a figure that ties to nothing can be about, by what its
 /// sentence says:
 /// - an earlier amount of the sentence tied to a row ("AWS segment
@@ -2193,8 +2494,10 @@ fn check_mention<'d>(
 ///   year over year" in the quarter's release).
 ///
 /// `None` when neither narrows anything.
+#[allow(clippy::too_many_arguments)]
 fn narrowed<'d>(
     doc: &Document,
+    periods: &DocPeriods,
     ties: &Ties,
     i: usize,
     start: usize,
@@ -2208,7 +2511,7 @@ fn narrowed<'d>(
         // A growth's candidates are pairs (the period, its base).
         out.retain(|(_, f)| match (f.first(), f.get(1)) {
             (Some(a), Some(b)) if f.len() == 2 => {
-                match (month_index(a.period), month_index(b.period)) {
+                match (periods.month_index(a.period), periods.month_index(b.period)) {
                     (Some(x), Some(y)) => x - y == gap,
                     _ => false,
                 }
@@ -2237,10 +2540,10 @@ fn narrowed<'d>(
     if unnamed {
         let latest = out
             .iter()
-            .filter_map(|(_, f)| f[0].period.end.map(days))
+            .filter_map(|(_, f)| periods.end_of(f[0].period).map(days))
             .max();
         if let Some(latest) = latest {
-            out.retain(|(_, f)| f[0].period.end.map(days) == Some(latest));
+            out.retain(|(_, f)| periods.end_of(f[0].period).map(days) == Some(latest));
         }
     }
     (out.len() < computed.len()).then_some(out)

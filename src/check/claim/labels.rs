@@ -234,8 +234,10 @@ fn subject_position(lower: &str, at: usize, to: usize) -> bool {
             return true;
         }
         let cut = rest
-            .rfind(|c: char| c.is_whitespace())
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let raw = &rest[cut..];
         let w: String = raw
             .chars()
