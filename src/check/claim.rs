@@ -76,8 +76,12 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
+mod headings;
 mod labels;
+mod rates;
+use headings::Headings;
 use labels::{RowLabels, ROW};
+use rates::{Rates, CONSTANT_CURRENCY_CLAIM};
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(expects?|expected|expecting|expectations?|guidance|outlook|anticipates?|anticipated|forecasts?|projects?|projected|targets?|will|plans?|intends?|estimates?|should|could|may|might|goal|would be|would have been|assumes?|assuming|believes?|seeks?)(?-u:\b)")
@@ -90,6 +94,13 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 /// Qualifiers just after a figure ("up 23% in constant currency").
 static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^.;$]{0,30}?(?-u:\b)(non-?gaap|constant[ -]currency|adjusted|excluding|operationally|pro[ -]?forma|organic|cc|without)(?-u:\b)")
+        .expect("re")
+});
+/// The basis an earlier rate of the sentence was stated on ("up 9% in USD
+/// and up 10% in constant currency", "up 12% year-over-year, in both USD
+/// and constant currency"): that rate's words, not the subject's.
+static CURRENCY_BASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(%|percent)\s*(year[\s-]over[\s-]year)?\s*,?\s*(in|at|on an?)\s+(both\s+)?(usd|us\$|u\.s\. dollars|constant[\s-]currency|reported)(\s+basis)?(\s*(and|&)\s+(in\s+|at\s+)?(constant[\s-]currency|usd)(\s+basis)?)?")
         .expect("re")
 });
 /// The words before a figure that make it a growth or change.
@@ -815,8 +826,14 @@ fn facts_of<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<&'d Fact<'d>> {
 /// read back to punctuation or a stop word, leading modifiers ("record
 /// quarterly") dropped, and must be the whole part name: "Digital
 /// Experience subscription revenue" is not the "Subscription" row.
-fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Option<String> {
-    if res.segment_facts.is_empty() {
+fn part_of(
+    res: &Resolved,
+    rates: &Rates,
+    lower: &str,
+    phrase_at: usize,
+    concept: &str,
+) -> Option<String> {
+    if res.segment_facts.is_empty() && !rates.has_parts() {
         return None;
     }
     let head = &lower[..phrase_at];
@@ -868,7 +885,7 @@ fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Opti
             continue;
         }
         let key = format!("{concept}@{name}");
-        if res.segment_facts.iter().any(|f| f.concept == key) {
+        if res.segment_facts.iter().any(|f| f.concept == key) || rates.has(&key) {
             return Some(key);
         }
     }
@@ -1329,21 +1346,18 @@ fn subject_after(between: &str, one_subject: bool) -> Result<(), String> {
 /// in Intelligent Cloud was", "revenue from Productivity and Business
 /// Processes increased"), when a table shows that part of the measure: the
 /// words from the preposition to the verb must be the whole part name.
-fn part_after(res: &Resolved, between: &str, concept: &str) -> Option<String> {
+fn part_after(res: &Resolved, rates: &Rates, between: &str, concept: &str) -> Option<String> {
     static PART_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?:in|from|for|of)\s+(?:the\s+)?(?P<part>[a-z0-9&'’ -]+?)\s+(?:segment\s+)?(?:was|were|totaled|grew|increased|decreased|declined|rose|fell|reached|came in at)(?-u:\b)")
             .expect("re")
     });
-    if res.segment_facts.is_empty() {
+    if res.segment_facts.is_empty() && !rates.has_parts() {
         return None;
     }
     let between = between.find('$').map_or(between, |i| &between[..i]);
     let part = PART_AFTER.captures(between)?.name("part")?.as_str();
     let key = format!("{concept}@{}", crate::resolve::part_name(part));
-    res.segment_facts
-        .iter()
-        .any(|f| f.concept == key)
-        .then_some(key)
+    (res.segment_facts.iter().any(|f| f.concept == key) || rates.has(&key)).then_some(key)
 }
 
 /// The concept named right after a figure ("$0.5 million of net income",
@@ -1403,6 +1417,8 @@ fn per_share_of(concepts: &Concepts, concept: &str, diluted: bool, basic: bool) 
 struct Vocab<'a, 'd> {
     concepts: &'a Concepts,
     labels: &'a RowLabels<'d>,
+    rates: &'a Rates<'d>,
+    headings: &'a Headings,
 }
 
 /// Checks every narrative figure of the document.
@@ -1414,11 +1430,12 @@ pub fn check<'d>(
     out: &mut Outcome,
 ) {
     let periods = DocPeriods::new(doc, res);
-    let labels = if doc.mentions.is_empty() {
-        RowLabels::default()
+    let (labels, rates) = if doc.mentions.is_empty() {
+        (RowLabels::default(), Rates::default())
     } else {
-        RowLabels::new(doc)
+        (RowLabels::new(doc), Rates::new(doc, res, concepts))
     };
+    let headings = Headings::new(doc);
     let mut ties = Ties::default();
     for (i, m) in doc.mentions.iter().enumerate() {
         // Each figure reads its sentence (at most SENTENCE_REACH bytes each
@@ -1431,6 +1448,8 @@ pub fn check<'d>(
         let vocab = Vocab {
             concepts,
             labels: &labels,
+            rates: &rates,
+            headings: &headings,
         };
         if let Err(why) = check_mention(doc, res, vocab, &periods, &mut ties, i, rule, out) {
             out.notes.insert(m.span, why);
@@ -1807,7 +1826,7 @@ fn check_mention<'d>(
         let segment_phrase = lower[phrase_at..phrase_end.min(lower.len())].contains("segment");
         match (
             subject_before(&lower, phrase_at),
-            part_of(res, &lower, phrase_at, &concept),
+            part_of(res, vocab.rates, &lower, phrase_at, &concept),
         ) {
             (_, Some(c)) if !per_share => {
                 concept = c;
@@ -1822,13 +1841,14 @@ fn check_mention<'d>(
         }
         let listed = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)]);
         let between = strip_parens(&lower[phrase_end.min(lower.len())..]);
+        let between = CURRENCY_BASIS.replace_all(&between, "%").into_owned();
         if let Err(why) = subject_after(
             &between,
             !listed && !per_share && assertion == Assertion::Value,
         ) {
             // "Revenue in More Personal Computing was $13.4 billion": the
             // part's own row, when a table shows it.
-            match part_after(res, &between, &concept).filter(|_| !part && !per_share) {
+            match part_after(res, vocab.rates, &between, &concept).filter(|_| !part && !per_share) {
                 Some(c) => {
                     concept = c;
                     part = true;
@@ -1846,6 +1866,13 @@ fn check_mention<'d>(
         if let Some(c) = CONTRAST.find_iter(&lower[..phrase_at]).last() {
             lead_from = lead_from.max(c.end());
         }
+        // "(up 14% in constant currency) driven by Microsoft 365 Commercial
+        // cloud revenue growth of 15%": the parenthesis the previous figure
+        // stood in closes before this subject.
+        let lead_at = floor_char(&lower, lead_from.min(phrase_at));
+        if let Some(p) = unopened_close(&lower[lead_at..phrase_at]) {
+            lead_from = lead_at + p + 1;
+        }
         let lead = &lower[floor_char(&lower, lead_from.min(phrase_at))..phrase_at];
         // "North America segment sales": the part's own word.
         if let Some(q) = QUALIFIER
@@ -1859,6 +1886,7 @@ fn check_mention<'d>(
         // A parenthesis defines or footnotes ("gross margin (defined as
         // …, excluding depreciation)"); it does not qualify.
         let rest = strip_parens(&lower[phrase_end.min(lower.len())..]);
+        let rest = CURRENCY_BASIS.replace_all(&rest, "%");
         if let Some(q) = QUALIFIER.find(&rest) {
             if !own_qualifier && !per_share {
                 return Err(format!("qualified (\"{}\")", q.as_str()));
@@ -1902,6 +1930,21 @@ fn check_mention<'d>(
     // hedging": a qualifier right after the figure.
     let tail = &text[m.end..next.max(m.end)];
     let tail = &tail[..floor_char(tail, tail.len().min(60))];
+    // A heading over the paragraph that names a part the tables show is
+    // its subject ("Data Center" over "revenue was a record $26.3
+    // billion").
+    let heading = vocab.headings.of(m.block);
+    if let Some(h) = heading.filter(|_| !part && !concept.starts_with(ROW) && !concept.contains('@')) {
+        let key = format!(
+            "{concept}@{}",
+            crate::resolve::part_name(doc.blocks[h].text.text())
+        );
+        if res.segment_facts.iter().any(|f| f.concept == key) || vocab.rates.has(&key) {
+            concept = key;
+            part = true;
+        }
+    }
+    let mut constant_currency = false;
     if let Some(q) = QUALIFIER_AFTER.find(tail) {
         // "was $2.16 billion and non-GAAP operating income was …", "was
         // $1.16 while non-GAAP earnings per share was …": past the
@@ -1910,11 +1953,10 @@ fn check_mention<'d>(
         static AND: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(and|while|whereas)(?-u:\b)").expect("re"));
         let gap = &tail[..q.end()];
+        let later = tail[q.end()..].to_lowercase();
         let next_clause = AND.is_match(gap)
             && concepts.phrases_in(&gap.to_lowercase()).is_empty()
-            && !concepts
-                .phrases_in(&tail[q.end()..].to_lowercase())
-                .is_empty();
+            && (!concepts.phrases_in(&later).is_empty() || OTHER_MARGIN.is_match(&later));
         // "$5.08 on a non-GAAP basis": the non-GAAP measure of the concept,
         // when the vocabulary has one.
         static ON_NON_GAAP_BASIS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1929,6 +1971,13 @@ fn check_mention<'d>(
         .filter(|_| ON_NON_GAAP_BASIS.is_match(tail) && assertion == Assertion::Value);
         if let Some(n) = non_gaap {
             concept = n.to_string();
+        } else if assertion == Assertion::Growth
+            && CONSTANT_CURRENCY_CLAIM.is_match(q.as_str())
+            && !vocab.rates.of(&concept, true).is_empty()
+        {
+            // "up 10% in constant currency": the rate a table states in
+            // constant currency for the row.
+            constant_currency = true;
         } else if !next_clause && (!own_qualifier || !names_basis(q.as_str())) {
             // A non-GAAP measure's own word after it ("non-GAAP") leaves
             // it the measure; "up 7% in constant currency" is still
@@ -2057,7 +2106,16 @@ fn check_mention<'d>(
             .into_iter()
             .map(|f| (f.interval, vec![f])),
     );
-    if vals.is_empty() {
+    // The rates the tables state for the concept, of the claim's kind.
+    let stated: Vec<&Fact> = if assertion == Assertion::Growth {
+        vocab.rates.of(&concept, constant_currency)
+    } else {
+        Vec::new()
+    };
+    if constant_currency {
+        vals.clear();
+    }
+    if vals.is_empty() && stated.is_empty() {
         return Err(format!("no table shows {}", name_of(vocab.labels, &concept)));
     }
     // An amount compared with a figure that tied ("from $56.72 billion
@@ -2220,6 +2278,26 @@ fn check_mention<'d>(
                     computed.push((value, a.1.iter().chain(b.1.iter()).copied().collect()));
                 }
             }
+            // The rates the tables print, in the columns that fit.
+            for f in &stated {
+                let sibling_ok = sibling_rows
+                    .as_ref()
+                    .is_none_or(|rows| rows.contains(&(f.table, f.row)));
+                if !sibling_ok {
+                    continue;
+                }
+                match fits(f.period) {
+                    Some(true) => {}
+                    Some(false) => continue,
+                    None => {
+                        unplaced = true;
+                        continue;
+                    }
+                }
+                // Magnitudes: not every table signs a decline, and a
+                // direction word is not what this rate can refute.
+                computed.push((magnitude(f.interval), vec![*f]));
+            }
         }
     }
     if computed.is_empty() {
@@ -2366,6 +2444,14 @@ fn check_mention<'d>(
     } else {
         slips
     };
+    // Under a heading that names a part ("Gaming and AI PC"), a figure
+    // that misses the consolidated one is likely that part's.
+    if let Some(h) = heading.filter(|_| !part) {
+        return Err(format!(
+            "under the heading \"{}\": about a part of the business the tables do not show",
+            doc.blocks[h].text.text().trim()
+        ));
+    }
     // "were $7.7 billion, compared with $7.9 billion in the prior year
     // period": a slip changes one figure; when the amount it is compared
     // with misses the row's earlier figures too, the sentence is about
@@ -2606,6 +2692,22 @@ fn one_slip(a: &str, b: &str) -> bool {
         [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
         _ => false,
     }
+}
+
+/// Where the last parenthesis that closes one opened before `s` is
+/// ("% in constant currency) driven by"); "Comirnaty(1)" opens its own.
+fn unopened_close(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            ')' => last = Some(i),
+            _ => {}
+        }
+    }
+    last
 }
 
 /// The text without its complete parentheses and what they hold.
