@@ -599,6 +599,23 @@ impl DocPeriods {
         })
     }
 
+    /// Does period `a` end after `b`? By their end dates, or for columns
+    /// headed by a year alone ("Quarter Ended 12/28/2024" read as 2024), by
+    /// year and quarter.
+    fn later(&self, a: &Period, b: &Period) -> bool {
+        match (self.end_of(a), self.end_of(b)) {
+            (Some(x), Some(y)) => days(x) > days(y),
+            (None, None) => match (a.year, b.year) {
+                (Some(x), Some(y)) => {
+                    (x, a.quarter.unwrap_or(0)) > (y, b.quarter.unwrap_or(0))
+                        && (a.quarter.is_some() == b.quarter.is_some())
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// Where a period ends, in months: by its end date, or by its fiscal
     /// year and quarter ("Q1 2024" columns of quarterly tables).
     fn month_index(&self, p: &Period) -> Option<i32> {
@@ -2219,10 +2236,7 @@ fn check_mention<'d>(
                     let (fa, fb) = (a.1[0], b.1[0]);
                     let same_length = length(fa.period) == length(fb.period)
                         && fa.period.instant == fb.period.instant;
-                    let later = match (periods.end_of(fa.period), periods.end_of(fb.period)) {
-                        (Some(x), Some(y)) => days(x) > days(y),
-                        _ => false,
-                    };
+                    let later = periods.later(fa.period, fb.period);
                     // "Revenue of $7.5 billion, up 3.1 percent": the growth
                     // of the row the amount tied to.
                     let sibling_ok = sibling_rows

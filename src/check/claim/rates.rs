@@ -94,6 +94,26 @@ impl<'d> Rates<'d> {
                 [(n, _, _)] if concepts.unit_of(n) == Some(ConceptUnit::Amount) => Some(*n),
                 _ => None,
             };
+            // The measure each rate column's heading names, when one.
+            let header_measures: Vec<Option<&str>> = t
+                .columns
+                .iter()
+                .map(|c| {
+                    let h = normalize(&c.header);
+                    let named = concepts.phrases_in(&h);
+                    let first = named.first()?.0;
+                    let amounts = named
+                        .iter()
+                        .filter(|(n, _, _)| concepts.unit_of(n) == Some(ConceptUnit::Amount))
+                        .count();
+                    (amounts >= 1
+                        && concepts.unit_of(first) == Some(ConceptUnit::Amount)
+                        && named.iter().all(|(n, _, _)| {
+                            *n == first || concepts.unit_of(n) != Some(ConceptUnit::Amount)
+                        }))
+                    .then_some(first)
+                })
+                .collect();
             let mut under_header = false;
             for (ri, r) in t.rows.iter().enumerate() {
                 if r.header {
@@ -126,6 +146,17 @@ impl<'d> Rates<'d> {
                 for &(ci, cc, period) in &rate_cols {
                     let Some(f) = r.figure(ci) else { continue };
                     let Some(period) = period else { continue };
+                    // A rate column headed by one measure ("Operating
+                    // Profit and EPS GAAP Reported % Change") gives the
+                    // rows of parts their measure.
+                    let mut keys = keys.clone();
+                    if let (Some(m), None, false) = (header_measures[ci], concept, parts.contains_key(&(ti, ri))) {
+                        let part = part_name(&r.label);
+                        let key = format!("{m}@{part}");
+                        if part.chars().any(char::is_alphabetic) && !keys.iter().any(|(k, _)| *k == key) {
+                            keys.push((key, false));
+                        }
+                    }
                     if f.unit != Unit::Percent || f.dash {
                         continue;
                     }
@@ -216,8 +247,12 @@ fn rate_columns(t: &crate::document::Table) -> Vec<(usize, bool, Option<&Period>
                 .max_by_key(|(k, _)| *k)
                 .map(|(_, p)| p);
             // The next rate column of the same group ("in Constant
-            // Currency" after "in US $") has the same period.
-            latest.or_else(|| out.last().and_then(|&(_, _, p)| p))
+            // Currency" after "in US $") has the same period; a table of
+            // rates only has none, which only a claim naming no period
+            // fits.
+            latest
+                .or_else(|| out.last().and_then(|&(_, _, p)| p))
+                .or(Some(&c.period))
         } else {
             Some(&c.period)
         };
