@@ -114,6 +114,13 @@ static GROWTH_AFTER_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(increase|increased|up|grew|rose|decrease|decreased|down|declined|decline|fell|dropped|improvement|improved)(\s+(of|by))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?\s*\(?\$\s*\(?[\d][\d,]*(\.\d+)?\s*(million|billion|thousand)?\)?\s*,?\s*or\s*\(?\s*$")
         .expect("re")
 });
+/// What joins a growth rate and a second rate of it: "15%, or 16% in
+/// constant currency", "20% in USD and 19%", "12 percent year-over-year
+/// growth or 13 percent".
+static LISTED_RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(%|percent)?\s*(year[\s-]over[\s-]year\s+|y/y\s*)?(growth\s+)?(in\s+(usd|us\$)\s*)?,?\s*(or|and)\s*$")
+        .expect("re")
+});
 /// "increased 15% to $113.9 billion": a rate, then the amount it grew to;
 /// the two ends of a range share their unit, these do not.
 static RATE_TO_AMOUNT: LazyLock<Regex> =
@@ -1704,6 +1711,11 @@ fn check_mention<'d>(
     {
         return Err("the sentence begins before this block (its subject is not here)".into());
     }
+    if let Some(lead) = vocab.headings.forward(m.block) {
+        let words = doc.blocks[lead].text.text();
+        let word = FUTURE.find(words).map_or("", |f| f.as_str());
+        return Err(format!("forward-looking (a list after \"{word}\")"));
+    }
     // "May 31, 2024" is a month, not a modal.
     let modal = FUTURE.find_iter(sentence).find(|f| {
         !(f.as_str().eq_ignore_ascii_case("may")
@@ -1730,7 +1742,21 @@ fn check_mention<'d>(
         .filter(|o| o.block == m.block && o.start < end)
         .map_or(end, |o| o.start);
     // What is asserted.
+    // "increased 15%, or 16% in constant currency", "up 20% in USD and
+    // 19% in constant currency", "11% Y/Y, and 13% CC": a rate listed
+    // after a growth rate is a growth rate too.
+    let listed_rate = m.kind == MentionKind::Percent
+        && doc.mentions[..i]
+            .last()
+            .filter(|p| p.block == m.block && p.start >= start && p.kind == MentionKind::Percent)
+            .is_some_and(|p| {
+                let before = text[start..p.start].to_lowercase();
+                let after = &text[p.end..m.start];
+                LISTED_RATE.is_match(after)
+                    && (GROWTH.is_match(&before) || GROWTH_AFTER.is_match(after))
+            });
     let growth_words = (GROWTH.is_match(&lower)
+        || listed_rate
         || m.kind == MentionKind::Percent && GROWTH_AFTER_CHANGE.is_match(&lower)
         || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
         && !TO_VALUE.is_match(&lower);
@@ -2390,7 +2416,17 @@ fn check_mention<'d>(
     let judge = |cands: &[Candidate<'d>]| -> (Vec<Candidate<'d>>, usize) {
         let slips: Vec<Candidate> = cands
             .iter()
-            .filter(|(v, _)| one_slip(&claimed, &render(*v)))
+            .filter(|(v, _)| {
+                let shown = render(*v);
+                // $146 million at a claim's "$1.0 billion" is "0.1": its
+                // leading zero is no digit a swap could have moved.
+                let (c, d) = (claimed.as_bytes(), shown.as_bytes());
+                let moved_zero = d.len() > 1
+                    && d[0] == b'0'
+                    && c.first() == d.get(1)
+                    && c.get(1) == d.first();
+                one_slip(&claimed, &shown) && !moved_zero
+            })
             .cloned()
             .collect();
         // The same value shown in several tables counts once.

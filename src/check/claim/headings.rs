@@ -139,6 +139,8 @@ const GENERIC: &[&str] = &[
 /// The part-naming heading each block stands under, if any.
 pub(super) struct Headings {
     governing: Vec<Option<usize>>,
+    /// The block introducing a list of expectations, for its bullets.
+    forward: Vec<Option<usize>>,
 }
 
 /// Is a block's text a heading: a few words, starting with a capital, no
@@ -184,14 +186,30 @@ impl Headings {
                 *x = true;
             }
         }
+        let mut forward = vec![None; doc.blocks.len()];
+        let mut lead: Option<usize> = None;
         for (b, block) in doc.blocks.iter().enumerate() {
             // A table between a heading and a block ends the heading's
             // reach.
             while tables.peek().is_some_and(|&s| s < block.span.start) {
                 tables.next();
                 current = None;
+                lead = None;
             }
             let text = block.text.text();
+            // "For 2025, the Company continues to expect:" over bullets:
+            // each bullet is forward-looking, whatever its own words.
+            if bullet(text) {
+                forward[b] = lead;
+            } else {
+                // Only the clause the colon ends introduces the list.
+                lead = text
+                    .trim_end()
+                    .strip_suffix(':')
+                    .and_then(|t| t.rsplit(['.', ';', ':']).next())
+                    .filter(|clause| super::FUTURE.is_match(clause))
+                    .map(|_| b);
+            }
             if !mentioned[b] && heading(text) {
                 current = names_part(text).then_some((b, 0));
                 continue;
@@ -207,7 +225,16 @@ impl Headings {
                 }
             }
         }
-        Headings { governing }
+        Headings {
+            governing,
+            forward,
+        }
+    }
+
+    /// The block that introduces a block as one of a list about the
+    /// future ("… continues to expect:").
+    pub(super) fn forward(&self, block: usize) -> Option<usize> {
+        self.forward.get(block).copied().flatten()
     }
 
     /// The block of the part-naming heading a block stands under.

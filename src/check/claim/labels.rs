@@ -216,10 +216,11 @@ pub(super) fn key_of(label: &str) -> Option<String> {
 /// ("“Principal repayments of finance leases” of"), or reached from the
 /// start of the clause (punctuation, a bullet) or a determiner ("the",
 /// "our") over modifiers only ("record quarterly", "total", "fiscal
-/// 2024"). A verb or a preposition before it makes it an object ("Dealers
+/// 2024"), or, after a figure, from a conjunction. A verb or a
+/// preposition before it makes it an object ("Dealers
 /// increased inventories by $1.3 billion", "a decrease in accounts
 /// receivable of"), whose figure is not the row's.
-fn subject_position(lower: &str, at: usize, to: usize) -> bool {
+fn subject_position(lower: &str, at: usize, to: usize, after_figure: bool) -> bool {
     const OPEN: &[char] = &['“', '"', '‘'];
     const CLOSE: &[char] = &['”', '"', '’'];
     let before = lower[..at].trim_end();
@@ -247,7 +248,10 @@ fn subject_position(lower: &str, at: usize, to: usize) -> bool {
             // A bullet or a dash standing alone.
             return raw.chars().all(|c| !c.is_alphanumeric());
         }
-        if DETERMINERS.contains(&w.as_str()) {
+        // After a figure, a conjunction opens the next clause.
+        if DETERMINERS.contains(&w.as_str())
+            || after_figure && matches!(w.as_str(), "and" | "while" | "but" | "whereas")
+        {
             return true;
         }
         let periodish = w.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -399,11 +403,13 @@ impl<'d> RowLabels<'d> {
                     let (s, e) = found;
                     // "Advertising, Other revenue, and Reality Labs were":
                     // the last of a list of subjects is not the subject.
-                    if s > 0 && matches!(ws[s - 1].text.as_str(), "and" | "or") {
+                    // After a figure, "and" opens a clause of its own
+                    // ("… were $14.64 billion and dividends payments were").
+                    if s > 0 && matches!(ws[s - 1].text.as_str(), "and" | "or") && from == 0 {
                         return None;
                     }
                     let (at, to) = (from + ws[s].start, from + ws[e - 1].end);
-                    if !subject_position(lower, at, to) {
+                    if !subject_position(lower, at, to, from > 0) {
                         return None;
                     }
                     let key: Vec<&str> = ws[s..e].iter().map(|w| w.text.as_str()).collect();
