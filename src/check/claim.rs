@@ -79,6 +79,8 @@ use std::sync::LazyLock;
 mod headings;
 mod labels;
 mod rates;
+#[cfg(test)]
+mod resolution_tests;
 use headings::Headings;
 use labels::{RowLabels, ROW};
 use rates::{Rates, CONSTANT_CURRENCY_CLAIM};
@@ -784,7 +786,9 @@ fn sentence_start(text: &str, at: usize) -> usize {
 /// Is the full stop at `i` the end of an abbreviation ("27% vs. 22%",
 /// "U.S. revenue", "Acme Inc. reported") rather than of a sentence?
 fn abbreviation(text: &str, i: usize) -> bool {
-    const WORDS: &[&str] = &["vs", "inc", "corp", "co", "ltd", "approx", "no", "mr", "ms", "dr"];
+    const WORDS: &[&str] = &[
+        "vs", "inc", "corp", "co", "ltd", "approx", "no", "mr", "ms", "dr",
+    ];
     if text.as_bytes().get(i) != Some(&b'.') {
         return false;
     }
@@ -1977,7 +1981,9 @@ fn check_mention<'d>(
     // its subject ("Data Center" over "revenue was a record $26.3
     // billion").
     let heading = vocab.headings.of(m.block);
-    if let Some(h) = heading.filter(|_| !part && !concept.starts_with(ROW) && !concept.contains('@')) {
+    if let Some(h) =
+        heading.filter(|_| !part && !concept.starts_with(ROW) && !concept.contains('@'))
+    {
         let key = format!(
             "{concept}@{}",
             crate::resolve::part_name(doc.blocks[h].text.text())
@@ -2159,24 +2165,26 @@ fn check_mention<'d>(
         vals.clear();
     }
     if vals.is_empty() && stated.is_empty() {
-        return Err(format!("no table shows {}", name_of(vocab.labels, &concept)));
+        return Err(format!(
+            "no table shows {}",
+            name_of(vocab.labels, &concept)
+        ));
     }
     // An amount compared with a figure that tied ("from $56.72 billion
     // last year"), unless a period of its own follows it.
-    let comparison: Option<Vec<(usize, usize, usize, bool)>> = if matches!(
-        assertion,
-        Assertion::Value | Assertion::Margin
-    ) && !clue.as_ref().is_some_and(|c| c.after)
-    {
-        doc.mentions[..i]
-            .last()
-            .filter(|p| p.block == m.block && p.start >= start && p.end <= m.start)
-            .filter(|p| COMPARED_GAP.is_match(&text[p.end..m.start]))
-            .and_then(|p| ties.bases.get(&p.span))
-            .cloned()
-    } else {
-        None
-    };
+    let comparison: Option<Vec<(usize, usize, usize, bool)>> =
+        if matches!(assertion, Assertion::Value | Assertion::Margin)
+            && !clue.as_ref().is_some_and(|c| c.after)
+        {
+            doc.mentions[..i]
+                .last()
+                .filter(|p| p.block == m.block && p.start >= start && p.end <= m.start)
+                .filter(|p| COMPARED_GAP.is_match(&text[p.end..m.start]))
+                .and_then(|p| ties.bases.get(&p.span))
+                .cloned()
+        } else {
+            None
+        };
     let comparison_months = {
         let after = &text[m.end..next.max(m.end)];
         if BASE_YEAR_AGO.is_match(after) {
@@ -2227,7 +2235,11 @@ fn check_mention<'d>(
                         (Some(x), Some(y)) => days(x) < days(y),
                         _ => false,
                     };
-                    let gap_ok = match (comparison_months, periods.month_index(cur), periods.month_index(f.period)) {
+                    let gap_ok = match (
+                        comparison_months,
+                        periods.month_index(cur),
+                        periods.month_index(f.period),
+                    ) {
                         (None, _, _) => true,
                         (Some(g), Some(x), Some(y)) => x - y == g,
                         _ => false,
@@ -2347,7 +2359,10 @@ fn check_mention<'d>(
                 c.text,
                 name_of(vocab.labels, &concept)
             ),
-            (None, _) => format!("no two periods of {} to compare", name_of(vocab.labels, &concept)),
+            (None, _) => format!(
+                "no two periods of {} to compare",
+                name_of(vocab.labels, &concept)
+            ),
         });
     }
     let rows: Vec<(usize, usize)> = computed
@@ -2421,10 +2436,8 @@ fn check_mention<'d>(
                 // $146 million at a claim's "$1.0 billion" is "0.1": its
                 // leading zero is no digit a swap could have moved.
                 let (c, d) = (claimed.as_bytes(), shown.as_bytes());
-                let moved_zero = d.len() > 1
-                    && d[0] == b'0'
-                    && c.first() == d.get(1)
-                    && c.get(1) == d.first();
+                let moved_zero =
+                    d.len() > 1 && d[0] == b'0' && c.first() == d.get(1) && c.get(1) == d.first();
                 one_slip(&claimed, &shown) && !moved_zero
             })
             .cloned()
@@ -2464,7 +2477,16 @@ fn check_mention<'d>(
         } else {
             None
         };
-        if let Some(narrow) = narrowed(doc, periods, ties, i, start, &computed, unnamed, base_months) {
+        if let Some(narrow) = narrowed(
+            doc,
+            periods,
+            ties,
+            i,
+            start,
+            &computed,
+            unnamed,
+            base_months,
+        ) {
             let (s, d) = judge(&narrow);
             if !s.is_empty() && d <= 2 {
                 (slips, distinct) = (s, d);
@@ -2494,6 +2516,21 @@ fn check_mention<'d>(
     } else {
         slips
     };
+    // "was $38.2 million, compared with $32.9 million": when the figure
+    // this one is compared with tied to nothing either, the sentence is
+    // about something else the rows resemble.
+    if let Some(prev) = doc.mentions[..i]
+        .last()
+        .filter(|p| p.block == m.block && p.start >= start)
+        .filter(|p| COMPARED_GAP.is_match(&text[p.end..m.start]))
+    {
+        if assertion == Assertion::Value && !ties.rows.contains_key(&prev.span) {
+            return Err(
+                "the figure it is compared with ties to nothing either: about something the tables do not show"
+                    .into(),
+            );
+        }
+    }
     // Under a heading that names a part ("Gaming and AI PC"), a figure
     // that misses the consolidated one is likely that part's.
     if let Some(h) = heading.filter(|_| !part) {

@@ -179,7 +179,11 @@ impl Headings {
     pub(super) fn new(doc: &Document) -> Headings {
         let mut governing = vec![None; doc.blocks.len()];
         let mut current: Option<(usize, usize)> = None; // (heading, blocks since)
-        let mut tables = doc.tables.iter().map(|t| t.span.start).peekable();
+                                                        // Where each table ends: a text table's span may reach back over
+                                                        // the lines above its headings.
+        let mut ends: Vec<usize> = doc.tables.iter().map(|t| t.span.end).collect();
+        ends.sort_unstable();
+        let mut tables = ends.into_iter().peekable();
         let mut mentioned = vec![false; doc.blocks.len()];
         for m in &doc.mentions {
             if let Some(x) = mentioned.get_mut(m.block) {
@@ -225,10 +229,7 @@ impl Headings {
                 }
             }
         }
-        Headings {
-            governing,
-            forward,
-        }
+        Headings { governing, forward }
     }
 
     /// The block that introduces a block as one of a list about the

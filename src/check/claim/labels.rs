@@ -123,6 +123,9 @@ const LINK: &[&str] = &[
     "been",
     "had",
     "has",
+    // "Research and development expenses" for the row "Research and
+    // development".
+    "expense",
 ];
 
 /// A word of prose or of a label, with its byte range in the text it was
@@ -231,7 +234,8 @@ fn subject_position(lower: &str, at: usize, to: usize, after_figure: bool) -> bo
     const DETERMINERS: &[&str] = &["the", "our", "its", "their", "this", "these", "those"];
     let mut rest = before;
     loop {
-        if rest.is_empty() || rest.ends_with([',', ';', ':', '(', '—', '–', '-', '•', '·', '*']) {
+        if rest.is_empty() || rest.ends_with([',', ';', ':', '(', '—', '–', '-', '•', '·', '*'])
+        {
             return true;
         }
         let cut = rest
@@ -413,11 +417,7 @@ impl<'d> RowLabels<'d> {
                         return None;
                     }
                     let key: Vec<&str> = ws[s..e].iter().map(|w| w.text.as_str()).collect();
-                    return Some((
-                        format!("{ROW}{}", key.join(" ")),
-                        at,
-                        to,
-                    ));
+                    return Some((format!("{ROW}{}", key.join(" ")), at, to));
                 }
                 if end == 0 || links >= MAX_LINK {
                     break;
@@ -438,17 +438,18 @@ impl<'d> RowLabels<'d> {
     fn longest_ending(&self, ws: &[Word], end: usize, unit: Unit) -> Option<(usize, usize)> {
         let first = end.saturating_sub(MAX_WORDS);
         let mut key = String::new();
-        (first..end).find(|&s| {
-            key.clear();
-            for (k, w) in ws[s..end].iter().enumerate() {
-                if k > 0 {
-                    key.push(' ');
+        (first..end)
+            .find(|&s| {
+                key.clear();
+                for (k, w) in ws[s..end].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&w.text);
                 }
-                key.push_str(&w.text);
-            }
-            self.has(&key, unit)
-        })
-        .map(|s| (s, end))
+                self.has(&key, unit)
+            })
+            .map(|s| (s, end))
     }
 }
 
@@ -477,9 +478,6 @@ mod tests {
             .into_iter()
             .map(|w| w.text)
             .collect();
-        assert_eq!(
-            prose.join(" "),
-            "principal repayment of finance lease of"
-        );
+        assert_eq!(prose.join(" "), "principal repayment of finance lease of");
     }
 }

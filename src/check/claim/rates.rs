@@ -22,7 +22,7 @@
 
 use super::labels::{key_of, ROW};
 use crate::document::{Document, Period, Unit};
-use crate::resolve::{normalize, part_name, Concepts, ConceptUnit, Fact, Resolved};
+use crate::resolve::{normalize, part_name, ConceptUnit, Concepts, Fact, Resolved};
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -150,10 +150,14 @@ impl<'d> Rates<'d> {
                     // Profit and EPS GAAP Reported % Change") gives the
                     // rows of parts their measure.
                     let mut keys = keys.clone();
-                    if let (Some(m), None, false) = (header_measures[ci], concept, parts.contains_key(&(ti, ri))) {
+                    if let (Some(m), None, false) =
+                        (header_measures[ci], concept, parts.contains_key(&(ti, ri)))
+                    {
                         let part = part_name(&r.label);
                         let key = format!("{m}@{part}");
-                        if part.chars().any(char::is_alphabetic) && !keys.iter().any(|(k, _)| *k == key) {
+                        if part.chars().any(char::is_alphabetic)
+                            && !keys.iter().any(|(k, _)| *k == key)
+                        {
                             keys.push((key, false));
                         }
                     }
