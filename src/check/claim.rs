@@ -1516,42 +1516,18 @@ fn concept_of(
             .map_or((0, "gross margin".len()), |x| (x.start(), x.end()));
         return Ok(("gross_margin".to_string(), at, to));
     }
-    // "X and Y of $1 and $2, respectively".
-    if let Some(r) = RESPECTIVELY.find(after) {
-        let mentions: Vec<&Mention> = doc
-            .mentions
-            .iter()
-            .filter(|o| o.block == m.block && o.start >= start && o.end <= m.end + r.start())
-            .collect();
-        // The list the figure is in: figures separated only by "and", ",".
-        let mut first = mentions
-            .iter()
-            .position(|o| o.start == m.start)
-            .unwrap_or(0);
-        while first > 0 && LIST_GAP.is_match(&text[mentions[first - 1].end..mentions[first].start])
-        {
-            first -= 1;
-        }
-        let mut last = first;
-        while last + 1 < mentions.len()
-            && LIST_GAP.is_match(&text[mentions[last].end..mentions[last + 1].start])
-        {
-            last += 1;
-        }
-        let index = mentions
-            .iter()
-            .position(|o| o.start == m.start)
-            .unwrap_or(0)
-            - first;
-        let n = last - first + 1;
-        if n >= 2 {
-            let head = text[start..mentions[first].start].to_lowercase();
-            let named = concepts.phrases_in(&head);
-            if named.len() < n {
-                return Err("a \"respectively\" list whose concepts are not all named".into());
-            }
-            let (name, s, e) = named[named.len() - n + index];
+    // "X and Y of $1 and $2, respectively"; "Free cash flow was $11.50
+    // billion and $43.01 billion for the fourth quarter and full year
+    // 2023, respectively": one concept, a period each.
+    if let Some(list) = respectively_list(doc, text, i, start, end) {
+        let head = text[start..list.head_end].to_lowercase();
+        let named = concepts.phrases_in(&head);
+        if named.len() >= list.n {
+            let (name, s, e) = named[named.len() - list.n + list.index];
             return Ok((name.to_string(), s, e));
+        }
+        if list.periods().is_none() {
+            return Err("a \"respectively\" list whose concepts are not all named".into());
         }
     }
     if m.kind != MentionKind::PerShare {
@@ -1619,6 +1595,133 @@ fn concept_of(
         }
         None => Err("no concept named before the figure".into()),
     }
+}
+
+/// A figure's place in a list of figures that "respectively" distributes
+/// over concepts or periods named before or after it.
+struct RespectivelyList {
+    /// The figure's position in the list, and the list's length.
+    index: usize,
+    n: usize,
+    /// Where the first figure of the list starts (the words before it name
+    /// the concepts).
+    head_end: usize,
+    /// The words between the last figure and "respectively", and those
+    /// between the figure before the list and its first (either may name
+    /// the periods: "were $23.73 billion and $88.15 billion for the fourth
+    /// quarter and full year 2023, a decrease of 8% and an increase of 1%
+    /// year-over-year, respectively").
+    tail: String,
+    lead: String,
+}
+
+impl RespectivelyList {
+    /// The periods the list distributes over, one per figure.
+    fn periods(&self) -> Option<Vec<PeriodClue>> {
+        [&self.tail, &self.lead]
+            .into_iter()
+            .map(|t| period_list(t))
+            .find(|p| p.len() == self.n)
+    }
+}
+
+fn respectively_list(
+    doc: &Document,
+    text: &str,
+    i: usize,
+    start: usize,
+    end: usize,
+) -> Option<RespectivelyList> {
+    let m = &doc.mentions[i];
+    let after = &text[m.end..end.max(m.end)];
+    let r = RESPECTIVELY.find(after)?;
+    let mentions: Vec<&Mention> = doc
+        .mentions
+        .iter()
+        .filter(|o| o.block == m.block && o.start >= start && o.end <= m.end + r.start())
+        .collect();
+    let at = mentions.iter().position(|o| o.start == m.start)?;
+    // The list the figure is in: figures separated only by "and", ",", or
+    // by the direction of each rate ("a decrease of 8% and an increase of
+    // 1%").
+    static RATE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(%|percent)\s*,?\s*(and|or)\s+((an?\s+)?(increase|decrease|decline|rise|growth|drop|improvement)\s+(of|by)\s*)?$")
+            .expect("re")
+    });
+    let joined = |a: &Mention, b: &Mention| {
+        let gap = &text[a.end..b.start];
+        LIST_GAP.is_match(gap)
+            || a.kind == MentionKind::Percent
+                && b.kind == MentionKind::Percent
+                && RATE_GAP.is_match(gap)
+    };
+    let mut first = at;
+    while first > 0 && joined(mentions[first - 1], mentions[first]) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < mentions.len() && joined(mentions[last], mentions[last + 1]) {
+        last += 1;
+    }
+    let n = last - first + 1;
+    let lead_from = first.checked_sub(1).map_or(start, |k| mentions[k].end);
+    (n >= 2).then(|| RespectivelyList {
+        index: at - first,
+        n,
+        head_end: mentions[first].start,
+        tail: text
+            .get(mentions[last].end..m.end + r.start())
+            .unwrap_or("")
+            .to_string(),
+        lead: text
+            .get(lead_from..mentions[first].start)
+            .unwrap_or("")
+            .to_string(),
+    })
+}
+
+/// The periods a list names in order ("for the fourth quarter and full
+/// year 2023", "for the three and twelve months ended December 31, 2023",
+/// "for the three months ended September 30, 2024 and 2025").
+fn period_list(tail: &str) -> Vec<PeriodClue> {
+    static LENGTHS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(three|six|nine|twelve)\s+and\s+(three|six|nine|twelve)\s+months\s+ended\s+")
+            .expect("re")
+    });
+    static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?P<md>(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}),?\s+(?P<y1>\d{4})\s+and\s+(?P<y2>\d{4})")
+            .expect("re")
+    });
+    // Spell both members out, so each reads as a period of its own.
+    let mut t = tail.to_string();
+    if let Some(c) = LENGTHS.captures(&t) {
+        let date_at = c.get(0).map_or(0, |x| x.end());
+        let date: String = t[date_at..]
+            .split([';', '('])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches([',', '.', ' '])
+            .to_string();
+        let spelled = format!("{} months ended {date} and {} months ended ", &c[1], &c[2]);
+        t.replace_range(c.get(0).map_or(0..0, |x| x.range()), &spelled);
+    }
+    if let Some(c) = YEARS.captures(&t) {
+        let spelled = format!("{} {} and {} {}", &c["md"], &c["y1"], &c["md"], &c["y2"]);
+        t.replace_range(c.get(0).map_or(0..0, |x| x.range()), &spelled);
+    }
+    let mut out = Vec::new();
+    for c in PERIOD.captures_iter(&t) {
+        let clue = clue_of(&c);
+        if clue != PeriodClue::default() {
+            out.push(clue);
+        }
+    }
+    // "for the three months ended September 30, 2024 and 2025": the
+    // second date has the first one's length.
+    if out.len() == 2 && out[1].months.is_none() && out[1].date.is_some() {
+        out[1].months = out[0].months;
+    }
+    out
 }
 
 /// The concept of the amount a per-share phrase followed, when the figure
@@ -2122,7 +2225,14 @@ fn check_mention<'d>(
     // The period: the figure's own, and for a growth or change the base
     // it is compared with.
     let clues = period_clues(text, start, m, next);
-    let clue = clues.iter().find(|(_, base)| !base).map(|(c, _)| c.clone());
+    let mut clue = clues.iter().find(|(_, base)| !base).map(|(c, _)| c.clone());
+    // "… for the fourth quarter and full year 2023, respectively": the
+    // figure's own period in the list.
+    if let Some(listed) = respectively_list(doc, text, i, start, end)
+        .and_then(|list| Some((list.index, list.periods()?)))
+    {
+        clue = listed.1.get(listed.0).cloned();
+    }
     let base_clue = if matches!(assertion, Assertion::Growth | Assertion::Change) {
         // The base named after the figure ("an increase of 12.6% compared
         // to the first quarter of 2005").

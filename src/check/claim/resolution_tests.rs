@@ -294,3 +294,42 @@ fn a_list_of_expectations_is_forward_looking() {
     assert_eq!(findings_of("narrative-figures", &text).len(), 0);
     assert!(note_of(&text, "84.2").starts_with("forward-looking"));
 }
+
+#[test]
+fn respectively_lists_of_periods() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Fourth Quarter and Full Year 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
+\tThree Months Ended December 31, 2026\tThree Months Ended December 31, 2025\t\
+Twelve Months Ended December 31, 2026\tTwelve Months Ended December 31, 2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\t$ 180,000\t$ 170,000\n\
+Total costs and expenses\t43,954\t40,126\t160,100\t148,200\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Total costs and expenses were $44.0 million and $160.1 million, representing increases of 10% and 8% year-over-year for the fourth quarter and full year 2026, respectively.",
+                0,
+            ),
+            (
+                "Total costs and expenses were $44.0 million and $106.1 million, representing increases of 10% and 8% year-over-year for the fourth quarter and full year 2026, respectively.",
+                1,
+            ),
+            (
+                "Total costs and expenses were $44.0 million and $160.1 million, representing increases of 10% and 9% year-over-year for the fourth quarter and full year 2026, respectively.",
+                0,
+            ),
+            (
+                "Total costs and expenses were $44.0 million and $160.1 million, representing increases of 10% and 3% year-over-year for the fourth quarter and full year 2026, respectively.",
+                1,
+            ),
+            (
+                "Revenue was $48.2 million and $180.0 million for the fourth quarter and full year 2026, a increase of 12% and an increase of 6% year-over-year, respectively.",
+                0,
+            ),
+        ],
+    );
+}
