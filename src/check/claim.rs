@@ -2442,9 +2442,12 @@ fn check_mention<'d>(
             }
             // The rates the tables print, in the columns that fit.
             for f in &stated {
-                let sibling_ok = sibling_rows
-                    .as_ref()
-                    .is_none_or(|rows| rows.contains(&(f.table, f.row)));
+                // In a table the sentence's amount tied to, its own row's
+                // rate; a table of rates alone (measures in columns) states
+                // the concept's.
+                let sibling_ok = sibling_rows.as_ref().is_none_or(|rows| {
+                    rows.contains(&(f.table, f.row)) || rows.iter().all(|&(t, _)| t != f.table)
+                });
                 if !sibling_ok {
                     continue;
                 }

@@ -82,6 +82,7 @@ impl<'d> Rates<'d> {
             parts.entry((f.table, f.row)).or_insert(f.concept.as_str());
         }
         for (ti, t) in doc.tables.iter().enumerate() {
+            out.transposed(ti, t, concepts);
             let rate_cols: Vec<(usize, bool, Option<&'d Period>)> = rate_columns(t);
             if rate_cols.is_empty() {
                 continue;
@@ -200,6 +201,85 @@ impl<'d> Rates<'d> {
             }
         }
         out
+    }
+
+    /// Rates in rows, measures in columns: "Percentage Change Y/Y (GAAP)"
+    /// and "Percentage Change Y/Y Constant Currency" under "Revenue |
+    /// Operating Income | Net Income | Diluted Earnings per Share", or under
+    /// the segments of a table titled by the measure ("Segment Revenue
+    /// Constant Currency Reconciliation").
+    fn transposed(&mut self, ti: usize, t: &'d crate::document::Table, concepts: &Concepts) {
+        let title = normalize(&t.title);
+        let named = concepts.phrases_in(&title);
+        let title_measure = match named.as_slice() {
+            [(n, _, _)] if concepts.unit_of(n) == Some(ConceptUnit::Amount) => Some(*n),
+            _ => None,
+        };
+        // What each column is: a measure its heading names, or a part of
+        // the title's measure.
+        let keys: Vec<Option<String>> = t
+            .columns
+            .iter()
+            .map(|c| {
+                let own = c.header.rsplit(',').next().unwrap_or("").trim();
+                let named = concepts.phrases_in(&normalize(own));
+                match (named.as_slice(), title_measure) {
+                    ([(n, _, _)], _) => Some(n.to_string()),
+                    ([], Some(m)) => {
+                        let part = part_name(own);
+                        part.chars()
+                            .any(char::is_alphabetic)
+                            .then(|| format!("{m}@{part}"))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        if keys.iter().all(Option::is_none) {
+            return;
+        }
+        for (ri, r) in t.rows.iter().enumerate() {
+            if r.header || !CHANGE.is_match(&r.label) || NOT_A_RATE.is_match(&r.label) {
+                continue;
+            }
+            let cc = CONSTANT_CURRENCY.is_match(&r.label);
+            let label = r.label.to_lowercase().replace('-', " ");
+            let basis_non_gaap = label.contains("non gaap") || label.contains("adjusted");
+            for (ci, key) in keys.iter().enumerate() {
+                let (Some(key), Some(f)) = (key, r.figure(ci)) else {
+                    continue;
+                };
+                if f.unit != Unit::Percent || f.dash {
+                    continue;
+                }
+                let key = if basis_non_gaap {
+                    match non_gaap(key) {
+                        Some(n) => n.to_string(),
+                        None if key.contains('@') => key.clone(),
+                        None => continue,
+                    }
+                } else {
+                    key.clone()
+                };
+                let Some(interval) = f.interval().scale(Decimal::new(1, 2)) else {
+                    continue;
+                };
+                self.by_concept.entry(key.clone()).or_default().push(Rate {
+                    fact: Fact {
+                        concept: key,
+                        table: ti,
+                        row: ri,
+                        column: ci,
+                        figure: f,
+                        period: &t.columns[ci].period,
+                        interval,
+                        scale: Decimal::new(1, 2),
+                        period_unique: false,
+                    },
+                    constant_currency: cc,
+                });
+            }
+        }
     }
 
     /// Does a table state rates of some part of a measure?

@@ -333,3 +333,32 @@ Total costs and expenses\t43,954\t40,126\t160,100\t148,200\n"
         ],
     );
 }
+
+#[test]
+fn rates_in_rows_under_measures_in_columns() {
+    // Rates in rows, the measures (or the title's parts) in columns.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nFINANCIAL PERFORMANCE CONSTANT CURRENCY RECONCILIATION\n(in thousands)\n\n\
+\tThree Months Ended March 31, Revenue\tThree Months Ended March 31, Net Income\n\n\
+2025 As Reported (GAAP)\t$ 42,871\t$ 2,247\n\
+2026 As Reported (GAAP)\t$ 48,213\t$ 3,469\n\
+Percentage Change Y/Y (GAAP)\t12%\t54%\n\
+Percentage Change Y/Y Constant Currency\t14%\t51%\n\n\
+SEGMENT REVENUE CONSTANT CURRENCY RECONCILIATION\n(in thousands)\n\n\
+\tThree Months Ended March 31, Cloud Services\tThree Months Ended March 31, Devices\n\n\
+Percentage Change Y/Y (GAAP)\t30%\t12%\n\
+Percentage Change Y/Y Constant Currency\t33%\t13%\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            ("Net income was $3.5 million and increased 54% (up 51% in constant currency).", 0),
+            ("Net income was $3.5 million and increased 54% (up 15% in constant currency).", 1),
+            ("Revenue in Cloud Services was $12.0 million and increased 30% (up 33% in constant currency).", 0),
+            ("Revenue in Cloud Services was $12.0 million and increased 30% (up 38% in constant currency).", 1),
+        ],
+    );
+}
