@@ -77,11 +77,13 @@ use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
 mod headings;
+mod issuer;
 mod labels;
 mod rates;
 #[cfg(test)]
 mod resolution_tests;
 use headings::Headings;
+use issuer::Issuer;
 use labels::{RowLabels, ROW};
 use rates::{Rates, CONSTANT_CURRENCY_CLAIM};
 
@@ -1199,7 +1201,7 @@ const STOPS: &[&str] = &[
 ];
 
 /// Why the subject before a concept phrase is not the consolidated figure.
-fn subject_before(lower: &str, phrase_at: usize) -> Result<(), String> {
+fn subject_before(lower: &str, phrase_at: usize, issuer: &Issuer) -> Result<(), String> {
     let head = &lower[..phrase_at];
     for (n, raw) in head.split_whitespace().rev().enumerate() {
         if n >= 5 {
@@ -1230,7 +1232,8 @@ fn subject_before(lower: &str, phrase_at: usize) -> Result<(), String> {
             || (w.len() == 2 && w.starts_with('q'))
             || w.starts_with("fy")
             || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit());
-        if MODIFIERS.contains(&w.as_str()) || periodish {
+        // "IBM's free cash flow": the issuer's own.
+        if MODIFIERS.contains(&w.as_str()) || periodish || issuer.names(&w) {
             if raw.starts_with(['(', '"', '“']) {
                 return Ok(());
             }
@@ -1447,6 +1450,7 @@ struct Vocab<'a, 'd> {
     labels: &'a RowLabels<'d>,
     rates: &'a Rates<'d>,
     headings: &'a Headings,
+    issuer: &'a Issuer,
 }
 
 /// Checks every narrative figure of the document.
@@ -1464,6 +1468,7 @@ pub fn check<'d>(
         (RowLabels::new(doc), Rates::new(doc, res, concepts))
     };
     let headings = Headings::new(doc);
+    let issuer = Issuer::new(doc);
     let mut ties = Ties::default();
     for (i, m) in doc.mentions.iter().enumerate() {
         // Each figure reads its sentence (at most SENTENCE_REACH bytes each
@@ -1478,6 +1483,7 @@ pub fn check<'d>(
             labels: &labels,
             rates: &rates,
             headings: &headings,
+            issuer: &issuer,
         };
         if let Err(why) = check_mention(doc, res, vocab, &periods, &mut ties, i, rule, out) {
             out.notes.insert(m.span, why);
@@ -1975,7 +1981,7 @@ fn check_mention<'d>(
     if phrase_at < lower.len() {
         let segment_phrase = lower[phrase_at..phrase_end.min(lower.len())].contains("segment");
         match (
-            subject_before(&lower, phrase_at),
+            subject_before(&lower, phrase_at, vocab.issuer),
             part_of(res, vocab.rates, &lower, phrase_at, &concept),
         ) {
             (_, Some(c)) if !per_share => {
@@ -3300,7 +3306,7 @@ Income from operations\t$ 4,259\t$ 1,200\t$ 5,459\t$ 2,745\t$ 1,100\t$ 3,845\n",
 
     #[test]
     fn subjects() {
-        let ok = |s: &str| subject_before(s, s.len()).is_ok();
+        let ok = |s: &str| subject_before(s, s.len(), &Issuer::default()).is_ok();
         assert!(ok("for the first quarter of 2006, "));
         assert!(ok("record quarterly "));
         assert!(ok("the company posted total "));

@@ -362,3 +362,26 @@ Percentage Change Y/Y Constant Currency\t33%\t13%\n",
         ],
     );
 }
+
+#[test]
+fn the_issuers_own_name_leaves_a_concept_consolidated() {
+    let named = |prose: &str| {
+        release(prose).replace(
+            "EXAMPLE CORP\nCONDENSED",
+            "EXAMPLE PRODUCTS CORPORATION\nCONDENSED",
+        )
+    };
+    expect(
+        named,
+        &[
+            ("EP's revenue for the first quarter was $48.2 million.", 0),
+            ("EP's revenue for the first quarter was $84.2 million.", 1),
+            (
+                "Consolidated Example revenue for the first quarter was $84.2 million.",
+                1,
+            ),
+            // Another company's name is a part, or something else.
+            ("Acme's revenue for the first quarter was $84.2 million.", 0),
+        ],
+    );
+}
