@@ -152,7 +152,7 @@ static FALL: LazyLock<Regex> = LazyLock::new(|| {
 /// "Gross profit margin" is the same ratio under its longer name (gross
 /// profit over revenue); it is what IBM-style scorecards print.
 static MARGIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)gross (profit )?margin(?-u:\b)").expect("re"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)gross (profit )?margins?(?-u:\b)").expect("re"));
 static OTHER_MARGIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(operating|net|profit|ebitda|segment|product|services?|non-?gaap|adjusted)\s+(gross\s+)?margins?(?-u:\b)|(?-u:\b)margins?(?-u:\b)").expect("re")
 });
@@ -994,6 +994,63 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
         .collect()
 }
 
+/// Is a column of a table a non-GAAP one (its heading, or the table's
+/// title, says so), not the adjustments between?
+fn non_gaap_column(doc: &Document, table: usize, column: usize) -> bool {
+    let Some(t) = doc.tables.get(table) else {
+        return false;
+    };
+    let Some(c) = t.columns.get(column) else {
+        return false;
+    };
+    let norm = |s: &str| s.to_lowercase().replace(['-', '\u{2011}'], " ");
+    let (h, title) = (norm(&c.header), norm(&t.title));
+    !c.derived
+        && !h.contains("adjustment")
+        && !h.contains("reconcil")
+        && (h.contains("non gaap") || title.contains("non gaap") && !h.contains("gaap"))
+}
+
+/// A non-GAAP margin: the margin rows of non-GAAP columns and tables
+/// ("Non-GAAP" summary tables, a reconciliation's "Non-GAAP" column), and
+/// for the operating margin, non-GAAP operating income over revenue in one
+/// column.
+fn non_gaap_margins<'d>(
+    doc: &Document,
+    res: &'d Resolved<'d>,
+    concept: &str,
+) -> Vec<Candidate<'d>> {
+    let (rows, income) = match concept {
+        "non_gaap_gross_margin" => ("gross_margin_pct", None),
+        "non_gaap_operating_margin" => ("operating_margin_pct", Some("operating_income")),
+        _ => return Vec::new(),
+    };
+    let mut out: Vec<Candidate<'d>> = facts_of(res, rows)
+        .into_iter()
+        .filter(|f| non_gaap_column(doc, f.table, f.column))
+        .map(|f| (f.interval, vec![f]))
+        .collect();
+    if let Some(income) = income {
+        let revenue = facts_of(res, "revenue");
+        let incomes = facts_of(res, income)
+            .into_iter()
+            .filter(|f| non_gaap_column(doc, f.table, f.column))
+            .chain(facts_of(res, "non_gaap_operating_income"));
+        for o in incomes {
+            if let Some(r) = revenue
+                .iter()
+                .copied()
+                .find(|r| r.table == o.table && r.column == o.column)
+            {
+                if let Some(q) = o.interval.checked_div(r.interval) {
+                    out.push((q, vec![r, o]));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Operating margin per column of an income statement: operating income
 /// over revenue.
 fn operating_margins<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
@@ -1509,18 +1566,40 @@ fn concept_of(
     let after = &text[m.end..end.max(m.end)];
     if assertion == Assertion::Margin {
         // "operating margin was 28%": operating income over revenue.
-        if let Some(x) = OTHER_MARGIN
+        let (operating, at, to) = match OTHER_MARGIN
             .find_iter(&lower)
             .last()
             .filter(|x| x.as_str().starts_with("operating margin"))
         {
-            return Ok(("operating_margin".to_string(), x.start(), x.end()));
+            Some(x) => (true, x.start(), x.end()),
+            None => {
+                let (at, to) = MARGIN
+                    .find_iter(&lower)
+                    .last()
+                    .map_or((0, "gross margin".len()), |x| (x.start(), x.end()));
+                (false, at, to)
+            }
+        };
+        let (gaap, non_gaap) = if operating {
+            ("operating_margin", "non_gaap_operating_margin")
+        } else {
+            ("gross_margin", "non_gaap_gross_margin")
+        };
+        // "non-GAAP operating margin was 47%"; "GAAP and non-GAAP gross
+        // margins were 60.5% and 61.0%, respectively".
+        let before = &lower[..at];
+        if let Some(p) = GAAP_AND_NON_GAAP.find(before) {
+            let index = respectively_list(doc, text, i, start, end).map(|l| l.index);
+            return match index {
+                Some(0) => Ok((gaap.to_string(), p.start(), to)),
+                Some(1) => Ok((non_gaap.to_string(), p.start(), to)),
+                _ => Err("GAAP and non-GAAP margins, and not one per figure".into()),
+            };
         }
-        let (at, to) = MARGIN
-            .find_iter(&lower)
-            .last()
-            .map_or((0, "gross margin".len()), |x| (x.start(), x.end()));
-        return Ok(("gross_margin".to_string(), at, to));
+        if let Some(q) = NON_GAAP_BEFORE.find(before) {
+            return Ok((non_gaap.to_string(), q.start(), to));
+        }
+        return Ok((gaap.to_string(), at, to));
     }
     // "X and Y of $1 and $2, respectively"; "Free cash flow was $11.50
     // billion and $43.01 billion for the fourth quarter and full year
@@ -1531,6 +1610,23 @@ fn concept_of(
         if named.len() >= list.n {
             let (name, s, e) = named[named.len() - list.n + list.index];
             return Ok((name.to_string(), s, e));
+        }
+        // "GAAP and non-GAAP earnings per diluted share were $0.76 and
+        // $0.81, respectively": the measure, then its non-GAAP measure.
+        if let (2, Some(&(name, s, e))) = (list.n, named.last()) {
+            // The vocabulary may read "non-GAAP earnings per diluted share"
+            // as the non-GAAP measure's own phrase, "GAAP and" before it.
+            let pair = if GAAP_AND_NON_GAAP.is_match(&head[..s]) {
+                non_gaap_of(name).map(|n| (name, n))
+            } else if GAAP_AND.is_match(&head[..s]) {
+                gaap_of(name).map(|g| (g, name))
+            } else {
+                None
+            };
+            if let Some((gaap, non_gaap)) = pair {
+                let c = if list.index == 0 { gaap } else { non_gaap };
+                return Ok((c.to_string(), s, e));
+            }
         }
         if list.periods().is_none() {
             return Err("a \"respectively\" list whose concepts are not all named".into());
@@ -1600,6 +1696,44 @@ fn concept_of(
             Ok((n.to_string(), s, e))
         }
         None => Err("no concept named before the figure".into()),
+    }
+}
+
+/// "by" right before a figure: the amount something moved by.
+static BY_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)by\s+((approximately|about|roughly|nearly|some|around|an?|an additional)\s+)?\\?\$?\s*\(?$")
+        .expect("re")
+});
+
+/// "non-GAAP" right before a measure.
+static NON_GAAP_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(non-?gaap|adjusted)\s+$").expect("re"));
+
+/// "GAAP and non-GAAP" right before a measure: two measures of one name.
+static GAAP_AND_NON_GAAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(gaap|reported)\s+and\s+(non-?gaap|adjusted)\s+$").expect("re")
+});
+
+static GAAP_AND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(gaap|reported)\s+and\s+$").expect("re"));
+
+/// The GAAP measure of a non-GAAP concept.
+fn gaap_of(concept: &str) -> Option<&'static str> {
+    match concept {
+        "non_gaap_operating_income" => Some("operating_income"),
+        "non_gaap_net_income" => Some("net_income"),
+        "non_gaap_net_income_per_share" => Some("eps_diluted"),
+        _ => None,
+    }
+}
+
+/// The non-GAAP measure of a GAAP concept, when the vocabulary has one.
+fn non_gaap_of(concept: &str) -> Option<&'static str> {
+    match concept {
+        "operating_income" => Some("non_gaap_operating_income"),
+        "net_income" => Some("non_gaap_net_income"),
+        "eps" | "eps_diluted" => Some("non_gaap_net_income_per_share"),
+        _ => None,
     }
 }
 
@@ -1920,6 +2054,13 @@ fn check_mention<'d>(
         _ => Assertion::Value,
     };
     let concepts = vocab.concepts;
+    // "impacted GAAP and non-GAAP EPS by approximately $(0.23) and
+    // $(0.20)", "reduced earnings by $388 million": an amount the measure
+    // moved by, not its value.
+    let list_head = respectively_list(doc, text, i, start, end).map_or(m.start, |l| l.head_end);
+    if assertion == Assertion::Value && BY_AMOUNT.is_match(&text[start..list_head.max(start)]) {
+        return Err("an amount the measure changed by, not its value".into());
+    }
     let (mut concept, phrase_at, phrase_end) = concept_of(doc, vocab, i, start, end, assertion)?;
     // A per-share figure is the per-share measure of its concept.
     let per_share = m.kind == MentionKind::PerShare
@@ -2030,6 +2171,10 @@ fn check_mention<'d>(
             lead_from = lead_at + p + 1;
         }
         let lead = &lower[floor_char(&lower, lead_from.min(phrase_at))..phrase_at];
+        // "GAAP and non-GAAP earnings per share were $0.76 and $0.81,
+        // respectively": the pair names both measures, one per figure.
+        let lead = GAAP_AND_NON_GAAP.replace(lead, " ");
+        let lead: &str = &lead;
         // "North America segment sales": the part's own word.
         if let Some(q) = QUALIFIER
             .find_iter(lead)
@@ -2263,6 +2408,8 @@ fn check_mention<'d>(
             .into_iter()
             .map(|f| (f.interval, vec![f]))
             .collect()
+    } else if concept.starts_with("non_gaap_") && concept.ends_with("_margin") {
+        non_gaap_margins(doc, res, &concept)
     } else {
         values(res, &concept)
     };

@@ -97,7 +97,7 @@ fn row_labels_name_their_rows() {
         ],
     );
     // A label as the object of a verb is not the figure's subject.
-    let text = release("Dealers increased research and development by $15.2 million.");
+    let text = release("Dealers expanded research and development to $15.2 million.");
     assert_eq!(findings_of("narrative-figures", &text).len(), 0);
     assert_eq!(note_of(&text, "15.2"), "no concept named before the figure");
     // The last of a list of subjects is not the subject.
@@ -384,4 +384,56 @@ fn the_issuers_own_name_leaves_a_concept_consolidated() {
             ("Acme's revenue for the first quarter was $84.2 million.", 0),
         ],
     );
+}
+
+#[test]
+fn gaap_and_non_gaap_pairs_and_margins() {
+    // A reconciliation across columns: GAAP, adjustments, non-GAAP.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nRECONCILIATION OF SELECTED GAAP MEASURES TO NON-GAAP MEASURES\n\
+(in thousands, except per share amounts)\n\n\
+\t2026 GAAP\t2026 Adjustments\t2026 Non-GAAP\t2025 GAAP\t2025 Adjustments\t2025 Non-GAAP\n\n\
+Revenue\t$ 48,213\t$ —\t$ 48,213\t$ 42,871\t$ —\t$ 42,871\n\
+Income from operations\t$ 4,259\t$ 1,200\t$ 5,459\t$ 2,745\t$ 1,100\t$ 3,845\n\
+Operating margin\t8.8%\t\t11.3%\t6.4%\t\t9.0%\n\
+Diluted net income per share\t$ 0.11\t$ 0.04\t$ 0.15\t$ 0.07\t$ 0.04\t$ 0.11\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "GAAP operating margin was 8.8%, and non-GAAP operating margin was 11.3%.",
+                0,
+            ),
+            (
+                "GAAP operating margin was 8.8%, and non-GAAP operating margin was 13.1%.",
+                1,
+            ),
+            (
+                "GAAP and non-GAAP earnings per diluted share were $0.11 and $0.15, respectively.",
+                0,
+            ),
+            (
+                "GAAP and non-GAAP earnings per diluted share were $0.11 and $0.51, respectively.",
+                1,
+            ),
+            (
+                "GAAP and non-GAAP operating margins were 8.8% and 11.3%, respectively.",
+                0,
+            ),
+            (
+                "GAAP and non-GAAP operating margins were 8.8% and 13.1%, respectively.",
+                1,
+            ),
+        ],
+    );
+    // "by" an amount: how far a measure moved, not its value.
+    let text = doc(
+        "Charges reduced GAAP and non-GAAP EPS by approximately $0.23 and $0.20, respectively.",
+    );
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    assert!(note_of(&text, "0.20").contains("changed by"));
 }
