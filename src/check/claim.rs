@@ -1037,6 +1037,7 @@ fn non_gaap_margins<'d>(
             .filter(|f| non_gaap_column(doc, f.table, f.column))
             .chain(facts_of(res, "non_gaap_operating_income"));
         for o in incomes {
+            crate::budget::spend(revenue.len() as u64 + 1);
             if let Some(r) = revenue
                 .iter()
                 .copied()
@@ -1775,11 +1776,18 @@ fn respectively_list(
     let m = &doc.mentions[i];
     let after = &text[m.end..end.max(m.end)];
     let r = RESPECTIVELY.find(after)?;
-    let mentions: Vec<&Mention> = doc
-        .mentions
+    // The figures of the sentence, read from the figure outwards: a scan
+    // of the document's would cost its length for every figure.
+    let before = doc.mentions[..i]
         .iter()
-        .filter(|o| o.block == m.block && o.start >= start && o.end <= m.end + r.start())
-        .collect();
+        .rev()
+        .take_while(|o| o.block == m.block && o.start >= start);
+    let from_here = doc.mentions[i..]
+        .iter()
+        .take_while(|o| o.block == m.block && o.end <= m.end + r.start());
+    let mut mentions: Vec<&Mention> = before.collect();
+    mentions.reverse();
+    mentions.extend(from_here);
     let at = mentions.iter().position(|o| o.start == m.start)?;
     // The list the figure is in: figures separated only by "and", ",", or
     // by the direction of each rate ("a decrease of 8% and an increase of
@@ -2913,6 +2921,7 @@ fn comparison_misses(
                 && a.period.instant == b.period.instant
         })
     });
+    crate::budget::spend((vals.len() * candidates.len()) as u64 + 1);
     let mut any = false;
     let tied = earlier.any(|(v, _)| {
         any = true;

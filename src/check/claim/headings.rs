@@ -147,9 +147,11 @@ pub(super) struct Headings {
 /// figure, no sentence?
 fn heading(text: &str) -> bool {
     let t = text.trim();
+    if t.len() > 80 {
+        return false;
+    }
     let words = t.split_whitespace().count();
     (1..=10).contains(&words)
-        && t.len() <= 80
         && t.starts_with(|c: char| c.is_uppercase())
         && !t.ends_with(['.', '!', '?', ';', ','])
         && !t.contains('$')

@@ -37,6 +37,9 @@ const MAX_WORDS: usize = 14;
 /// How many linking words may stand between a label and its figure.
 const MAX_LINK: usize = 10;
 
+/// How far before a figure its label is looked for, in bytes.
+const GAP_REACH: usize = 240;
+
 /// The prefix of a row-label concept.
 pub(super) const ROW: &str = "row:";
 
@@ -198,8 +201,10 @@ fn singular(w: &str) -> &str {
 /// The key a label is indexed by: its words (normalized, singular),
 /// without a leading "total". `None` for a label too generic to name a row.
 pub(super) fn key_of(label: &str) -> Option<String> {
+    // `normalize` leaves lower-case words of letters and digits between
+    // single spaces: the words `words` would read, but for their plurals.
     let norm = normalize(label);
-    let mut ws: Vec<String> = words(&norm).into_iter().map(|w| w.text).collect();
+    let mut ws: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
     if ws.len() > 1 && ws[0] == "total" {
         ws.remove(0);
     }
@@ -209,10 +214,17 @@ pub(super) fn key_of(label: &str) -> Option<String> {
     if ws.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
         return None;
     }
-    if ws.len() == 1 && (ws[0].chars().count() < 5 || GENERIC.contains(&ws[0].as_str())) {
+    if ws.len() == 1 && (ws[0].chars().count() < 5 || GENERIC.contains(&singular(ws[0]))) {
         return None;
     }
-    Some(ws.join(" "))
+    let mut key = String::with_capacity(norm.len());
+    for w in ws {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(singular(w));
+    }
+    Some(key)
 }
 
 /// Is a label at `at..to` of `lower` the subject of its clause? Quoted
@@ -322,7 +334,6 @@ impl<'d> RowLabels<'d> {
                     continue;
                 }
                 let r = &t.rows[ri];
-                let concept = format!("{ROW}{key}");
                 for (ci, col) in t.columns.iter().enumerate() {
                     if !unique.get(ci).copied().unwrap_or(false) {
                         continue;
@@ -337,7 +348,9 @@ impl<'d> RowLabels<'d> {
                         continue;
                     };
                     out.facts.entry(key.clone()).or_default().push(Fact {
-                        concept: concept.clone(),
+                        // The key names the facts; none of them is read by
+                        // its concept.
+                        concept: String::new(),
                         table: ti,
                         row: ri,
                         column: ci,
@@ -393,7 +406,14 @@ impl<'d> RowLabels<'d> {
         if self.facts.is_empty() {
             return None;
         }
-        for &(from, at) in anchors {
+        for &(after, at) in anchors {
+            // Only the last words before a figure can name it: a label and
+            // its linking words, a few hundred bytes at most.
+            let after_figure = after > 0;
+            let mut from = after.max(at.saturating_sub(GAP_REACH));
+            while from < at && !lower.is_char_boundary(from) {
+                from += 1;
+            }
             let Some(gap) = lower.get(from..at) else {
                 continue;
             };
@@ -409,11 +429,11 @@ impl<'d> RowLabels<'d> {
                     // the last of a list of subjects is not the subject.
                     // After a figure, "and" opens a clause of its own
                     // ("… were $14.64 billion and dividends payments were").
-                    if s > 0 && matches!(ws[s - 1].text.as_str(), "and" | "or") && from == 0 {
+                    if s > 0 && matches!(ws[s - 1].text.as_str(), "and" | "or") && !after_figure {
                         return None;
                     }
                     let (at, to) = (from + ws[s].start, from + ws[e - 1].end);
-                    if !subject_position(lower, at, to, from > 0) {
+                    if !subject_position(lower, at, to, after_figure) {
                         return None;
                     }
                     let key: Vec<&str> = ws[s..e].iter().map(|w| w.text.as_str()).collect();

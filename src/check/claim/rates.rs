@@ -61,6 +61,8 @@ pub(super) struct Rate<'d> {
 #[derive(Default)]
 pub(super) struct Rates<'d> {
     by_concept: HashMap<String, Vec<Rate<'d>>>,
+    /// Some key is a part of a measure (`revenue@linkedin`).
+    parts: bool,
 }
 
 /// The non-GAAP measure a GAAP row shows in a "Non-GAAP" column.
@@ -200,6 +202,7 @@ impl<'d> Rates<'d> {
                 }
             }
         }
+        out.parts = out.by_concept.keys().any(|k| k.contains('@'));
         out
     }
 
@@ -209,6 +212,15 @@ impl<'d> Rates<'d> {
     /// the segments of a table titled by the measure ("Segment Revenue
     /// Constant Currency Reconciliation").
     fn transposed(&mut self, ti: usize, t: &'d crate::document::Table, concepts: &Concepts) {
+        // Most tables have no row of rates: find one before reading the
+        // columns' headings.
+        if !t
+            .rows
+            .iter()
+            .any(|r| !r.header && CHANGE.is_match(&r.label) && !NOT_A_RATE.is_match(&r.label))
+        {
+            return;
+        }
         let title = normalize(&t.title);
         let named = concepts.phrases_in(&title);
         let title_measure = match named.as_slice() {
@@ -284,7 +296,7 @@ impl<'d> Rates<'d> {
 
     /// Does a table state rates of some part of a measure?
     pub(super) fn has_parts(&self) -> bool {
-        self.by_concept.keys().any(|k| k.contains('@'))
+        self.parts
     }
 
     /// Does a table state rates for this concept (of either kind)?
