@@ -10,53 +10,77 @@
 //!   period the sentence names, at the claim's printed precision (42,625
 //!   thousand is $42.6 million);
 //! - a **growth** rate ("an increase of 12.6%") must be the change between
-//!   two periods of the concept in one table row, later against earlier;
-//!   "up", "increase" want a rise and "down", "decline" a fall when both
-//!   figures are positive;
+//!   two periods of the concept in one table row, later against earlier,
+//!   or a rate a table states for it (a "% change" column, a column or
+//!   row "in constant currency", a table of rates by product line:
+//!   `claim/rates.rs`); "up", "increase" want a rise and "down",
+//!   "decline" a fall when both figures are positive; a rate "in constant
+//!   currency" is compared with the constant-currency rates only;
 //! - a **change** ("an improvement of $2.0 million") must be the difference
 //!   between two periods of the concept in one table row;
 //! - a **margin** ("gross margin … 48%") must be gross profit (or revenue
 //!   less cost of revenue) over revenue; an operating margin, operating
-//!   income over revenue.
+//!   income over revenue; a non-GAAP margin, the margin rows of non-GAAP
+//!   columns and tables, or non-GAAP operating income over revenue.
 //!
 //! ## Resolving a claim
 //! - **Concept**: the phrase of `rules/concepts.yaml` nearest before the
-//!   figure, or right after it ("$0.5 million of net income"); "X and Y of
-//!   $1 and $2, respectively" pairs them in order. A per-share figure is the
-//!   per-share measure of the concept it follows ("net income of $0.5
-//!   million, or $0.00 per diluted share").
+//!   figure, or right after it ("$0.5 million of net income"); or the
+//!   document's own row label, when it stands nearer the figure than any
+//!   phrase, as the subject of its clause with only linking words between
+//!   ("Total costs and expenses were $22.64 billion", "“Principal
+//!   repayments of finance leases” of $4,384 million": `claim/labels.rs`,
+//!   concept `row:KEY`). "X and Y of $1 and $2, respectively" pairs them in
+//!   order; "GAAP and non-GAAP X were $1 and $2, respectively" is the
+//!   measure and its non-GAAP measure; one concept over a list of periods
+//!   ("$11.50 billion and $43.01 billion for the fourth quarter and full
+//!   year 2023, respectively") gives each figure its period. A per-share
+//!   figure is the per-share measure of the concept it follows ("net income
+//!   of $0.5 million, or $0.00 per diluted share").
 //! - **Subject**: the words just before the concept phrase must be ones that
 //!   leave it the consolidated figure (determiners, "total", "net",
-//!   "record", "quarterly", period words, common verbs); any other word
+//!   "record", "quarterly", period words, common verbs, the issuer's own
+//!   name: "IBM's free cash flow", `claim/issuer.rs`); any other word
 //!   ("Data Center revenue", "Cloud revenues", "subscription revenue") makes
 //!   it a part of the business the claim is not checked against, and so does
 //!   a place or product after it ("revenue in the Americas", "revenue from
 //!   services"), or a qualifier ("segment", "excluding", "constant currency",
 //!   "non-GAAP") where the concept is not itself such a measure. A part a
 //!   table shows is the exception: when the words before the concept
-//!   ("Google Cloud revenues", "AWS segment sales", after leading modifiers)
-//!   or after it ("revenue in More Personal Computing was") are exactly the
-//!   label of a row in a section headed by the measure ("Revenues:"), or
-//!   the header over the measure's row ("International:" over "Net
-//!   sales"), the claim is checked against that row.
+//!   ("Google Cloud revenues", "AWS segment sales", "Cloud services and
+//!   license support revenues", after leading modifiers) or after it
+//!   ("revenue in More Personal Computing was") are exactly the label of a
+//!   row in a section headed by the measure ("Revenues:"), the header over
+//!   the measure's row ("International:" over "Net sales"), or a row of
+//!   rates in a table titled by the measure, the claim is checked against
+//!   that row. A short heading over the paragraph, or over the bullets that
+//!   follow it, that names a part ("Data Center", "Europe") is the subject
+//!   of a consolidated concept when a table shows the part
+//!   (`claim/headings.rs`).
 //! - **Period**: the period expression nearest the figure (after it in its
 //!   clause, else before it in the sentence): a date ("at March 31, 2006"),
 //!   an ordinal quarter ("first quarter of 2006", "Q4 2005", "fiscal 2024
 //!   first quarter", mapped onto the tables' quarters from the latest one and
-//!   the quarter the release is about), a length ("nine months", "full
-//!   year", "fiscal 2024", "quarterly", "trailing twelve months"). The claim
-//!   is compared with the concept's figures of every column that fits; with
-//!   no period expression, every column.
+//!   the quarter the release is about; "last Q1" a year before), a length
+//!   ("nine months", "full year", "fiscal 2024", "quarterly", "trailing
+//!   twelve months"). The claim is compared with the concept's figures of
+//!   every column that fits; with no period expression, every column.
+//!   Columns headed by a fiscal quarter alone ("Q2 FY25") are dated by the
+//!   figures they share with dated columns. An amount after "from",
+//!   "compared with" or "vs." a figure that tied ("to $60.99 billion from
+//!   $56.72 billion last year") is the earlier figure of the row that
+//!   figure tied to (a year or a quarter before when the words say so).
 //!
 //! ## Saying nothing unsure
 //! Nothing is said about a figure whose concept, subject or period cannot be
 //! resolved, a sentence about the future ("expects", "guidance",
-//! "outlook"), a range, or a concept no table shows; such figures count as
-//! unverified and `tickmark inspect` says why. "Approximately" widens a
-//! claim to a unit of its last digit; "more than", "over" and "nearly" make
-//! it one-sided. Growth rates and margins get one unit of their last
-//! printed digit either way (issuers truncate, or compute them from
-//! unrounded amounts).
+//! "outlook", and the bullets under "the Company expects:"), a range, an
+//! amount something moved "by", or a concept no table shows; such figures
+//! count as unverified and `tickmark inspect` says why. "Approximately"
+//! widens a claim to a unit of its last digit; "more than", "over" and
+//! "nearly" make it one-sided. Growth rates and margins get one unit of
+//! their last printed digit either way (issuers truncate, or compute them
+//! from unrounded amounts).
 //!
 //! A claim that ties to no figure of the columns that fit is reported only
 //! with evidence that it stands for one of them: it is one slip away (one
@@ -65,7 +89,11 @@
 //! with the opposite direction. A sentence with another figure of the same
 //! concept that tied to nothing is about something the tables do not show,
 //! and the rest of its figures are not checked; a growth or change is
-//! compared only with the row the sentence's own amount tied to.
+//! compared only with the row the sentence's own amount tied to. A figure
+//! whose comparison ("compared with $7.9 billion") misses the row's earlier
+//! figures too, or follows a figure that tied to nothing, is about
+//! something else the row resembles; under a heading that names a part the
+//! tables do not show, a miss is that part's.
 
 use super::{Finding, Label, Outcome, Passed};
 use crate::document::{Date, Document, Mention, MentionKind, Period};
