@@ -2311,7 +2311,7 @@ fn check_mention<'d>(
         if let Some(n) = non_gaap {
             concept = n.to_string();
         } else if assertion == Assertion::Growth
-            && CONSTANT_CURRENCY_CLAIM.is_match(q.as_str())
+            && CONSTANT_CURRENCY_CLAIM.is_match(tail)
             && !vocab.rates.of(&concept, true).is_empty()
         {
             // "up 10% in constant currency": the rate a table states in
@@ -2455,7 +2455,7 @@ fn check_mention<'d>(
             .map(|f| (f.interval, vec![f])),
     );
     // The rates the tables state for the concept, of the claim's kind.
-    let stated: Vec<&Fact> = if assertion == Assertion::Growth {
+    let stated: Vec<&rates::Rate> = if assertion == Assertion::Growth {
         vocab.rates.of(&concept, constant_currency)
     } else {
         Vec::new()
@@ -2630,13 +2630,15 @@ fn check_mention<'d>(
                 }
             }
             // The rates the tables print, in the columns that fit.
-            for f in &stated {
-                // In a table the sentence's amount tied to, its own row's
-                // rate; a table of rates alone (measures in columns) states
-                // the concept's.
-                let sibling_ok = sibling_rows.as_ref().is_none_or(|rows| {
-                    rows.contains(&(f.table, f.row)) || rows.iter().all(|&(t, _)| t != f.table)
-                });
+            for rate in &stated {
+                let f = &rate.fact;
+                // Beside the amounts, the rate of the row the sentence's
+                // amount tied to; a row or table of rates states the
+                // concept's own.
+                let sibling_ok = !rate.own_row
+                    || sibling_rows.as_ref().is_none_or(|rows| {
+                        rows.contains(&(f.table, f.row)) || rows.iter().all(|&(t, _)| t != f.table)
+                    });
                 if !sibling_ok {
                     continue;
                 }
@@ -2650,7 +2652,7 @@ fn check_mention<'d>(
                 }
                 // Magnitudes: not every table signs a decline, and a
                 // direction word is not what this rate can refute.
-                computed.push((magnitude(f.interval), vec![*f]));
+                computed.push((magnitude(f.interval), vec![f]));
             }
         }
     }

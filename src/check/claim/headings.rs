@@ -167,7 +167,7 @@ fn bullet(text: &str) -> bool {
 
 /// Does a heading name a part of the business (none of its words is the
 /// release's own vocabulary)?
-fn names_part(text: &str) -> bool {
+pub(super) fn names_part(text: &str) -> bool {
     !text
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())

@@ -46,7 +46,7 @@ static CONSTANT_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A claim's words that make its rate one in constant currency.
 pub(super) static CONSTANT_CURRENCY_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)constant[\s-]+currency|(?-u:\b)cc(?-u:\b)|f/x[\s-]+neutral|fx[\s-]+neutral|(?-u:\b)operationally(?-u:\b)")
+    Regex::new(r"(?i)constant[\s-]+currency|(?-u:\b)cc(?-u:\b)|f/x[\s-]+neutral|fx[\s-]+neutral|(?-u:\b)operationally(?-u:\b)|excluding (the )?(changes in |the impact of )?(foreign exchange|f/x|fx|currency)")
         .expect("re")
 });
 
@@ -54,6 +54,9 @@ pub(super) static CONSTANT_CURRENCY_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) struct Rate<'d> {
     pub fact: Fact<'d>,
     pub constant_currency: bool,
+    /// The rate stands in the row of the amounts it is the growth of (a
+    /// "% change" column), not in a row or table of rates.
+    pub own_row: bool,
 }
 
 /// The growth rates of a document's tables, by every concept their rows
@@ -85,6 +88,7 @@ impl<'d> Rates<'d> {
         }
         for (ti, t) in doc.tables.iter().enumerate() {
             out.transposed(ti, t, concepts);
+            out.growth_rows(ti, t, concepts);
             let rate_cols: Vec<(usize, bool, Option<&'d Period>)> = rate_columns(t);
             if rate_cols.is_empty() {
                 continue;
@@ -197,6 +201,7 @@ impl<'d> Rates<'d> {
                                 period_unique: false,
                             },
                             constant_currency: cc,
+                            own_row: true,
                         });
                     }
                 }
@@ -289,6 +294,82 @@ impl<'d> Rates<'d> {
                         period_unique: false,
                     },
                     constant_currency: cc,
+                    own_row: false,
+                });
+            }
+        }
+    }
+
+    /// Rows of a trend schedule that state a measure's growth: "Net sales
+    /// -- Y/Y growth, excluding F/X" under "International Segment:", each
+    /// column that quarter's growth over a year before. The measure is the
+    /// label before the dash; a section header that names a part makes it
+    /// that part's.
+    fn growth_rows(&mut self, ti: usize, t: &'d crate::document::Table, concepts: &Concepts) {
+        static GROWTH_ROW: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?P<measure>.+?)\s*(--|—|–)\s*(?P<rate>.*(y/y|yoy|year[\s-]over[\s-]year).*)$")
+                .expect("re")
+        });
+        let mut section: Option<&str> = None;
+        for (ri, r) in t.rows.iter().enumerate() {
+            if r.header {
+                section = Some(&r.label);
+                continue;
+            }
+            let Some(c) = GROWTH_ROW.captures(&r.label) else {
+                continue;
+            };
+            let rate = c.name("rate").map_or("", |m| m.as_str()).to_lowercase();
+            // Growth of a trailing twelve months is another period's.
+            if rate.contains("ttm") || rate.contains("trailing") || NOT_A_RATE.is_match(&rate) {
+                continue;
+            }
+            let cc = CONSTANT_CURRENCY.is_match(&rate);
+            let measure = normalize(c.name("measure").map_or("", |m| m.as_str()));
+            let measure = measure
+                .strip_prefix("ww ")
+                .or_else(|| measure.strip_prefix("worldwide "))
+                .unwrap_or(&measure);
+            let named = concepts.phrases_in(measure);
+            let concept = match named.as_slice() {
+                [(n, 0, e)]
+                    if *e == measure.len() && concepts.unit_of(n) == Some(ConceptUnit::Amount) =>
+                {
+                    *n
+                }
+                _ => continue,
+            };
+            // "International Segment:" names a part; "Results of
+            // Operations:" the company's own.
+            let part = section.map(part_name).unwrap_or_default();
+            let key = if part.chars().any(char::is_alphabetic) && super::headings::names_part(&part)
+            {
+                format!("{concept}@{part}")
+            } else {
+                concept.to_string()
+            };
+            for (ci, col) in t.columns.iter().enumerate() {
+                let Some(f) = r.figure(ci) else { continue };
+                if f.unit != Unit::Percent || f.dash || col.period.is_empty() {
+                    continue;
+                }
+                let Some(interval) = f.interval().scale(Decimal::new(1, 2)) else {
+                    continue;
+                };
+                self.by_concept.entry(key.clone()).or_default().push(Rate {
+                    fact: Fact {
+                        concept: key.clone(),
+                        table: ti,
+                        row: ri,
+                        column: ci,
+                        figure: f,
+                        period: &col.period,
+                        interval,
+                        scale: Decimal::new(1, 2),
+                        period_unique: false,
+                    },
+                    constant_currency: cc,
+                    own_row: false,
                 });
             }
         }
@@ -305,13 +386,12 @@ impl<'d> Rates<'d> {
     }
 
     /// The rates of a concept, in constant currency or as reported.
-    pub(super) fn of(&self, concept: &str, constant_currency: bool) -> Vec<&Fact<'d>> {
+    pub(super) fn of(&self, concept: &str, constant_currency: bool) -> Vec<&Rate<'d>> {
         self.by_concept
             .get(concept)
             .map(|rs| {
                 rs.iter()
                     .filter(|r| r.constant_currency == constant_currency)
-                    .map(|r| &r.fact)
                     .collect()
             })
             .unwrap_or_default()

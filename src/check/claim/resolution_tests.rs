@@ -437,3 +437,31 @@ Diluted net income per share\t$ 0.11\t$ 0.04\t$ 0.15\t$ 0.07\t$ 0.04\t$ 0.11\n",
     assert_eq!(findings_of("narrative-figures", &text).len(), 0);
     assert!(note_of(&text, "0.20").contains("changed by"));
 }
+
+#[test]
+fn growth_rows_of_a_trend_schedule() {
+    // "Net sales -- Y/Y growth, excluding F/X" under a segment header.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nSEGMENT RESULTS\n(in thousands)\n\n\
+\tThree Months Ended March 31, 2025\tThree Months Ended March 31, 2026\n\n\
+Devices Segment:\t\t\n\
+Net sales\t32,321\t36,200\n\
+Net sales -- Y/Y growth, excluding F/X\t9%\t14%\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Devices segment sales increased 12% year-over-year to $36.2 million, or increased 14% excluding changes in foreign exchange rates.",
+                0,
+            ),
+            (
+                "Devices segment sales increased 12% year-over-year to $36.2 million, or increased 41% excluding changes in foreign exchange rates.",
+                1,
+            ),
+        ],
+    );
+}
