@@ -10,53 +10,77 @@
 //!   period the sentence names, at the claim's printed precision (42,625
 //!   thousand is $42.6 million);
 //! - a **growth** rate ("an increase of 12.6%") must be the change between
-//!   two periods of the concept in one table row, later against earlier;
-//!   "up", "increase" want a rise and "down", "decline" a fall when both
-//!   figures are positive;
+//!   two periods of the concept in one table row, later against earlier,
+//!   or a rate a table states for it (a "% change" column, a column or
+//!   row "in constant currency", a table of rates by product line:
+//!   `claim/rates.rs`); "up", "increase" want a rise and "down",
+//!   "decline" a fall when both figures are positive; a rate "in constant
+//!   currency" is compared with the constant-currency rates only;
 //! - a **change** ("an improvement of $2.0 million") must be the difference
 //!   between two periods of the concept in one table row;
 //! - a **margin** ("gross margin … 48%") must be gross profit (or revenue
 //!   less cost of revenue) over revenue; an operating margin, operating
-//!   income over revenue.
+//!   income over revenue; a non-GAAP margin, the margin rows of non-GAAP
+//!   columns and tables, or non-GAAP operating income over revenue.
 //!
 //! ## Resolving a claim
 //! - **Concept**: the phrase of `rules/concepts.yaml` nearest before the
-//!   figure, or right after it ("$0.5 million of net income"); "X and Y of
-//!   $1 and $2, respectively" pairs them in order. A per-share figure is the
-//!   per-share measure of the concept it follows ("net income of $0.5
-//!   million, or $0.00 per diluted share").
+//!   figure, or right after it ("$0.5 million of net income"); or the
+//!   document's own row label, when it stands nearer the figure than any
+//!   phrase, as the subject of its clause with only linking words between
+//!   ("Total costs and expenses were $22.64 billion", "“Principal
+//!   repayments of finance leases” of $4,384 million": `claim/labels.rs`,
+//!   concept `row:KEY`). "X and Y of $1 and $2, respectively" pairs them in
+//!   order; "GAAP and non-GAAP X were $1 and $2, respectively" is the
+//!   measure and its non-GAAP measure; one concept over a list of periods
+//!   ("$11.50 billion and $43.01 billion for the fourth quarter and full
+//!   year 2023, respectively") gives each figure its period. A per-share
+//!   figure is the per-share measure of the concept it follows ("net income
+//!   of $0.5 million, or $0.00 per diluted share").
 //! - **Subject**: the words just before the concept phrase must be ones that
 //!   leave it the consolidated figure (determiners, "total", "net",
-//!   "record", "quarterly", period words, common verbs); any other word
+//!   "record", "quarterly", period words, common verbs, the issuer's own
+//!   name: "IBM's free cash flow", `claim/issuer.rs`); any other word
 //!   ("Data Center revenue", "Cloud revenues", "subscription revenue") makes
 //!   it a part of the business the claim is not checked against, and so does
 //!   a place or product after it ("revenue in the Americas", "revenue from
 //!   services"), or a qualifier ("segment", "excluding", "constant currency",
 //!   "non-GAAP") where the concept is not itself such a measure. A part a
 //!   table shows is the exception: when the words before the concept
-//!   ("Google Cloud revenues", "AWS segment sales", after leading modifiers)
-//!   or after it ("revenue in More Personal Computing was") are exactly the
-//!   label of a row in a section headed by the measure ("Revenues:"), or
-//!   the header over the measure's row ("International:" over "Net
-//!   sales"), the claim is checked against that row.
+//!   ("Google Cloud revenues", "AWS segment sales", "Cloud services and
+//!   license support revenues", after leading modifiers) or after it
+//!   ("revenue in More Personal Computing was") are exactly the label of a
+//!   row in a section headed by the measure ("Revenues:"), the header over
+//!   the measure's row ("International:" over "Net sales"), or a row of
+//!   rates in a table titled by the measure, the claim is checked against
+//!   that row. A short heading over the paragraph, or over the bullets that
+//!   follow it, that names a part ("Data Center", "Europe") is the subject
+//!   of a consolidated concept when a table shows the part
+//!   (`claim/headings.rs`).
 //! - **Period**: the period expression nearest the figure (after it in its
 //!   clause, else before it in the sentence): a date ("at March 31, 2006"),
 //!   an ordinal quarter ("first quarter of 2006", "Q4 2005", "fiscal 2024
 //!   first quarter", mapped onto the tables' quarters from the latest one and
-//!   the quarter the release is about), a length ("nine months", "full
-//!   year", "fiscal 2024", "quarterly", "trailing twelve months"). The claim
-//!   is compared with the concept's figures of every column that fits; with
-//!   no period expression, every column.
+//!   the quarter the release is about; "last Q1" a year before), a length
+//!   ("nine months", "full year", "fiscal 2024", "quarterly", "trailing
+//!   twelve months"). The claim is compared with the concept's figures of
+//!   every column that fits; with no period expression, every column.
+//!   Columns headed by a fiscal quarter alone ("Q2 FY25") are dated by the
+//!   figures they share with dated columns. An amount after "from",
+//!   "compared with" or "vs." a figure that tied ("to $60.99 billion from
+//!   $56.72 billion last year") is the earlier figure of the row that
+//!   figure tied to (a year or a quarter before when the words say so).
 //!
 //! ## Saying nothing unsure
 //! Nothing is said about a figure whose concept, subject or period cannot be
 //! resolved, a sentence about the future ("expects", "guidance",
-//! "outlook"), a range, or a concept no table shows; such figures count as
-//! unverified and `tickmark inspect` says why. "Approximately" widens a
-//! claim to a unit of its last digit; "more than", "over" and "nearly" make
-//! it one-sided. Growth rates and margins get one unit of their last
-//! printed digit either way (issuers truncate, or compute them from
-//! unrounded amounts).
+//! "outlook", and the bullets under "the Company expects:"), a range, an
+//! amount something moved "by", or a concept no table shows; such figures
+//! count as unverified and `tickmark inspect` says why. "Approximately"
+//! widens a claim to a unit of its last digit; "more than", "over" and
+//! "nearly" make it one-sided. Growth rates and margins get one unit of
+//! their last printed digit either way (issuers truncate, or compute them
+//! from unrounded amounts).
 //!
 //! A claim that ties to no figure of the columns that fit is reported only
 //! with evidence that it stands for one of them: it is one slip away (one
@@ -65,7 +89,11 @@
 //! with the opposite direction. A sentence with another figure of the same
 //! concept that tied to nothing is about something the tables do not show,
 //! and the rest of its figures are not checked; a growth or change is
-//! compared only with the row the sentence's own amount tied to.
+//! compared only with the row the sentence's own amount tied to. A figure
+//! whose comparison ("compared with $7.9 billion") misses the row's earlier
+//! figures too, or follows a figure that tied to nothing, is about
+//! something else the row resembles; under a heading that names a part the
+//! tables do not show, a miss is that part's.
 
 use super::{Finding, Label, Outcome, Passed};
 use crate::document::{Date, Document, Mention, MentionKind, Period};
@@ -75,6 +103,17 @@ use crate::rules::Rule;
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
+
+mod headings;
+mod issuer;
+mod labels;
+mod rates;
+#[cfg(test)]
+mod resolution_tests;
+use headings::Headings;
+use issuer::Issuer;
+use labels::{RowLabels, ROW};
+use rates::{Rates, CONSTANT_CURRENCY_CLAIM};
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(expects?|expected|expecting|expectations?|guidance|outlook|anticipates?|anticipated|forecasts?|projects?|projected|targets?|will|plans?|intends?|estimates?|should|could|may|might|goal|would be|would have been|assumes?|assuming|believes?|seeks?)(?-u:\b)")
@@ -89,6 +128,13 @@ static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^.;$]{0,30}?(?-u:\b)(non-?gaap|constant[ -]currency|adjusted|excluding|operationally|pro[ -]?forma|organic|cc|without)(?-u:\b)")
         .expect("re")
 });
+/// The basis an earlier rate of the sentence was stated on ("up 9% in USD
+/// and up 10% in constant currency", "up 12% year-over-year, in both USD
+/// and constant currency"): that rate's words, not the subject's.
+static CURRENCY_BASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(%|percent)\s*(year[\s-]over[\s-]year)?\s*,?\s*(in|at|on an?)\s+(both\s+)?(usd|us\$|u\.s\. dollars|constant[\s-]currency|reported)(\s+basis)?(\s*(and|&)\s+(in\s+|at\s+)?(constant[\s-]currency|usd)(\s+basis)?)?")
+        .expect("re")
+});
 /// The words before a figure that make it a growth or change.
 static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|decrease|decreased|decreases|down|declined|declines?|fell|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?(\s+(healthy|strong|solid|robust|impressive|incredible|record|modest|slight|significant))?\s*\(?\$?\s*$")
@@ -98,6 +144,13 @@ static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
 /// rate restates the change just named, so it is a growth rate too.
 static GROWTH_AFTER_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(increase|increased|up|grew|rose|decrease|decreased|down|declined|decline|fell|dropped|improvement|improved)(\s+(of|by))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?\s*\(?\$\s*\(?[\d][\d,]*(\.\d+)?\s*(million|billion|thousand)?\)?\s*,?\s*or\s*\(?\s*$")
+        .expect("re")
+});
+/// What joins a growth rate and a second rate of it: "15%, or 16% in
+/// constant currency", "20% in USD and 19%", "12 percent year-over-year
+/// growth or 13 percent".
+static LISTED_RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(%|percent)?\s*(year[\s-]over[\s-]year\s+|y/y\s*)?(growth\s+)?(in\s+(usd|us\$)\s*)?,?\s*(or|and)\s*$")
         .expect("re")
 });
 /// "increased 15% to $113.9 billion": a rate, then the amount it grew to;
@@ -127,7 +180,7 @@ static FALL: LazyLock<Regex> = LazyLock::new(|| {
 /// "Gross profit margin" is the same ratio under its longer name (gross
 /// profit over revenue); it is what IBM-style scorecards print.
 static MARGIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)gross (profit )?margin(?-u:\b)").expect("re"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)gross (profit )?margins?(?-u:\b)").expect("re"));
 static OTHER_MARGIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(operating|net|profit|ebitda|segment|product|services?|non-?gaap|adjusted)\s+(gross\s+)?margins?(?-u:\b)|(?-u:\b)margins?(?-u:\b)").expect("re")
 });
@@ -224,7 +277,19 @@ struct PeriodClue {
     text: String,
     /// The base of a comparison ("from the fourth quarter of 2005").
     base: bool,
+    /// Named after the figure, in its clause.
+    after: bool,
+    /// A year before the quarter the release is about: "last Q1", "last
+    /// year's third quarter", "the year-ago quarter".
+    year_back: bool,
 }
+
+/// Words before a quarter that make it the year before's ("vs. 21% last
+/// Q1", "last year's third quarter net income").
+static YEAR_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(last|prior|previous)(\s+year['’]?s?)?\s+(the\s+)?$|(?-u:\b)(year[\s-]ago|prior[\s-]year)\s+$")
+        .expect("re")
+});
 
 fn month_of(s: &str) -> Option<u8> {
     const M: [&str; 12] = [
@@ -323,7 +388,7 @@ fn clue_of(c: &regex::Captures) -> PeriodClue {
 /// Words that make the period after them the base of a comparison
 /// ("compared to the first quarter of 2005", "from the fourth quarter").
 static BASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(compared (to|with)|from|over|versus|vs\.?|against|relative to)\s+(the\s+|a\s+|its\s+)?(end\s+of\s+(the\s+)?)?$")
+    Regex::new(r"(?i)(?-u:\b)(compared (to|with)|from|over|versus|vs\.?|against|relative to)\s+(the\s+|a\s+|its\s+)?(end\s+of\s+(the\s+)?)?((previous|prior|preceding|last|same|comparable|year[\s-]ago|prior[\s-]year)\s+)?$")
         .expect("re")
 });
 
@@ -344,7 +409,16 @@ fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(Peri
         if clue != PeriodClue::default() {
             let at = c.get(0).map_or(0, |x| x.start());
             let base = BASE.is_match(&after_clause[..at]);
-            out.push((PeriodClue { base, ..clue }, base));
+            let year_back = clue.year.is_none() && YEAR_BACK.is_match(&after_clause[..at]);
+            out.push((
+                PeriodClue {
+                    base,
+                    after: true,
+                    year_back,
+                    ..clue
+                },
+                base,
+            ));
         }
     }
     let before = &text[start..m.start];
@@ -361,7 +435,15 @@ fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(Peri
         }
         if clue != PeriodClue::default() {
             let base = BASE.is_match(&before[..at]);
-            back.push((PeriodClue { base, ..clue }, base));
+            let year_back = clue.year.is_none() && YEAR_BACK.is_match(&before[..at]);
+            back.push((
+                PeriodClue {
+                    base,
+                    year_back,
+                    ..clue
+                },
+                base,
+            ));
         }
     }
     back.reverse();
@@ -428,16 +510,6 @@ fn prose(doc: &Document, block: usize) -> std::borrow::Cow<'_, str> {
     })
 }
 
-/// Where a period ends, in months: by its end date, or by its fiscal year
-/// and quarter ("Q1 2024" columns of quarterly tables).
-fn month_index(p: &Period) -> Option<i32> {
-    match (p.end, p.year, p.quarter) {
-        (Some(d), _, _) => Some(month_key(d)),
-        (None, Some(y), Some(q)) => Some(y * 12 + q as i32 * 3),
-        _ => None,
-    }
-}
-
 /// Whether `text` holds "quarter" or "q1".."q4" in any case: what every
 /// quarter-naming alternative of `PERIOD` needs. Restoring lost ligatures
 /// (`prose`) writes only "1st" and "fy", so it cannot add either.
@@ -457,11 +529,66 @@ fn month_key(d: Date) -> i32 {
     d.year * 12 + d.month as i32 - 1 - i32::from(d.day <= 7)
 }
 
+/// The end dates of quarter columns headed by a fiscal name only ("Q2
+/// FY25" | "Q1 FY25" | "Q2 FY24" in a summary table): a column whose
+/// figures are, concept by concept, the figures of a dated quarter column
+/// ("Three Months Ended July 28, 2024") ends that day. Two concepts must
+/// agree, and no other date may have as many.
+fn fiscal_ends(res: &Resolved) -> std::collections::HashMap<(i32, u8), Date> {
+    use std::collections::HashMap;
+    let key = |f: &Fact| (f.concept.clone(), f.interval.lo, f.interval.hi);
+    let mut dated: HashMap<(String, Decimal, Decimal), Vec<Date>> = HashMap::new();
+    for f in &res.facts {
+        if f.figure.dash || f.figure.value.is_zero() || f.period.instant || !lasts(f.period, 3) {
+            continue;
+        }
+        if let Some(e) = f.period.end {
+            let dates = dated.entry(key(f)).or_default();
+            if !dates.contains(&e) {
+                dates.push(e);
+            }
+        }
+    }
+    let mut votes: HashMap<(i32, u8), HashMap<Date, std::collections::HashSet<&str>>> =
+        HashMap::new();
+    for f in &res.facts {
+        let p = f.period;
+        let (None, Some(y), Some(q), false) = (p.end, p.year, p.quarter, p.instant) else {
+            continue;
+        };
+        if f.figure.dash || f.figure.value.is_zero() {
+            continue;
+        }
+        if let Some([d]) = dated.get(&key(f)).map(Vec::as_slice) {
+            votes
+                .entry((y, q))
+                .or_default()
+                .entry(*d)
+                .or_default()
+                .insert(f.concept.as_str());
+        }
+    }
+    let mut out = HashMap::new();
+    for (yq, dates) in votes {
+        let best = dates.values().map(|c| c.len()).max().unwrap_or(0);
+        let mut at_best = dates.iter().filter(|(_, c)| c.len() == best);
+        if let (Some((d, _)), None) = (at_best.next(), at_best.next()) {
+            if best >= 2 {
+                out.insert(yq, *d);
+            }
+        }
+    }
+    out
+}
+
 /// What the document is about: the latest quarter in its tables and the
 /// quarter its prose names most.
 struct DocPeriods {
     latest_quarter_key: Option<i32>,
     quarter: Option<u8>,
+    /// The end dates of quarters headed only by their fiscal name ("Q2
+    /// FY25"), learned from the figures they share with dated columns.
+    fiscal_ends: std::collections::HashMap<(i32, u8), Date>,
 }
 
 impl DocPeriods {
@@ -496,6 +623,45 @@ impl DocPeriods {
         DocPeriods {
             latest_quarter_key,
             quarter,
+            fiscal_ends: fiscal_ends(res),
+        }
+    }
+
+    /// The date a period ends: its own, or for a quarter headed only by
+    /// its fiscal name, the date its figures show it ends.
+    fn end_of(&self, p: &Period) -> Option<Date> {
+        p.end.or_else(|| {
+            if p.instant {
+                return None;
+            }
+            self.fiscal_ends.get(&(p.year?, p.quarter?)).copied()
+        })
+    }
+
+    /// Does period `a` end after `b`? By their end dates, or for columns
+    /// headed by a year alone ("Quarter Ended 12/28/2024" read as 2024), by
+    /// year and quarter.
+    fn later(&self, a: &Period, b: &Period) -> bool {
+        match (self.end_of(a), self.end_of(b)) {
+            (Some(x), Some(y)) => days(x) > days(y),
+            (None, None) => match (a.year, b.year) {
+                (Some(x), Some(y)) => {
+                    (x, a.quarter.unwrap_or(0)) > (y, b.quarter.unwrap_or(0))
+                        && (a.quarter.is_some() == b.quarter.is_some())
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Where a period ends, in months: by its end date, or by its fiscal
+    /// year and quarter ("Q1 2024" columns of quarterly tables).
+    fn month_index(&self, p: &Period) -> Option<i32> {
+        match (self.end_of(p), p.year, p.quarter) {
+            (Some(d), _, _) => Some(month_key(d)),
+            (None, Some(y), Some(q)) => Some(y * 12 + q as i32 * 3),
+            _ => None,
         }
     }
 
@@ -506,7 +672,7 @@ impl DocPeriods {
             return None;
         }
         if let Some(d) = clue.date {
-            let Some(end) = p.end else {
+            let Some(end) = self.end_of(p) else {
                 return Some(false);
             };
             let near = (days(end) - days(d)).abs() <= 7;
@@ -530,11 +696,14 @@ impl DocPeriods {
             }
         }
         if let Some(q) = clue.quarter {
-            let end = p.end?;
+            let end = self.end_of(p)?;
             let (latest, doc_q) = (self.latest_quarter_key?, self.quarter?);
             let back = (doc_q as i32 - q as i32).rem_euclid(4);
             let mut target = latest - 3 * back;
-            if clue.base && back == 0 {
+            // "Last Q1" in a first- or later-quarter release is a year
+            // before this year's; a later quarter's latest is last year's
+            // already.
+            if clue.year_back && q <= doc_q || clue.base && back == 0 {
                 // "up 12% from the first quarter" in a first-quarter
                 // release: a year before.
                 target -= 12;
@@ -570,8 +739,31 @@ impl DocPeriods {
 #[derive(Default)]
 struct Ties {
     rows: std::collections::HashMap<crate::span::Span, Vec<(usize, usize)>>,
+    /// What a comparison after a tied figure is compared with: the cells
+    /// (table, row, column) the figure tied to, and whether each is the
+    /// comparison's own figure already (the base of a growth) or the
+    /// current period's figure, whose row holds the earlier one.
+    bases: std::collections::HashMap<crate::span::Span, Vec<(usize, usize, usize, bool)>>,
     untied: std::collections::HashSet<(usize, usize, String)>,
 }
+
+/// The words between a figure and the amount it is compared with:
+/// "increased 7.5 percent, to $60.99 billion from $56.72 billion", "was
+/// $1.3 billion vs. $1.4 billion", "compared with an outflow of $19.8
+/// billion".
+static COMPARED_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s)]*(million|billion|thousand)?\)?\s*(%|percent)?\s*,?\s*((up|down)\s+)?(from|compared (to|with)|as compared (to|with)|versus|vs\.?)(\s+(a|an|the))?(\s+[a-z-]+){0,2}?(\s+of)?\s*\$?\s*\(?$")
+        .expect("re")
+});
+/// What the comparison amount's period is, after it.
+static BASE_YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;$\d]{0,40}?(?-u:\b)(last year|prior year|a year ago|year[\s-]ago|prior[\s-]year|the same (quarter|period) (of )?(last|the prior|the previous) year)(?-u:\b)")
+        .expect("re")
+});
+static BASE_QUARTER_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;$\d]{0,40}?(?-u:\b)((previous|prior|preceding|last|sequential) quarter|sequentially)(?-u:\b)")
+        .expect("re")
+});
 
 /// What a claim asserts about its concept.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -613,11 +805,39 @@ pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
         // a decimal point is followed by a digit.
         if matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b'\n')
             && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
+            && !abbreviation(text, i)
         {
             return i + 1;
         }
     }
     floor
+}
+
+/// Is the full stop at `i` the end of an abbreviation ("27% vs. 22%",
+/// "U.S. revenue", "Acme Inc. reported") rather than of a sentence?
+fn abbreviation(text: &str, i: usize) -> bool {
+    const WORDS: &[&str] = &[
+        "vs", "inc", "corp", "co", "ltd", "approx", "no", "mr", "ms", "dr",
+    ];
+    if text.as_bytes().get(i) != Some(&b'.') {
+        return false;
+    }
+    let head = &text[..i];
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(j, c)| j + c.len_utf8());
+    let word = &head[word_start..];
+    // "U.S.": a single letter after another full stop.
+    let initial = word.len() == 1 && head[..word_start].ends_with('.');
+    // A capital after it starts a sentence ("… vs. Q4 2021" over a table's
+    // next line, "Acme Inc. The company"); a figure or a lower-case word
+    // goes on with it ("27% vs. 22%", "(vs. $1.7B").
+    let goes_on = text[i + 1..]
+        .trim_start()
+        .starts_with(|c: char| !c.is_uppercase());
+    goes_on && (initial || WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 pub(crate) fn sentence_end(text: &str, at: usize) -> usize {
@@ -628,6 +848,7 @@ pub(crate) fn sentence_end(text: &str, at: usize) -> usize {
         if matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b'\n')
             && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
             && !(bytes[i] == b'.' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit()))
+            && !abbreviation(text, i)
         {
             return i;
         }
@@ -663,13 +884,19 @@ fn facts_of<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<&'d Fact<'d>> {
 /// read back to punctuation or a stop word, leading modifiers ("record
 /// quarterly") dropped, and must be the whole part name: "Digital
 /// Experience subscription revenue" is not the "Subscription" row.
-fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Option<String> {
-    if res.segment_facts.is_empty() {
+fn part_of(
+    res: &Resolved,
+    rates: &Rates,
+    lower: &str,
+    phrase_at: usize,
+    concept: &str,
+) -> Option<String> {
+    if res.segment_facts.is_empty() && !rates.has_parts() {
         return None;
     }
     let head = &lower[..phrase_at];
     let mut words: Vec<String> = Vec::new();
-    for raw in head.split_whitespace().rev().take(6) {
+    for raw in head.split_whitespace().rev().take(8) {
         if raw.ends_with([',', ';', ':', '(', '"', '“', '—', '–', '.'])
             || raw.chars().all(|c| !c.is_alphanumeric())
         {
@@ -678,9 +905,6 @@ fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Opti
         let w = raw
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '&')
             .replace('’', "'");
-        if STOPS.contains(&w.as_str()) {
-            break;
-        }
         words.push(w);
         if raw.starts_with(['(', '"', '“', '•']) {
             break;
@@ -694,24 +918,34 @@ fn part_of(res: &Resolved, lower: &str, phrase_at: usize, concept: &str) -> Opti
     {
         words.pop();
     }
-    let mut from = 0;
-    while from < words.len() {
+    // The longest run of the last words that names a part, when what
+    // stands before it is a stop word ("and", "posted") or modifiers
+    // reaching one: "Cloud services and license support revenues" is that
+    // row, "YouTube ads and Google Cloud revenues" the Google Cloud row,
+    // but "Digital Experience subscription revenue" not the Subscription
+    // row.
+    for from in 0..words.len() {
+        let boundary = words[..from]
+            .iter()
+            .rposition(|w| STOPS.contains(&w.as_str()))
+            .map_or(0, |i| i + 1);
+        let lead_ok = words[boundary..from].iter().all(|w| {
+            let periodish = w.chars().all(|c| c.is_ascii_digit())
+                || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit())
+                || w.starts_with("fy");
+            MODIFIERS.contains(&w.as_str()) || periodish
+        });
+        if !lead_ok {
+            continue;
+        }
         let name = crate::resolve::part_name(&words[from..].join(" "));
         if name.is_empty() {
-            return None;
+            continue;
         }
         let key = format!("{concept}@{name}");
-        if res.segment_facts.iter().any(|f| f.concept == key) {
+        if res.segment_facts.iter().any(|f| f.concept == key) || rates.has(&key) {
             return Some(key);
         }
-        let w = words[from].as_str();
-        let periodish = w.chars().all(|c| c.is_ascii_digit())
-            || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit())
-            || w.starts_with("fy");
-        if !(MODIFIERS.contains(&w) || periodish) {
-            return None;
-        }
-        from += 1;
     }
     None
 }
@@ -786,6 +1020,64 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
         .into_iter()
         .map(|f| (f.interval, vec![f]))
         .collect()
+}
+
+/// Is a column of a table a non-GAAP one (its heading, or the table's
+/// title, says so), not the adjustments between?
+fn non_gaap_column(doc: &Document, table: usize, column: usize) -> bool {
+    let Some(t) = doc.tables.get(table) else {
+        return false;
+    };
+    let Some(c) = t.columns.get(column) else {
+        return false;
+    };
+    let norm = |s: &str| s.to_lowercase().replace(['-', '\u{2011}'], " ");
+    let (h, title) = (norm(&c.header), norm(&t.title));
+    !c.derived
+        && !h.contains("adjustment")
+        && !h.contains("reconcil")
+        && (h.contains("non gaap") || title.contains("non gaap") && !h.contains("gaap"))
+}
+
+/// A non-GAAP margin: the margin rows of non-GAAP columns and tables
+/// ("Non-GAAP" summary tables, a reconciliation's "Non-GAAP" column), and
+/// for the operating margin, non-GAAP operating income over revenue in one
+/// column.
+fn non_gaap_margins<'d>(
+    doc: &Document,
+    res: &'d Resolved<'d>,
+    concept: &str,
+) -> Vec<Candidate<'d>> {
+    let (rows, income) = match concept {
+        "non_gaap_gross_margin" => ("gross_margin_pct", None),
+        "non_gaap_operating_margin" => ("operating_margin_pct", Some("operating_income")),
+        _ => return Vec::new(),
+    };
+    let mut out: Vec<Candidate<'d>> = facts_of(res, rows)
+        .into_iter()
+        .filter(|f| non_gaap_column(doc, f.table, f.column))
+        .map(|f| (f.interval, vec![f]))
+        .collect();
+    if let Some(income) = income {
+        let revenue = facts_of(res, "revenue");
+        let incomes = facts_of(res, income)
+            .into_iter()
+            .filter(|f| non_gaap_column(doc, f.table, f.column))
+            .chain(facts_of(res, "non_gaap_operating_income"));
+        for o in incomes {
+            crate::budget::spend(revenue.len() as u64 + 1);
+            if let Some(r) = revenue
+                .iter()
+                .copied()
+                .find(|r| r.table == o.table && r.column == o.column)
+            {
+                if let Some(q) = o.interval.checked_div(r.interval) {
+                    out.push((q, vec![r, o]));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Operating margin per column of an income statement: operating income
@@ -995,7 +1287,7 @@ const STOPS: &[&str] = &[
 ];
 
 /// Why the subject before a concept phrase is not the consolidated figure.
-fn subject_before(lower: &str, phrase_at: usize) -> Result<(), String> {
+fn subject_before(lower: &str, phrase_at: usize, issuer: &Issuer) -> Result<(), String> {
     let head = &lower[..phrase_at];
     for (n, raw) in head.split_whitespace().rev().enumerate() {
         if n >= 5 {
@@ -1026,7 +1318,8 @@ fn subject_before(lower: &str, phrase_at: usize) -> Result<(), String> {
             || (w.len() == 2 && w.starts_with('q'))
             || w.starts_with("fy")
             || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit());
-        if MODIFIERS.contains(&w.as_str()) || periodish {
+        // "IBM's free cash flow": the issuer's own.
+        if MODIFIERS.contains(&w.as_str()) || periodish || issuer.names(&w) {
             if raw.starts_with(['(', '"', '“']) {
                 return Ok(());
             }
@@ -1170,21 +1463,18 @@ fn subject_after(between: &str, one_subject: bool) -> Result<(), String> {
 /// in Intelligent Cloud was", "revenue from Productivity and Business
 /// Processes increased"), when a table shows that part of the measure: the
 /// words from the preposition to the verb must be the whole part name.
-fn part_after(res: &Resolved, between: &str, concept: &str) -> Option<String> {
+fn part_after(res: &Resolved, rates: &Rates, between: &str, concept: &str) -> Option<String> {
     static PART_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?:in|from|for|of)\s+(?:the\s+)?(?P<part>[a-z0-9&'’ -]+?)\s+(?:segment\s+)?(?:was|were|totaled|grew|increased|decreased|declined|rose|fell|reached|came in at)(?-u:\b)")
             .expect("re")
     });
-    if res.segment_facts.is_empty() {
+    if res.segment_facts.is_empty() && !rates.has_parts() {
         return None;
     }
     let between = between.find('$').map_or(between, |i| &between[..i]);
     let part = PART_AFTER.captures(between)?.name("part")?.as_str();
     let key = format!("{concept}@{}", crate::resolve::part_name(part));
-    res.segment_facts
-        .iter()
-        .any(|f| f.concept == key)
-        .then_some(key)
+    (res.segment_facts.iter().any(|f| f.concept == key) || rates.has(&key)).then_some(key)
 }
 
 /// The concept named right after a figure ("$0.5 million of net income",
@@ -1238,6 +1528,17 @@ fn per_share_of(concepts: &Concepts, concept: &str, diluted: bool, basic: bool) 
     concepts.contains(&name).then_some(name)
 }
 
+/// What names a claim's concept: the vocabulary's phrases, and the
+/// document's own row labels.
+#[derive(Clone, Copy)]
+struct Vocab<'a, 'd> {
+    concepts: &'a Concepts,
+    labels: &'a RowLabels<'d>,
+    rates: &'a Rates<'d>,
+    headings: &'a Headings,
+    issuer: &'a Issuer,
+}
+
 /// Checks every narrative figure of the document.
 pub fn check<'d>(
     doc: &'d Document,
@@ -1247,6 +1548,13 @@ pub fn check<'d>(
     out: &mut Outcome,
 ) {
     let periods = DocPeriods::new(doc, res);
+    let (labels, rates) = if doc.mentions.is_empty() {
+        (RowLabels::default(), Rates::default())
+    } else {
+        (RowLabels::new(doc), Rates::new(doc, res, concepts))
+    };
+    let headings = Headings::new(doc);
+    let issuer = Issuer::new(doc);
     let mut ties = Ties::default();
     for (i, m) in doc.mentions.iter().enumerate() {
         // Each figure reads its sentence (at most SENTENCE_REACH bytes each
@@ -1256,7 +1564,14 @@ pub fn check<'d>(
         if !crate::budget::spend(cost as u64) {
             return;
         }
-        if let Err(why) = check_mention(doc, res, concepts, &periods, &mut ties, i, rule, out) {
+        let vocab = Vocab {
+            concepts,
+            labels: &labels,
+            rates: &rates,
+            headings: &headings,
+            issuer: &issuer,
+        };
+        if let Err(why) = check_mention(doc, res, vocab, &periods, &mut ties, i, rule, out) {
             out.notes.insert(m.span, why);
         }
     }
@@ -1266,12 +1581,13 @@ pub fn check<'d>(
 /// the figure), with the phrase's end.
 fn concept_of(
     doc: &Document,
-    concepts: &Concepts,
+    vocab: Vocab,
     i: usize,
     start: usize,
     end: usize,
     assertion: Assertion,
 ) -> Result<(String, usize, usize), String> {
+    let concepts = vocab.concepts;
     let m = &doc.mentions[i];
     let prose = prose(doc, m.block);
     let text: &str = &prose;
@@ -1279,55 +1595,70 @@ fn concept_of(
     let after = &text[m.end..end.max(m.end)];
     if assertion == Assertion::Margin {
         // "operating margin was 28%": operating income over revenue.
-        if let Some(x) = OTHER_MARGIN
+        let (operating, at, to) = match OTHER_MARGIN
             .find_iter(&lower)
             .last()
             .filter(|x| x.as_str().starts_with("operating margin"))
         {
-            return Ok(("operating_margin".to_string(), x.start(), x.end()));
-        }
-        let (at, to) = MARGIN
-            .find_iter(&lower)
-            .last()
-            .map_or((0, "gross margin".len()), |x| (x.start(), x.end()));
-        return Ok(("gross_margin".to_string(), at, to));
-    }
-    // "X and Y of $1 and $2, respectively".
-    if let Some(r) = RESPECTIVELY.find(after) {
-        let mentions: Vec<&Mention> = doc
-            .mentions
-            .iter()
-            .filter(|o| o.block == m.block && o.start >= start && o.end <= m.end + r.start())
-            .collect();
-        // The list the figure is in: figures separated only by "and", ",".
-        let mut first = mentions
-            .iter()
-            .position(|o| o.start == m.start)
-            .unwrap_or(0);
-        while first > 0 && LIST_GAP.is_match(&text[mentions[first - 1].end..mentions[first].start])
-        {
-            first -= 1;
-        }
-        let mut last = first;
-        while last + 1 < mentions.len()
-            && LIST_GAP.is_match(&text[mentions[last].end..mentions[last + 1].start])
-        {
-            last += 1;
-        }
-        let index = mentions
-            .iter()
-            .position(|o| o.start == m.start)
-            .unwrap_or(0)
-            - first;
-        let n = last - first + 1;
-        if n >= 2 {
-            let head = text[start..mentions[first].start].to_lowercase();
-            let named = concepts.phrases_in(&head);
-            if named.len() < n {
-                return Err("a \"respectively\" list whose concepts are not all named".into());
+            Some(x) => (true, x.start(), x.end()),
+            None => {
+                let (at, to) = MARGIN
+                    .find_iter(&lower)
+                    .last()
+                    .map_or((0, "gross margin".len()), |x| (x.start(), x.end()));
+                (false, at, to)
             }
-            let (name, s, e) = named[named.len() - n + index];
+        };
+        let (gaap, non_gaap) = if operating {
+            ("operating_margin", "non_gaap_operating_margin")
+        } else {
+            ("gross_margin", "non_gaap_gross_margin")
+        };
+        // "non-GAAP operating margin was 47%"; "GAAP and non-GAAP gross
+        // margins were 60.5% and 61.0%, respectively".
+        let before = &lower[..at];
+        if let Some(p) = GAAP_AND_NON_GAAP.find(before) {
+            let index = respectively_list(doc, text, i, start, end).map(|l| l.index);
+            return match index {
+                Some(0) => Ok((gaap.to_string(), p.start(), to)),
+                Some(1) => Ok((non_gaap.to_string(), p.start(), to)),
+                _ => Err("GAAP and non-GAAP margins, and not one per figure".into()),
+            };
+        }
+        if let Some(q) = NON_GAAP_BEFORE.find(before) {
+            return Ok((non_gaap.to_string(), q.start(), to));
+        }
+        return Ok((gaap.to_string(), at, to));
+    }
+    // "X and Y of $1 and $2, respectively"; "Free cash flow was $11.50
+    // billion and $43.01 billion for the fourth quarter and full year
+    // 2023, respectively": one concept, a period each.
+    if let Some(list) = respectively_list(doc, text, i, start, end) {
+        let head = text[start..list.head_end].to_lowercase();
+        let named = concepts.phrases_in(&head);
+        if named.len() >= list.n {
+            let (name, s, e) = named[named.len() - list.n + list.index];
             return Ok((name.to_string(), s, e));
+        }
+        // "GAAP and non-GAAP earnings per diluted share were $0.76 and
+        // $0.81, respectively": the measure, then its non-GAAP measure.
+        if let (2, Some(&(name, s, e))) = (list.n, named.last()) {
+            // The vocabulary may read "non-GAAP earnings per diluted share"
+            // as the non-GAAP measure's own phrase, "GAAP and" before it.
+            let pair = if GAAP_AND_NON_GAAP.is_match(&head[..s]) {
+                non_gaap_of(name).map(|n| (name, n))
+            } else if GAAP_AND.is_match(&head[..s]) {
+                gaap_of(name).map(|g| (g, name))
+            } else {
+                None
+            };
+            if let Some((gaap, non_gaap)) = pair {
+                let c = if list.index == 0 { gaap } else { non_gaap };
+                return Ok((c.to_string(), s, e));
+            }
+        }
+        if list.periods().is_none() {
+            return Err("a \"respectively\" list whose concepts are not all named".into());
         }
     }
     if m.kind != MentionKind::PerShare {
@@ -1364,8 +1695,22 @@ fn concept_of(
             None => {}
         }
     }
-    match concepts.phrases_in(&lower).last() {
-        Some(&(n, s, e)) => {
+    // A row label nearer the figure than any vocabulary phrase names it
+    // ("Total costs and expenses were $22.64 billion"); one that only
+    // contains the phrase ("GAAP net income") leaves it to the vocabulary.
+    let unit = match m.kind {
+        MentionKind::PerShare => crate::document::Unit::PerShare,
+        _ => crate::document::Unit::Amount,
+    };
+    let label = vocab
+        .labels
+        .named_before(&lower, &label_anchors(doc, i, start), unit);
+    let phrase = concepts.phrases_in(&lower).last().copied();
+    if let Some(l) = label.filter(|l| phrase.is_none_or(|(_, _, e)| l.2 > e)) {
+        return Ok(l);
+    }
+    match phrase {
+        Some((n, s, e)) => {
             // "net income was $1,798 million, $4.04 per diluted share,
             // compared to $1,589 million, $3.58 per diluted share": the
             // comparison repeats the pair in the same order, so the amount
@@ -1373,7 +1718,7 @@ fn concept_of(
             // per-share phrase that happens to stand nearest.
             let per_share_phrase = n.starts_with("eps") || n.ends_with("_per_share");
             if per_share_phrase && m.kind == MentionKind::Money && m.scale > Decimal::ONE {
-                if let Some(x) = paired_amount_concept(doc, concepts, i, start, end, s, e) {
+                if let Some(x) = paired_amount_concept(doc, vocab, i, start, end, s, e) {
                     return Ok(x);
                 }
             }
@@ -1383,6 +1728,178 @@ fn concept_of(
     }
 }
 
+/// "by" right before a figure: the amount something moved by.
+static BY_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)by\s+((approximately|about|roughly|nearly|some|around|an?|an additional)\s+)?\\?\$?\s*\(?$")
+        .expect("re")
+});
+
+/// "non-GAAP" right before a measure.
+static NON_GAAP_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(non-?gaap|adjusted)\s+$").expect("re"));
+
+/// "GAAP and non-GAAP" right before a measure: two measures of one name.
+static GAAP_AND_NON_GAAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(gaap|reported)\s+and\s+(non-?gaap|adjusted)\s+$").expect("re")
+});
+
+static GAAP_AND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(gaap|reported)\s+and\s+$").expect("re"));
+
+/// The GAAP measure of a non-GAAP concept.
+fn gaap_of(concept: &str) -> Option<&'static str> {
+    match concept {
+        "non_gaap_operating_income" => Some("operating_income"),
+        "non_gaap_net_income" => Some("net_income"),
+        "non_gaap_net_income_per_share" => Some("eps_diluted"),
+        _ => None,
+    }
+}
+
+/// The non-GAAP measure of a GAAP concept, when the vocabulary has one.
+fn non_gaap_of(concept: &str) -> Option<&'static str> {
+    match concept {
+        "operating_income" => Some("non_gaap_operating_income"),
+        "net_income" => Some("non_gaap_net_income"),
+        "eps" | "eps_diluted" => Some("non_gaap_net_income_per_share"),
+        _ => None,
+    }
+}
+
+/// A figure's place in a list of figures that "respectively" distributes
+/// over concepts or periods named before or after it.
+struct RespectivelyList {
+    /// The figure's position in the list, and the list's length.
+    index: usize,
+    n: usize,
+    /// Where the first figure of the list starts (the words before it name
+    /// the concepts).
+    head_end: usize,
+    /// The words between the last figure and "respectively", and those
+    /// between the figure before the list and its first (either may name
+    /// the periods: "were $23.73 billion and $88.15 billion for the fourth
+    /// quarter and full year 2023, a decrease of 8% and an increase of 1%
+    /// year-over-year, respectively").
+    tail: String,
+    lead: String,
+}
+
+impl RespectivelyList {
+    /// The periods the list distributes over, one per figure.
+    fn periods(&self) -> Option<Vec<PeriodClue>> {
+        [&self.tail, &self.lead]
+            .into_iter()
+            .map(|t| period_list(t))
+            .find(|p| p.len() == self.n)
+    }
+}
+
+fn respectively_list(
+    doc: &Document,
+    text: &str,
+    i: usize,
+    start: usize,
+    end: usize,
+) -> Option<RespectivelyList> {
+    let m = &doc.mentions[i];
+    let after = &text[m.end..end.max(m.end)];
+    let r = RESPECTIVELY.find(after)?;
+    // The figures of the sentence, read from the figure outwards: a scan
+    // of the document's would cost its length for every figure.
+    let before = doc.mentions[..i]
+        .iter()
+        .rev()
+        .take_while(|o| o.block == m.block && o.start >= start);
+    let from_here = doc.mentions[i..]
+        .iter()
+        .take_while(|o| o.block == m.block && o.end <= m.end + r.start());
+    let mut mentions: Vec<&Mention> = before.collect();
+    mentions.reverse();
+    mentions.extend(from_here);
+    let at = mentions.iter().position(|o| o.start == m.start)?;
+    // The list the figure is in: figures separated only by "and", ",", or
+    // by the direction of each rate ("a decrease of 8% and an increase of
+    // 1%").
+    static RATE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(%|percent)\s*,?\s*(and|or)\s+((an?\s+)?(increase|decrease|decline|rise|growth|drop|improvement)\s+(of|by)\s*)?$")
+            .expect("re")
+    });
+    let joined = |a: &Mention, b: &Mention| {
+        let gap = &text[a.end..b.start];
+        LIST_GAP.is_match(gap)
+            || a.kind == MentionKind::Percent
+                && b.kind == MentionKind::Percent
+                && RATE_GAP.is_match(gap)
+    };
+    let mut first = at;
+    while first > 0 && joined(mentions[first - 1], mentions[first]) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < mentions.len() && joined(mentions[last], mentions[last + 1]) {
+        last += 1;
+    }
+    let n = last - first + 1;
+    let lead_from = first.checked_sub(1).map_or(start, |k| mentions[k].end);
+    (n >= 2).then(|| RespectivelyList {
+        index: at - first,
+        n,
+        head_end: mentions[first].start,
+        tail: text
+            .get(mentions[last].end..m.end + r.start())
+            .unwrap_or("")
+            .to_string(),
+        lead: text
+            .get(lead_from..mentions[first].start)
+            .unwrap_or("")
+            .to_string(),
+    })
+}
+
+/// The periods a list names in order ("for the fourth quarter and full
+/// year 2023", "for the three and twelve months ended December 31, 2023",
+/// "for the three months ended September 30, 2024 and 2025").
+fn period_list(tail: &str) -> Vec<PeriodClue> {
+    static LENGTHS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(three|six|nine|twelve)\s+and\s+(three|six|nine|twelve)\s+months\s+ended\s+")
+            .expect("re")
+    });
+    static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?P<md>(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}),?\s+(?P<y1>\d{4})\s+and\s+(?P<y2>\d{4})")
+            .expect("re")
+    });
+    // Spell both members out, so each reads as a period of its own.
+    let mut t = tail.to_string();
+    if let Some(c) = LENGTHS.captures(&t) {
+        let date_at = c.get(0).map_or(0, |x| x.end());
+        let date: String = t[date_at..]
+            .split([';', '('])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches([',', '.', ' '])
+            .to_string();
+        let spelled = format!("{} months ended {date} and {} months ended ", &c[1], &c[2]);
+        t.replace_range(c.get(0).map_or(0..0, |x| x.range()), &spelled);
+    }
+    if let Some(c) = YEARS.captures(&t) {
+        let spelled = format!("{} {} and {} {}", &c["md"], &c["y1"], &c["md"], &c["y2"]);
+        t.replace_range(c.get(0).map_or(0..0, |x| x.range()), &spelled);
+    }
+    let mut out = Vec::new();
+    for c in PERIOD.captures_iter(&t) {
+        let clue = clue_of(&c);
+        if clue != PeriodClue::default() {
+            out.push(clue);
+        }
+    }
+    // "for the three months ended September 30, 2024 and 2025": the
+    // second date has the first one's length.
+    if out.len() == 2 && out[1].months.is_none() && out[1].date.is_some() {
+        out[1].months = out[0].months;
+    }
+    out
+}
+
 /// The concept of the amount a per-share phrase followed, when the figure
 /// after that phrase is its comparative: an earlier amount of the sentence
 /// stands before the per-share phrase, with a per-share figure between
@@ -1390,7 +1907,7 @@ fn concept_of(
 /// to the figure.
 fn paired_amount_concept(
     doc: &Document,
-    concepts: &Concepts,
+    vocab: Vocab,
     i: usize,
     start: usize,
     end: usize,
@@ -1401,7 +1918,7 @@ fn paired_amount_concept(
     let prose = prose(doc, m.block);
     let text: &str = &prose;
     let gap = text.get(start + phrase_end..m.start)?;
-    if !CARRY.is_match(gap) || !concepts.phrases_in(&gap.to_lowercase()).is_empty() {
+    if !CARRY.is_match(gap) || !vocab.concepts.phrases_in(&gap.to_lowercase()).is_empty() {
         return None;
     }
     let earlier: Vec<usize> = (0..i)
@@ -1421,18 +1938,41 @@ fn paired_amount_concept(
     if amount.kind != MentionKind::Money || amount.scale <= Decimal::ONE {
         return None;
     }
-    let (c, s, e) = concept_of(doc, concepts, j, start, end, Assertion::Value).ok()?;
+    let (c, s, e) = concept_of(doc, vocab, j, start, end, Assertion::Value).ok()?;
     if c.starts_with("eps") || c.ends_with("_per_share") {
         return None;
     }
     Some((c, s, e))
 }
 
+/// Where the figures of a sentence stand before figure `i`, nearest first,
+/// as (end of the figure before, start of this one) in the sentence from
+/// `start`: a row label is looked for in each gap, nearest first.
+fn label_anchors(doc: &Document, i: usize, start: usize) -> Vec<(usize, usize)> {
+    let m = &doc.mentions[i];
+    let earlier: Vec<&Mention> = doc.mentions[..i]
+        .iter()
+        .rev()
+        .take_while(|o| o.block == m.block && o.start >= start)
+        .take(4)
+        .collect();
+    let mut out = Vec::with_capacity(earlier.len() + 1);
+    let mut at = m.start;
+    for o in &earlier {
+        out.push((o.end.saturating_sub(start), at - start));
+        at = o.start;
+    }
+    if earlier.len() < 4 {
+        out.push((0, at - start));
+    }
+    out
+}
+
 #[allow(clippy::too_many_arguments)]
 fn check_mention<'d>(
     doc: &'d Document,
     res: &'d Resolved<'d>,
-    concepts: &Concepts,
+    vocab: Vocab<'d, 'd>,
     periods: &DocPeriods,
     ties: &mut Ties,
     i: usize,
@@ -1454,7 +1994,19 @@ fn check_mention<'d>(
     {
         return Err("the sentence begins before this block (its subject is not here)".into());
     }
-    if let Some(f) = FUTURE.find(sentence) {
+    if let Some(lead) = vocab.headings.forward(m.block) {
+        let words = doc.blocks[lead].text.text();
+        let word = FUTURE.find(words).map_or("", |f| f.as_str());
+        return Err(format!("forward-looking (a list after \"{word}\")"));
+    }
+    // "May 31, 2024" is a month, not a modal.
+    let modal = FUTURE.find_iter(sentence).find(|f| {
+        !(f.as_str().eq_ignore_ascii_case("may")
+            && sentence[f.end()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit()))
+    });
+    if let Some(f) = modal {
         return Err(format!("forward-looking (\"{}\")", f.as_str()));
     }
     // A range ("$12.5 billion to $13.5 billion", "between $7 million and
@@ -1473,7 +2025,21 @@ fn check_mention<'d>(
         .filter(|o| o.block == m.block && o.start < end)
         .map_or(end, |o| o.start);
     // What is asserted.
+    // "increased 15%, or 16% in constant currency", "up 20% in USD and
+    // 19% in constant currency", "11% Y/Y, and 13% CC": a rate listed
+    // after a growth rate is a growth rate too.
+    let listed_rate = m.kind == MentionKind::Percent
+        && doc.mentions[..i]
+            .last()
+            .filter(|p| p.block == m.block && p.start >= start && p.kind == MentionKind::Percent)
+            .is_some_and(|p| {
+                let before = text[start..p.start].to_lowercase();
+                let after = &text[p.end..m.start];
+                LISTED_RATE.is_match(after)
+                    && (GROWTH.is_match(&before) || GROWTH_AFTER.is_match(after))
+            });
     let growth_words = (GROWTH.is_match(&lower)
+        || listed_rate
         || m.kind == MentionKind::Percent && GROWTH_AFTER_CHANGE.is_match(&lower)
         || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
         && !TO_VALUE.is_match(&lower);
@@ -1523,7 +2089,15 @@ fn check_mention<'d>(
         MentionKind::Money | MentionKind::PerShare if growth_words => Assertion::Change,
         _ => Assertion::Value,
     };
-    let (mut concept, phrase_at, phrase_end) = concept_of(doc, concepts, i, start, end, assertion)?;
+    let concepts = vocab.concepts;
+    // "impacted GAAP and non-GAAP EPS by approximately $(0.23) and
+    // $(0.20)", "reduced earnings by $388 million": an amount the measure
+    // moved by, not its value.
+    let list_head = respectively_list(doc, text, i, start, end).map_or(m.start, |l| l.head_end);
+    if assertion == Assertion::Value && BY_AMOUNT.is_match(&text[start..list_head.max(start)]) {
+        return Err("an amount the measure changed by, not its value".into());
+    }
+    let (mut concept, phrase_at, phrase_end) = concept_of(doc, vocab, i, start, end, assertion)?;
     // A per-share figure is the per-share measure of its concept.
     let per_share = m.kind == MentionKind::PerShare
         || (m.kind == MentionKind::Money
@@ -1538,6 +2112,8 @@ fn check_mention<'d>(
         let diluted = around.contains("diluted");
         let basic = around.contains("basic");
         concept = match per_share_of(concepts, &concept, diluted, basic) {
+            // A row label names a per-share row as it is.
+            _ if concept.starts_with(ROW) => concept,
             Some(c) => c,
             None => return Err(format!("no per-share measure of {concept} here")),
         };
@@ -1582,8 +2158,8 @@ fn check_mention<'d>(
     if phrase_at < lower.len() {
         let segment_phrase = lower[phrase_at..phrase_end.min(lower.len())].contains("segment");
         match (
-            subject_before(&lower, phrase_at),
-            part_of(res, &lower, phrase_at, &concept),
+            subject_before(&lower, phrase_at, vocab.issuer),
+            part_of(res, vocab.rates, &lower, phrase_at, &concept),
         ) {
             (_, Some(c)) if !per_share => {
                 concept = c;
@@ -1598,13 +2174,14 @@ fn check_mention<'d>(
         }
         let listed = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)]);
         let between = strip_parens(&lower[phrase_end.min(lower.len())..]);
+        let between = CURRENCY_BASIS.replace_all(&between, "%").into_owned();
         if let Err(why) = subject_after(
             &between,
             !listed && !per_share && assertion == Assertion::Value,
         ) {
             // "Revenue in More Personal Computing was $13.4 billion": the
             // part's own row, when a table shows it.
-            match part_after(res, &between, &concept).filter(|_| !part && !per_share) {
+            match part_after(res, vocab.rates, &between, &concept).filter(|_| !part && !per_share) {
                 Some(c) => {
                     concept = c;
                     part = true;
@@ -1622,7 +2199,18 @@ fn check_mention<'d>(
         if let Some(c) = CONTRAST.find_iter(&lower[..phrase_at]).last() {
             lead_from = lead_from.max(c.end());
         }
+        // "(up 14% in constant currency) driven by Microsoft 365 Commercial
+        // cloud revenue growth of 15%": the parenthesis the previous figure
+        // stood in closes before this subject.
+        let lead_at = floor_char(&lower, lead_from.min(phrase_at));
+        if let Some(p) = unopened_close(&lower[lead_at..phrase_at]) {
+            lead_from = lead_at + p + 1;
+        }
         let lead = &lower[floor_char(&lower, lead_from.min(phrase_at))..phrase_at];
+        // "GAAP and non-GAAP earnings per share were $0.76 and $0.81,
+        // respectively": the pair names both measures, one per figure.
+        let lead = GAAP_AND_NON_GAAP.replace(lead, " ");
+        let lead: &str = &lead;
         // "North America segment sales": the part's own word.
         if let Some(q) = QUALIFIER
             .find_iter(lead)
@@ -1635,6 +2223,7 @@ fn check_mention<'d>(
         // A parenthesis defines or footnotes ("gross margin (defined as
         // …, excluding depreciation)"); it does not qualify.
         let rest = strip_parens(&lower[phrase_end.min(lower.len())..]);
+        let rest = CURRENCY_BASIS.replace_all(&rest, "%");
         if let Some(q) = QUALIFIER.find(&rest) {
             if !own_qualifier && !per_share {
                 return Err(format!("qualified (\"{}\")", q.as_str()));
@@ -1678,6 +2267,23 @@ fn check_mention<'d>(
     // hedging": a qualifier right after the figure.
     let tail = &text[m.end..next.max(m.end)];
     let tail = &tail[..floor_char(tail, tail.len().min(60))];
+    // A heading over the paragraph that names a part the tables show is
+    // its subject ("Data Center" over "revenue was a record $26.3
+    // billion").
+    let heading = vocab.headings.of(m.block);
+    if let Some(h) =
+        heading.filter(|_| !part && !concept.starts_with(ROW) && !concept.contains('@'))
+    {
+        let key = format!(
+            "{concept}@{}",
+            crate::resolve::part_name(doc.blocks[h].text.text())
+        );
+        if res.segment_facts.iter().any(|f| f.concept == key) || vocab.rates.has(&key) {
+            concept = key;
+            part = true;
+        }
+    }
+    let mut constant_currency = false;
     if let Some(q) = QUALIFIER_AFTER.find(tail) {
         // "was $2.16 billion and non-GAAP operating income was …", "was
         // $1.16 while non-GAAP earnings per share was …": past the
@@ -1686,11 +2292,10 @@ fn check_mention<'d>(
         static AND: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(and|while|whereas)(?-u:\b)").expect("re"));
         let gap = &tail[..q.end()];
+        let later = tail[q.end()..].to_lowercase();
         let next_clause = AND.is_match(gap)
             && concepts.phrases_in(&gap.to_lowercase()).is_empty()
-            && !concepts
-                .phrases_in(&tail[q.end()..].to_lowercase())
-                .is_empty();
+            && (!concepts.phrases_in(&later).is_empty() || OTHER_MARGIN.is_match(&later));
         // "$5.08 on a non-GAAP basis": the non-GAAP measure of the concept,
         // when the vocabulary has one.
         static ON_NON_GAAP_BASIS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1705,6 +2310,13 @@ fn check_mention<'d>(
         .filter(|_| ON_NON_GAAP_BASIS.is_match(tail) && assertion == Assertion::Value);
         if let Some(n) = non_gaap {
             concept = n.to_string();
+        } else if assertion == Assertion::Growth
+            && CONSTANT_CURRENCY_CLAIM.is_match(tail)
+            && !vocab.rates.of(&concept, true).is_empty()
+        {
+            // "up 10% in constant currency": the rate a table states in
+            // constant currency for the row.
+            constant_currency = true;
         } else if !next_clause && (!own_qualifier || !names_basis(q.as_str())) {
             // A non-GAAP measure's own word after it ("non-GAAP") leaves
             // it the measure; "up 7% in constant currency" is still
@@ -1800,26 +2412,88 @@ fn check_mention<'d>(
     // The period: the figure's own, and for a growth or change the base
     // it is compared with.
     let clues = period_clues(text, start, m, next);
-    let clue = clues.iter().find(|(_, base)| !base).map(|(c, _)| c.clone());
+    let mut clue = clues.iter().find(|(_, base)| !base).map(|(c, _)| c.clone());
+    // "… for the fourth quarter and full year 2023, respectively": the
+    // figure's own period in the list.
+    if let Some(listed) = respectively_list(doc, text, i, start, end)
+        .and_then(|list| Some((list.index, list.periods()?)))
+    {
+        clue = listed.1.get(listed.0).cloned();
+    }
     let base_clue = if matches!(assertion, Assertion::Growth | Assertion::Change) {
         // The base named after the figure ("an increase of 12.6% compared
         // to the first quarter of 2005").
+        // A base before the figure is an earlier figure's ("up 15% from
+        // Q1 and up 122% from a year ago").
         clues
             .first()
-            .filter(|(_, base)| *base)
+            .filter(|(c, base)| *base && c.after)
             .map(|(c, _)| c.clone())
     } else {
         None
     };
-    let mut vals: Vec<Candidate> = values(res, &concept);
+    let mut vals: Vec<Candidate> = if concept.starts_with(ROW) {
+        let unit = if per_share {
+            crate::document::Unit::PerShare
+        } else {
+            crate::document::Unit::Amount
+        };
+        vocab
+            .labels
+            .facts(&concept, unit)
+            .into_iter()
+            .map(|f| (f.interval, vec![f]))
+            .collect()
+    } else if concept.starts_with("non_gaap_") && concept.ends_with("_margin") {
+        non_gaap_margins(doc, res, &concept)
+    } else {
+        values(res, &concept)
+    };
     vals.extend(
         non_gaap_columns(doc, res, &concept)
             .into_iter()
             .map(|f| (f.interval, vec![f])),
     );
-    if vals.is_empty() {
-        return Err(format!("no table shows {}", concept.replace('_', " ")));
+    // The rates the tables state for the concept, of the claim's kind.
+    let stated: Vec<&rates::Rate> = if assertion == Assertion::Growth {
+        vocab.rates.of(&concept, constant_currency)
+    } else {
+        Vec::new()
+    };
+    if constant_currency {
+        vals.clear();
     }
+    if vals.is_empty() && stated.is_empty() {
+        return Err(format!(
+            "no table shows {}",
+            name_of(vocab.labels, &concept)
+        ));
+    }
+    // An amount compared with a figure that tied ("from $56.72 billion
+    // last year"), unless a period of its own follows it.
+    let comparison: Option<Vec<(usize, usize, usize, bool)>> =
+        if matches!(assertion, Assertion::Value | Assertion::Margin)
+            && !clue.as_ref().is_some_and(|c| c.after)
+        {
+            doc.mentions[..i]
+                .last()
+                .filter(|p| p.block == m.block && p.start >= start && p.end <= m.start)
+                .filter(|p| COMPARED_GAP.is_match(&text[p.end..m.start]))
+                .and_then(|p| ties.bases.get(&p.span))
+                .cloned()
+        } else {
+            None
+        };
+    let comparison_months = {
+        let after = &text[m.end..next.max(m.end)];
+        if BASE_YEAR_AGO.is_match(after) {
+            Some(12)
+        } else if BASE_QUARTER_AGO.is_match(after) {
+            Some(3)
+        } else {
+            None
+        }
+    };
     let fits = |p: &Period| -> Option<bool> {
         match &clue {
             Some(c) => periods.fits(c, p),
@@ -1837,6 +2511,49 @@ fn check_mention<'d>(
     let mut computed: Vec<Candidate> = Vec::new();
     let mut unplaced = false;
     match assertion {
+        Assertion::Value | Assertion::Margin if comparison.is_some() => {
+            // The amount a tied figure is compared with ("to $60.99 billion
+            // from $56.72 billion last year"): the earlier figure of the
+            // row it tied to, a year or a quarter before when the words
+            // say so.
+            let bases = comparison.as_deref().unwrap_or_default();
+            for (val, facts) in &vals {
+                let f = facts[0];
+                let fits_base = bases.iter().any(|&(t, r, c, is_base)| {
+                    if f.table != t || f.row != r {
+                        return false;
+                    }
+                    if is_base {
+                        return f.column == c;
+                    }
+                    let Some(cur) = doc.tables.get(t).and_then(|x| x.columns.get(c)) else {
+                        return false;
+                    };
+                    let cur = &cur.period;
+                    let earlier = match (periods.end_of(f.period), periods.end_of(cur)) {
+                        (Some(x), Some(y)) => days(x) < days(y),
+                        _ => false,
+                    };
+                    let gap_ok = match (
+                        comparison_months,
+                        periods.month_index(cur),
+                        periods.month_index(f.period),
+                    ) {
+                        (None, _, _) => true,
+                        (Some(g), Some(x), Some(y)) => x - y == g,
+                        _ => false,
+                    };
+                    f.column != c
+                        && earlier
+                        && gap_ok
+                        && length(f.period) == length(cur)
+                        && f.period.instant == cur.instant
+                });
+                if fits_base {
+                    computed.push((magnitude(*val), facts.clone()));
+                }
+            }
+        }
         Assertion::Value | Assertion::Margin => {
             for (val, facts) in &vals {
                 match fits(facts[0].period) {
@@ -1856,10 +2573,7 @@ fn check_mention<'d>(
                     let (fa, fb) = (a.1[0], b.1[0]);
                     let same_length = length(fa.period) == length(fb.period)
                         && fa.period.instant == fb.period.instant;
-                    let later = match (fa.period.end, fb.period.end) {
-                        (Some(x), Some(y)) => days(x) > days(y),
-                        _ => false,
-                    };
+                    let later = periods.later(fa.period, fb.period);
                     // "Revenue of $7.5 billion, up 3.1 percent": the growth
                     // of the row the amount tied to.
                     let sibling_ok = sibling_rows
@@ -1915,6 +2629,31 @@ fn check_mention<'d>(
                     computed.push((value, a.1.iter().chain(b.1.iter()).copied().collect()));
                 }
             }
+            // The rates the tables print, in the columns that fit.
+            for rate in &stated {
+                let f = &rate.fact;
+                // Beside the amounts, the rate of the row the sentence's
+                // amount tied to; a row or table of rates states the
+                // concept's own.
+                let sibling_ok = !rate.own_row
+                    || sibling_rows.as_ref().is_none_or(|rows| {
+                        rows.contains(&(f.table, f.row)) || rows.iter().all(|&(t, _)| t != f.table)
+                    });
+                if !sibling_ok {
+                    continue;
+                }
+                match fits(f.period) {
+                    Some(true) => {}
+                    Some(false) => continue,
+                    None => {
+                        unplaced = true;
+                        continue;
+                    }
+                }
+                // Magnitudes: not every table signs a decline, and a
+                // direction word is not what this rate can refute.
+                computed.push((magnitude(f.interval), vec![f]));
+            }
         }
     }
     if computed.is_empty() {
@@ -1922,9 +2661,12 @@ fn check_mention<'d>(
             (Some(c), _) => format!(
                 "the period (\"{}\") is not one the tables show for {}",
                 c.text,
-                concept.replace('_', " ")
+                name_of(vocab.labels, &concept)
             ),
-            (None, _) => format!("no two periods of {} to compare", concept.replace('_', " ")),
+            (None, _) => format!(
+                "no two periods of {} to compare",
+                name_of(vocab.labels, &concept)
+            ),
         });
     }
     let rows: Vec<(usize, usize)> = computed
@@ -1934,6 +2676,24 @@ fn check_mention<'d>(
         .collect();
     if !rows.is_empty() {
         ties.rows.insert(m.span, rows);
+    }
+    let bases: Vec<(usize, usize, usize, bool)> = computed
+        .iter()
+        .filter(|(v, _)| v.overlaps(&claim))
+        .filter_map(|(_, facts)| match assertion {
+            // A margin's first fact is its revenue: the row a comparison
+            // margin is computed on too.
+            Assertion::Value | Assertion::Margin => {
+                facts.first().map(|f| (f.table, f.row, f.column, false))
+            }
+            // A pair: the later figure's facts, then the base's.
+            Assertion::Growth | Assertion::Change => facts
+                .get(facts.len() / 2)
+                .map(|f| (f.table, f.row, f.column, true)),
+        })
+        .collect();
+    if !bases.is_empty() {
+        ties.bases.insert(m.span, bases);
     }
     let hit = computed.iter().find(|(v, _)| v.overlaps(&claim));
     if let Some((_, facts)) = hit {
@@ -1975,7 +2735,15 @@ fn check_mention<'d>(
     let judge = |cands: &[Candidate<'d>]| -> (Vec<Candidate<'d>>, usize) {
         let slips: Vec<Candidate> = cands
             .iter()
-            .filter(|(v, _)| one_slip(&claimed, &render(*v)))
+            .filter(|(v, _)| {
+                let shown = render(*v);
+                // $146 million at a claim's "$1.0 billion" is "0.1": its
+                // leading zero is no digit a swap could have moved.
+                let (c, d) = (claimed.as_bytes(), shown.as_bytes());
+                let moved_zero =
+                    d.len() > 1 && d[0] == b'0' && c.first() == d.get(1) && c.get(1) == d.first();
+                one_slip(&claimed, &shown) && !moved_zero
+            })
             .cloned()
             .collect();
         // The same value shown in several tables counts once.
@@ -2013,7 +2781,16 @@ fn check_mention<'d>(
         } else {
             None
         };
-        if let Some(narrow) = narrowed(doc, ties, i, start, &computed, unnamed, base_months) {
+        if let Some(narrow) = narrowed(
+            doc,
+            periods,
+            ties,
+            i,
+            start,
+            &computed,
+            unnamed,
+            base_months,
+        ) {
             let (s, d) = judge(&narrow);
             if !s.is_empty() && d <= 2 {
                 (slips, distinct) = (s, d);
@@ -2024,7 +2801,7 @@ fn check_mention<'d>(
     if ties.untied.contains(&sentence_key) {
         return Err(format!(
             "another figure of {} in the sentence ties to nothing: it is about something the tables do not show",
-            concept.replace('_', " ")
+            name_of(vocab.labels, &concept)
         ));
     }
     let computed = if !opposite.is_empty() {
@@ -2033,16 +2810,58 @@ fn check_mention<'d>(
         ties.untied.insert(sentence_key);
         return Err(format!(
             "ties to no figure of {} for the period and is not one slip from one (about something the tables do not show?)",
-            concept.replace('_', " ")
+            name_of(vocab.labels, &concept)
         ));
     } else if significant < 3 && distinct > 2 {
         return Err(format!(
             "ties to no figure of {}, but {significant} digits are one slip from too many figures to tell which",
-            concept.replace('_', " ")
+            name_of(vocab.labels, &concept)
         ));
     } else {
         slips
     };
+    // "was $38.2 million, compared with $32.9 million": when the figure
+    // this one is compared with tied to nothing either, the sentence is
+    // about something else the rows resemble.
+    if let Some(prev) = doc.mentions[..i]
+        .last()
+        .filter(|p| p.block == m.block && p.start >= start)
+        .filter(|p| COMPARED_GAP.is_match(&text[p.end..m.start]))
+    {
+        if assertion == Assertion::Value && !ties.rows.contains_key(&prev.span) {
+            return Err(
+                "the figure it is compared with ties to nothing either: about something the tables do not show"
+                    .into(),
+            );
+        }
+    }
+    // Under a heading that names a part ("Gaming and AI PC"), a figure
+    // that misses the consolidated one is likely that part's.
+    if let Some(h) = heading.filter(|_| !part) {
+        return Err(format!(
+            "under the heading \"{}\": about a part of the business the tables do not show",
+            doc.blocks[h].text.text().trim()
+        ));
+    }
+    // "were $7.7 billion, compared with $7.9 billion in the prior year
+    // period": a slip changes one figure; when the amount it is compared
+    // with misses the row's earlier figures too, the sentence is about
+    // something else that the row resembles.
+    if assertion == Assertion::Value {
+        if let Some(partner) = doc
+            .mentions
+            .get(i + 1)
+            .filter(|n| n.block == m.block && n.start < end)
+            .filter(|n| COMPARED_GAP.is_match(&text[m.end..n.start]))
+        {
+            if comparison_misses(periods, &vals, &computed, partner) {
+                return Err(
+                    "the amount it is compared with ties to no earlier figure of the row either: about something the tables do not show"
+                        .into(),
+                );
+            }
+        }
+    }
     let what = match assertion {
         Assertion::Value => "value",
         Assertion::Growth => "growth",
@@ -2076,7 +2895,7 @@ fn check_mention<'d>(
             format!("{disp} (from {})", from.join(", "))
         })
         .collect();
-    let name = concept.replace('_', " ");
+    let name = name_of(vocab.labels, &concept);
     out.findings.push(Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
@@ -2106,6 +2925,41 @@ fn check_mention<'d>(
     Ok(())
 }
 
+/// Does the amount a figure is compared with (`partner`) miss every
+/// earlier figure of the rows the figure's candidates are in, when there
+/// is at least one?
+fn comparison_misses(
+    periods: &DocPeriods,
+    vals: &[Candidate],
+    candidates: &[Candidate],
+    partner: &Mention,
+) -> bool {
+    let Some(claim) = partner.interval() else {
+        return false;
+    };
+    let mut earlier = vals.iter().filter(|(_, f)| {
+        candidates.iter().any(|(_, c)| {
+            let (a, b) = (c[0], f[0]);
+            let before = match (periods.end_of(b.period), periods.end_of(a.period)) {
+                (Some(x), Some(y)) => days(x) < days(y),
+                _ => false,
+            };
+            a.table == b.table
+                && a.row == b.row
+                && before
+                && length(a.period) == length(b.period)
+                && a.period.instant == b.period.instant
+        })
+    });
+    crate::budget::spend((vals.len() * candidates.len()) as u64 + 1);
+    let mut any = false;
+    let tied = earlier.any(|(v, _)| {
+        any = true;
+        magnitude(*v).overlaps(&claim)
+    });
+    any && !tied
+}
+
 /// The candidates a figure that ties to nothing can be about, by what its
 /// sentence says:
 /// - an earlier amount of the sentence tied to a row ("AWS segment
@@ -2118,8 +2972,10 @@ fn check_mention<'d>(
 ///   year over year" in the quarter's release).
 ///
 /// `None` when neither narrows anything.
+#[allow(clippy::too_many_arguments)]
 fn narrowed<'d>(
     doc: &Document,
+    periods: &DocPeriods,
     ties: &Ties,
     i: usize,
     start: usize,
@@ -2133,7 +2989,7 @@ fn narrowed<'d>(
         // A growth's candidates are pairs (the period, its base).
         out.retain(|(_, f)| match (f.first(), f.get(1)) {
             (Some(a), Some(b)) if f.len() == 2 => {
-                match (month_index(a.period), month_index(b.period)) {
+                match (periods.month_index(a.period), periods.month_index(b.period)) {
                     (Some(x), Some(y)) => x - y == gap,
                     _ => false,
                 }
@@ -2162,13 +3018,22 @@ fn narrowed<'d>(
     if unnamed {
         let latest = out
             .iter()
-            .filter_map(|(_, f)| f[0].period.end.map(days))
+            .filter_map(|(_, f)| periods.end_of(f[0].period).map(days))
             .max();
         if let Some(latest) = latest {
-            out.retain(|(_, f)| f[0].period.end.map(days) == Some(latest));
+            out.retain(|(_, f)| periods.end_of(f[0].period).map(days) == Some(latest));
         }
     }
     (out.len() < computed.len()).then_some(out)
+}
+
+/// How a concept is named in messages: a row label as printed, in quotes;
+/// a vocabulary concept by its name in words.
+fn name_of(labels: &RowLabels, concept: &str) -> String {
+    match labels.shown(concept) {
+        Some(label) => format!("\"{label}\""),
+        None => concept.replace('_', " "),
+    }
 }
 
 /// The digits of a number printed with `decimals` places ("42.60" for 42.6
@@ -2219,6 +3084,22 @@ fn one_slip(a: &str, b: &str) -> bool {
         [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
         _ => false,
     }
+}
+
+/// Where the last parenthesis that closes one opened before `s` is
+/// ("% in constant currency) driven by"); "Comirnaty(1)" opens its own.
+fn unopened_close(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            ')' => last = Some(i),
+            _ => {}
+        }
+    }
+    last
 }
 
 /// The text without its complete parentheses and what they hold.
@@ -2611,7 +3492,7 @@ Income from operations\t$ 4,259\t$ 1,200\t$ 5,459\t$ 2,745\t$ 1,100\t$ 3,845\n",
 
     #[test]
     fn subjects() {
-        let ok = |s: &str| subject_before(s, s.len()).is_ok();
+        let ok = |s: &str| subject_before(s, s.len(), &Issuer::default()).is_ok();
         assert!(ok("for the first quarter of 2006, "));
         assert!(ok("record quarterly "));
         assert!(ok("the company posted total "));

@@ -628,7 +628,7 @@ fn role_of(table: &Table, concepts: &[Option<String>]) -> Role {
 /// the row's label, or the section header above it, states its own
 /// ("Shares used in calculation (000s):" under a statement in millions). A
 /// section's note holds until the next section header.
-fn row_scales(t: &Table) -> Vec<Decimal> {
+pub(crate) fn row_scales(t: &Table) -> Vec<Decimal> {
     let mut section: Option<Decimal> = None;
     t.rows
         .iter()

@@ -1,0 +1,467 @@
+//! Fixtures for the resolutions of issue #4: row labels, comparison
+//! amounts, fiscal quarters dated by their figures, stated rates,
+//! headings, lists about the future. Each shape is checked three ways: the
+//! sentence as written ties, the same with its figure changed is a finding
+//! on that figure, and an unsure shape is silent with its reason.
+
+use crate::check::{findings_of, Finding};
+use crate::document::{Format, SourceFile};
+use crate::rules::RuleSet;
+
+/// A statement of operations and a segment table, two quarters, after
+/// `prose`.
+fn release(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands, except per share amounts)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\n\
+Costs and expenses:\t\t\n\
+Cost of revenue\t21,064\t19,118\n\
+Research and development\t12,500\t11,200\n\
+Sales and marketing\t6,200\t5,900\n\
+General and administrative\t4,190\t3,908\n\
+Total costs and expenses\t43,954\t40,126\n\
+Income from operations\t4,259\t2,745\n\
+Provision for income taxes\t790\t498\n\
+Net income\t$ 3,469\t$ 2,247\n\n\
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Net cash provided by operating activities\t9,120\t7,840\n\
+Purchases of property and equipment\t(2,310)\t(1,950)\n\
+Dividends paid\t(1,275)\t(1,180)\n\
+Repurchases of common stock\t(4,000)\t(2,500)\n\
+Net cash used in financing activities\t(5,275)\t(3,680)\n\n\
+SEGMENT INFORMATION\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenues:\t\t\n\
+Cloud Services\t$ 12,013\t$ 9,240\n\
+Devices\t36,200\t32,321\n\
+Other\t—\t1,310\n\
+Total revenues\t$ 48,213\t$ 42,871\n"
+    )
+}
+
+/// Sentences and the narrative findings each must give, against `doc`.
+fn expect(doc: impl Fn(&str) -> String, cases: &[(&str, usize)]) {
+    let mut wrong = Vec::new();
+    for (sentence, want) in cases {
+        let got: Vec<Finding> = findings_of("narrative-figures", &doc(sentence));
+        if got.len() != *want {
+            wrong.push(format!(
+                "{sentence:?}: {} findings, want {want}: {got:#?}",
+                got.len()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Why the prose figure printed `figure` (its first occurrence) was not
+/// checked, as `inspect` says.
+fn note_of(text: &str, figure: &str) -> String {
+    let source = std::sync::Arc::new(SourceFile {
+        path: "t.txt".into(),
+        bytes: text.as_bytes().to_vec(),
+    });
+    let audit =
+        crate::audit(source, Format::Text, &RuleSet::builtin().expect("rules")).expect("parses");
+    let at = text.find(figure).expect("figure in text");
+    audit
+        .outcome
+        .notes
+        .iter()
+        .find(|(span, _)| span.start == at)
+        .map(|(_, why)| why.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn row_labels_name_their_rows() {
+    expect(
+        release,
+        &[
+            // A label the vocabulary does not know.
+            ("Total costs and expenses were $44.0 million, an increase of 10% year-over-year.", 0),
+            ("Total costs and expenses were $44.9 million, an increase of 10% year-over-year.", 1),
+            ("Total costs and expenses were $44.0 million, an increase of 19% year-over-year.", 1),
+            ("Research and development expenses were $12.5 million.", 0),
+            ("Research and development expenses were $15.2 million.", 1),
+            // Plurals and a cash-flow row.
+            ("Dividend paid were $1.3 million and repurchases of common stock were $4.0 million.", 0),
+            ("Dividends paid were $1.3 million and repurchases of common stock were $4.9 million.", 1),
+            // A quoted label in a footnote.
+            ("This amount is included in “Dividends paid” of $1.3 million.", 0),
+            ("This amount is included in “Dividends paid” of $3.1 million.", 1),
+        ],
+    );
+    // A label as the object of a verb is not the figure's subject.
+    let text = release("Dealers expanded research and development to $15.2 million.");
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    assert_eq!(note_of(&text, "15.2"), "no concept named before the figure");
+    // The last of a list of subjects is not the subject.
+    let text = release(
+        "Cost of revenue, sales and marketing and research and development were $15.2 million.",
+    );
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+}
+
+#[test]
+fn comparison_amounts_are_the_earlier_figure() {
+    expect(
+        release,
+        &[
+            (
+                "Revenue for the first quarter increased 12.5 percent, to $48.2 million from $42.9 million last year.",
+                0,
+            ),
+            (
+                "Revenue for the first quarter increased 12.5 percent, to $48.2 million from $49.2 million last year.",
+                1,
+            ),
+            ("Net income for the first quarter was $3.5 million vs. $2.2 million last year.", 0),
+            ("Net income for the first quarter was $3.5 million vs. $2.7 million last year.", 1),
+        ],
+    );
+    // Both figures a slip from the row: the sentence is about something
+    // else the row resembles.
+    let text = release("Revenue for the first quarter was $38.2 million, compared with $32.9 million in the prior year.");
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    assert!(
+        note_of(&text, "38.2").contains("compared with"),
+        "{}",
+        note_of(&text, "38.2")
+    );
+}
+
+#[test]
+fn vs_before_a_figure_does_not_end_the_sentence() {
+    expect(
+        release,
+        &[
+            (
+                "Operating margin was 8.8% vs. 6.4% in the first quarter of 2025.",
+                0,
+            ),
+            (
+                "Operating margin was 8.8% vs. 4.6% in the first quarter of 2025.",
+                1,
+            ),
+            // "Last Q1" is a year before the quarter the release is about.
+            ("Operating margin of 8.8% (vs. 6.4% last Q1).", 0),
+        ],
+    );
+}
+
+#[test]
+fn fiscal_quarters_are_dated_by_their_figures() {
+    // A summary headed "Q1 FY27 | Q4 FY26 | Q1 FY26" beside a dated
+    // statement: the quarter before the latest is dated by the figures it
+    // shares with no column, but the latest and the year-ago ones share
+    // revenue and net income with the statement's columns.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nSUMMARY\n(in thousands)\n\n\tQ1 FY27\tQ4 FY26\tQ1 FY26\n\n\
+Revenue\t$ 48,213\t$ 45,100\t$ 42,871\n\
+Net income\t$ 3,469\t$ 3,100\t$ 2,247\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Revenue for the first quarter ended March 31, 2026, was $48.2 million, up 7% from the previous quarter.",
+                0,
+            ),
+            (
+                "Revenue for the first quarter ended March 31, 2026, was $48.2 million, up 17% from the previous quarter.",
+                1,
+            ),
+        ],
+    );
+}
+
+/// `release` with a growth column and a constant-currency one, and a
+/// table of rates by product line.
+fn release_with_rates(prose: &str) -> String {
+    format!(
+        "{}\nREVENUE BY PRODUCT\n(in thousands)\n\n\
+\tThree Months Ended March 31, 2026\tThree Months Ended March 31, 2025\t% Change\t% Change in Constant Currency\n\n\
+Cloud Services\t$ 12,013\t$ 9,240\t30%\t34%\n\
+Devices\t36,200\t32,321\t12%\t14%\n\
+Total revenues\t$ 48,213\t$ 42,871\t12%\t15%\n\n\
+SELECTED PRODUCT REVENUE GROWTH\n\n\
+\tThree Months Ended March 31, 2026 Percentage Change Y/Y\t\
+Three Months Ended March 31, 2026 Percentage Change Y/Y Constant Currency\n\n\
+Storage\t21%\t23%\n\
+Networking\t8%\t9%\n\
+Software\t15%\t16%\n",
+        release(prose)
+    )
+}
+
+#[test]
+fn growth_rates_the_tables_state() {
+    expect(
+        release_with_rates,
+        &[
+            (
+                "Revenue was up 12% in USD and up 15% in constant currency.",
+                0,
+            ),
+            (
+                "Revenue was up 12% in USD and up 51% in constant currency.",
+                1,
+            ),
+            (
+                "Devices revenue increased 12% (up 14% in constant currency).",
+                0,
+            ),
+            (
+                "Devices revenue increased 12% (up 41% in constant currency).",
+                1,
+            ),
+            // A product line only a table of rates shows.
+            (
+                "Storage revenue increased 21% (up 23% in constant currency).",
+                0,
+            ),
+            (
+                "Storage revenue increased 12% (up 23% in constant currency).",
+                1,
+            ),
+            (
+                "Storage revenue increased 21% (up 32% in constant currency).",
+                1,
+            ),
+            // "or" a rate in constant currency after the growth.
+            ("Revenue increased 12%, or 15% in constant currency.", 0),
+            ("Revenue increased 12%, or 51% in constant currency.", 1),
+        ],
+    );
+    // A constant-currency rate no table states stays unchecked.
+    let text = release("Revenue increased 12%, or 15% in constant currency.");
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    assert!(note_of(&text, "15%").contains("constant currency"));
+}
+
+#[test]
+fn headings_name_the_part_their_paragraph_is_about() {
+    let under = |heading: &str, sentence: &str| release(&format!("{heading}\n\n{sentence}"));
+    // A part the segment table shows.
+    assert_eq!(
+        findings_of(
+            "narrative-figures",
+            &under(
+                "Devices",
+                "Revenue was $36.2 million, up 12% year over year."
+            )
+        )
+        .len(),
+        0
+    );
+    assert_eq!(
+        findings_of(
+            "narrative-figures",
+            &under(
+                "Devices",
+                "Revenue was $63.2 million, up 12% year over year."
+            )
+        )
+        .len(),
+        1
+    );
+    // A part no table shows: a miss is about that part.
+    let text = under("Gaming", "Revenue was $43.2 million.");
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    assert!(note_of(&text, "43.2").starts_with("under the heading \"Gaming\""));
+    // A heading of the release's own business changes nothing.
+    assert_eq!(
+        findings_of(
+            "narrative-figures",
+            &under("Financial Highlights", "Revenue was $43.2 million.")
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn a_list_of_expectations_is_forward_looking() {
+    let text = release("For 2027, the Company expects:\n\n• Revenue of $84.2 million\n\n• Net income of $5.3 million");
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    assert!(note_of(&text, "84.2").starts_with("forward-looking"));
+}
+
+#[test]
+fn respectively_lists_of_periods() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Fourth Quarter and Full Year 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
+\tThree Months Ended December 31, 2026\tThree Months Ended December 31, 2025\t\
+Twelve Months Ended December 31, 2026\tTwelve Months Ended December 31, 2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\t$ 180,000\t$ 170,000\n\
+Total costs and expenses\t43,954\t40,126\t160,100\t148,200\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Total costs and expenses were $44.0 million and $160.1 million, representing increases of 10% and 8% year-over-year for the fourth quarter and full year 2026, respectively.",
+                0,
+            ),
+            (
+                "Total costs and expenses were $44.0 million and $106.1 million, representing increases of 10% and 8% year-over-year for the fourth quarter and full year 2026, respectively.",
+                1,
+            ),
+            (
+                "Total costs and expenses were $44.0 million and $160.1 million, representing increases of 10% and 9% year-over-year for the fourth quarter and full year 2026, respectively.",
+                0,
+            ),
+            (
+                "Total costs and expenses were $44.0 million and $160.1 million, representing increases of 10% and 3% year-over-year for the fourth quarter and full year 2026, respectively.",
+                1,
+            ),
+            (
+                "Revenue was $48.2 million and $180.0 million for the fourth quarter and full year 2026, a increase of 12% and an increase of 6% year-over-year, respectively.",
+                0,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn rates_in_rows_under_measures_in_columns() {
+    // Rates in rows, the measures (or the title's parts) in columns.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nFINANCIAL PERFORMANCE CONSTANT CURRENCY RECONCILIATION\n(in thousands)\n\n\
+\tThree Months Ended March 31, Revenue\tThree Months Ended March 31, Net Income\n\n\
+2025 As Reported (GAAP)\t$ 42,871\t$ 2,247\n\
+2026 As Reported (GAAP)\t$ 48,213\t$ 3,469\n\
+Percentage Change Y/Y (GAAP)\t12%\t54%\n\
+Percentage Change Y/Y Constant Currency\t14%\t51%\n\n\
+SEGMENT REVENUE CONSTANT CURRENCY RECONCILIATION\n(in thousands)\n\n\
+\tThree Months Ended March 31, Cloud Services\tThree Months Ended March 31, Devices\n\n\
+Percentage Change Y/Y (GAAP)\t30%\t12%\n\
+Percentage Change Y/Y Constant Currency\t33%\t13%\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            ("Net income was $3.5 million and increased 54% (up 51% in constant currency).", 0),
+            ("Net income was $3.5 million and increased 54% (up 15% in constant currency).", 1),
+            ("Revenue in Cloud Services was $12.0 million and increased 30% (up 33% in constant currency).", 0),
+            ("Revenue in Cloud Services was $12.0 million and increased 30% (up 38% in constant currency).", 1),
+        ],
+    );
+}
+
+#[test]
+fn the_issuers_own_name_leaves_a_concept_consolidated() {
+    let named = |prose: &str| {
+        release(prose).replace(
+            "EXAMPLE CORP\nCONDENSED",
+            "EXAMPLE PRODUCTS CORPORATION\nCONDENSED",
+        )
+    };
+    expect(
+        named,
+        &[
+            ("EP's revenue for the first quarter was $48.2 million.", 0),
+            ("EP's revenue for the first quarter was $84.2 million.", 1),
+            (
+                "Consolidated Example revenue for the first quarter was $84.2 million.",
+                1,
+            ),
+            // Another company's name is a part, or something else.
+            ("Acme's revenue for the first quarter was $84.2 million.", 0),
+        ],
+    );
+}
+
+#[test]
+fn gaap_and_non_gaap_pairs_and_margins() {
+    // A reconciliation across columns: GAAP, adjustments, non-GAAP.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nRECONCILIATION OF SELECTED GAAP MEASURES TO NON-GAAP MEASURES\n\
+(in thousands, except per share amounts)\n\n\
+\t2026 GAAP\t2026 Adjustments\t2026 Non-GAAP\t2025 GAAP\t2025 Adjustments\t2025 Non-GAAP\n\n\
+Revenue\t$ 48,213\t$ —\t$ 48,213\t$ 42,871\t$ —\t$ 42,871\n\
+Income from operations\t$ 4,259\t$ 1,200\t$ 5,459\t$ 2,745\t$ 1,100\t$ 3,845\n\
+Operating margin\t8.8%\t\t11.3%\t6.4%\t\t9.0%\n\
+Diluted net income per share\t$ 0.11\t$ 0.04\t$ 0.15\t$ 0.07\t$ 0.04\t$ 0.11\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "GAAP operating margin was 8.8%, and non-GAAP operating margin was 11.3%.",
+                0,
+            ),
+            (
+                "GAAP operating margin was 8.8%, and non-GAAP operating margin was 13.1%.",
+                1,
+            ),
+            (
+                "GAAP and non-GAAP earnings per diluted share were $0.11 and $0.15, respectively.",
+                0,
+            ),
+            (
+                "GAAP and non-GAAP earnings per diluted share were $0.11 and $0.51, respectively.",
+                1,
+            ),
+            (
+                "GAAP and non-GAAP operating margins were 8.8% and 11.3%, respectively.",
+                0,
+            ),
+            (
+                "GAAP and non-GAAP operating margins were 8.8% and 13.1%, respectively.",
+                1,
+            ),
+        ],
+    );
+    // "by" an amount: how far a measure moved, not its value.
+    let text = doc(
+        "Charges reduced GAAP and non-GAAP EPS by approximately $0.23 and $0.20, respectively.",
+    );
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    assert!(note_of(&text, "0.20").contains("changed by"));
+}
+
+#[test]
+fn growth_rows_of_a_trend_schedule() {
+    // "Net sales -- Y/Y growth, excluding F/X" under a segment header.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nSEGMENT RESULTS\n(in thousands)\n\n\
+\tThree Months Ended March 31, 2025\tThree Months Ended March 31, 2026\n\n\
+Devices Segment:\t\t\n\
+Net sales\t32,321\t36,200\n\
+Net sales -- Y/Y growth, excluding F/X\t9%\t14%\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Devices segment sales increased 12% year-over-year to $36.2 million, or increased 14% excluding changes in foreign exchange rates.",
+                0,
+            ),
+            (
+                "Devices segment sales increased 12% year-over-year to $36.2 million, or increased 41% excluding changes in foreign exchange rates.",
+                1,
+            ),
+        ],
+    );
+}
