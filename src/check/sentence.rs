@@ -93,7 +93,7 @@ use super::{Finding, Label, Outcome};
 use crate::document::{Document, Mention, MentionKind};
 use crate::interval::Interval;
 use crate::rules::Rule;
-use regex::{Captures, Regex};
+use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
@@ -108,7 +108,16 @@ const CLOSE: char = '\x02';
 /// figure), `<GAP>` (words with no figure, no clause break), `<LEAD>`
 /// (words before the base amount, ending in "of"), `<DIRV>` / `<DIRN>`
 /// (verbs / nouns of a direction) and `<CMP>` (words of comparison).
-fn pattern(src: &str) -> Regex {
+///
+/// Shapes are byte regexes without Unicode classes: the skeleton's words
+/// are matched ignoring ASCII case, and a gap is any byte but a figure's
+/// delimiters, a semicolon or a comma. With Unicode classes the shapes
+/// took twice as long to compile, and they are compiled in every run
+/// before the first sentence is read. White space is ASCII white space
+/// or the Unicode spaces a text file may hold between words (no-break,
+/// en to hair, narrow no-break), so matching is as with Unicode `\s` on
+/// the text releases hold.
+fn pattern(src: &str) -> regex::bytes::Regex {
     let expanded = src
         .replace("<AMT>", r"\x01[MUS]\d+\x02")
         .replace("<PCT>", r"\x01P\d+\x02")
@@ -127,13 +136,59 @@ fn pattern(src: &str) -> Regex {
         .replace(
             "<CMP>",
             r"(?-u:\b)(?:compared\s+(?:to|with)|from|versus|vs\.?|over)",
-        );
-    Regex::new(&format!("(?i){expanded}")).expect("sentence pattern")
+        )
+        .replace(r"\s", r"(?:\s|\xC2\xA0|\xE2\x80[\x80-\x8A\xAF])");
+    regex::bytes::Regex::new(&format!("(?i-u){expanded}")).expect("sentence pattern")
+}
+
+/// A shape's match over the skeleton, its groups read back as text.
+struct Groups<'s> {
+    caps: regex::bytes::Captures<'s>,
+    text: &'s str,
+}
+
+/// One group of a shape's match.
+#[derive(Clone, Copy)]
+struct Group<'s> {
+    start: usize,
+    end: usize,
+    text: &'s str,
+}
+
+impl<'s> Group<'s> {
+    fn as_str(&self) -> &'s str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+impl<'s> Groups<'s> {
+    /// Every group starts and ends beside an ASCII byte or a figure's
+    /// delimiter, so on a character boundary; one that did not would be
+    /// no group.
+    fn group(&self, m: regex::bytes::Match<'s>) -> Option<Group<'s>> {
+        Some(Group {
+            start: m.start(),
+            end: m.end(),
+            text: self.text.get(m.start()..m.end())?,
+        })
+    }
+    fn name(&self, name: &str) -> Option<Group<'s>> {
+        self.group(self.caps.name(name)?)
+    }
+    fn whole(&self) -> Option<Group<'s>> {
+        self.group(self.caps.get(0)?)
+    }
 }
 
 /// The shapes of sentences that state a relation, most specific first; a
 /// figure taken by one shape is not read again by a later one.
-static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
+static SHAPES: LazyLock<Vec<(Shape, regex::bytes::Regex)>> = LazyLock::new(|| {
     vec![
         // "an increase of $1.702 billion, or 14%, compared with $11.887
         // billion" after the amount; without the earlier amount, the rate
@@ -515,7 +570,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
 
 /// The relations one match of a shape states, or `None` when its words
 /// leave them unsure.
-fn relations_of(shape: Shape, c: &Captures, figs: &Figs) -> Option<Vec<Relation>> {
+fn relations_of(shape: Shape, c: &Groups, figs: &Figs) -> Option<Vec<Relation>> {
     let idx = |name: &str| c.name(name).and_then(|g| token_index(g.as_str()));
     let dir = c.name("dir").map_or(0, |d| direction(d.as_str()));
     match shape {
@@ -851,8 +906,14 @@ fn check_sentence(
     }
     let mut taken: Vec<usize> = Vec::new();
     for (shape, re) in SHAPES.iter() {
-        for c in re.captures_iter(&skeleton) {
-            let whole = c.get(0).expect("whole match");
+        for caps in re.captures_iter(skeleton.as_bytes()) {
+            let c = Groups {
+                caps,
+                text: &skeleton,
+            };
+            let Some(whole) = c.whole() else {
+                continue;
+            };
             let Some(rels) = relations_of(*shape, &c, &figs) else {
                 continue;
             };
@@ -886,7 +947,7 @@ fn check_sentence(
 #[allow(clippy::too_many_arguments)]
 fn words_allow(
     shape: Shape,
-    c: &Captures,
+    c: &Groups,
     skeleton: &str,
     from: usize,
     to: usize,
