@@ -1419,8 +1419,11 @@ impl PRow {
     }
 }
 
-/// Reads the cells of a row: which is the label, which figures stand where.
-fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
+/// Reads the cells of a row: each cell's text, trimmed, and its kind. The
+/// label and the figures are placed later ([`row_label`],
+/// [`place_figures`]), once the table's layout is known: a cell's kind does
+/// not depend on it, so the cells are read and lexed once.
+fn read_cells(row: RowB) -> PRow {
     let mut cells = Vec::with_capacity(row.cells.len());
     for c in row.cells {
         let text = c.text.into_trimmed();
@@ -1438,32 +1441,37 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
             lead_nbsp: c.lead_nbsp,
         });
     }
-    let mut r = PRow {
+    PRow {
         top: row.top || cells.iter().any(|c| c.top),
         bottom: row.bottom || cells.iter().any(|c| c.bottom),
         cells,
         ..PRow::default()
-    };
-    // The label: the first non-empty cell, if it is text or stands in the
-    // label column.
+    }
+}
+
+/// The label of a row: the first non-empty cell, if it is text or stands
+/// in the label column.
+fn row_label(cells: &[PCell], layout: Option<(usize, usize)>) -> Option<usize> {
     // Once the table's label column and the grid column where figures
     // start are known, a text cell reaching into the figures (a spanning
     // "Three Months Ended") is a heading, not a label.
-    if let Some(i) = middle_label(&r.cells, layout.map(|(l, _)| l)) {
-        r.label = Some(i);
-    } else if let Some(i) = r.cells.iter().position(|c| c.kind != Kind::Empty) {
-        let c = &r.cells[i];
-        let is_label = match layout {
-            None => c.kind == Kind::Text,
-            Some((label_col, data_start)) => {
-                c.kind != Kind::Rule && c.start <= label_col
-                    || c.kind == Kind::Text && c.end <= data_start.max(label_col + 1)
-            }
-        };
-        if is_label {
-            r.label = Some(i);
-        }
+    if let Some(i) = middle_label(cells, layout.map(|(l, _)| l)) {
+        return Some(i);
     }
+    let i = cells.iter().position(|c| c.kind != Kind::Empty)?;
+    let c = &cells[i];
+    let is_label = match layout {
+        None => c.kind == Kind::Text,
+        Some((label_col, data_start)) => {
+            c.kind != Kind::Rule && c.start <= label_col
+                || c.kind == Kind::Text && c.end <= data_start.max(label_col + 1)
+        }
+    };
+    is_label.then_some(i)
+}
+
+/// Reads which figures stand where in a row whose label is placed.
+fn place_figures(r: &mut PRow) {
     // Figures: a numeric cell with its prefix and suffix cells.
     let n = r.cells.len();
     // Figures left of a label in the middle are read too.
@@ -1558,7 +1566,6 @@ fn read_row(row: RowB, layout: Option<(usize, usize)>) -> PRow {
         }
         i = j;
     }
-    r
 }
 
 /// The label of a row that prints figures on both sides of it: operating
@@ -1607,9 +1614,9 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
     lay_out_grid(&mut raw);
     // The label column: where rows' first text cells start, most often.
     let mut first_text: HashMap<usize, usize> = HashMap::new();
-    let mut prows: Vec<PRow> = Vec::with_capacity(raw.len());
-    for r in raw {
-        prows.push(read_row(r, None));
+    let mut prows: Vec<PRow> = raw.into_iter().map(read_cells).collect();
+    for r in &mut prows {
+        r.label = row_label(&r.cells, None);
     }
     for r in &prows {
         if let Some(l) = r.label {
@@ -1632,10 +1639,12 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
             .map(|c| c.start)
             .min()
             .unwrap_or(l + 1);
-        let first: Vec<PRow> = std::mem::take(&mut prows);
-        for r in first {
-            prows.push(reread(r, (l, data_start)));
+        for r in &mut prows {
+            r.label = row_label(&r.cells, Some((l, data_start)));
         }
+    }
+    for r in &mut prows {
+        place_figures(r);
     }
     let data_rows = prows.iter().filter(|r| r.is_data()).count();
     if data_rows < 2 {
@@ -1938,37 +1947,6 @@ fn note_scale(s: &str, scale: &mut Scale, note: &mut Option<String>) -> bool {
         return true;
     }
     false
-}
-
-/// Re-reads a row once the table's label column is known.
-fn reread(r: PRow, layout: (usize, usize)) -> PRow {
-    let row = RowB {
-        top: r.top,
-        bottom: r.bottom,
-        hidden: false,
-        cells: r
-            .cells
-            .into_iter()
-            .map(|c| {
-                let acc = Acc {
-                    map: c.text,
-                    space: false,
-                };
-                CellB {
-                    text: acc,
-                    colspan: c.end - c.start,
-                    rowspan: 1,
-                    grid: c.start,
-                    top: c.top,
-                    bottom: c.bottom,
-                    indent: c.indent,
-                    lead_nbsp: c.lead_nbsp,
-                    hidden: false,
-                }
-            })
-            .collect(),
-    };
-    read_row(row, Some(layout))
 }
 
 /// A column headed by a period ("Fiscal 2024 Q1") that holds several
