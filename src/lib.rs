@@ -16,6 +16,7 @@ pub mod budget;
 pub mod check;
 pub mod config;
 pub mod document;
+pub mod fxhash;
 pub mod glob;
 pub mod ingest;
 pub mod interval;

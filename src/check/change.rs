@@ -76,7 +76,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     }
     // A key holds every heading of the table: built once per trial.
     let keys: Vec<PoolKey> = trials.iter().map(|x| pool_key(doc, x)).collect();
-    let mut pooled: std::collections::HashMap<&PoolKey, (usize, usize, usize)> = Default::default();
+    let mut pooled: crate::fxhash::FxHashMap<&PoolKey, (usize, usize, usize)> = Default::default();
     for (x, key) in trials.iter().zip(&keys) {
         let e = pooled.entry(key).or_default();
         e.0 += x.holds;
@@ -576,7 +576,7 @@ fn check_change_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
         let t = &doc.tables[x.table];
         [x.row, x.cur, x.prior].map(|r| label_key(&t.rows[r].label))
     };
-    let mut pooled: std::collections::HashMap<[String; 3], (usize, usize, usize)> =
+    let mut pooled: crate::fxhash::FxHashMap<[String; 3], (usize, usize, usize)> =
         Default::default();
     for x in &tried {
         let e = pooled.entry(key(x)).or_default();

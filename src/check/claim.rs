@@ -97,6 +97,7 @@
 
 use super::{Finding, Label, Outcome, Passed};
 use crate::document::{Date, Document, Mention, MentionKind, Period};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::interval::Interval;
 use crate::resolve::{days, Concepts, Fact, Resolved};
 use crate::rules::Rule;
@@ -534,10 +535,9 @@ fn month_key(d: Date) -> i32 {
 /// figures are, concept by concept, the figures of a dated quarter column
 /// ("Three Months Ended July 28, 2024") ends that day. Two concepts must
 /// agree, and no other date may have as many.
-fn fiscal_ends(res: &Resolved) -> std::collections::HashMap<(i32, u8), Date> {
-    use std::collections::HashMap;
+fn fiscal_ends(res: &Resolved) -> FxHashMap<(i32, u8), Date> {
     let key = |f: &Fact| (f.concept.clone(), f.interval.lo, f.interval.hi);
-    let mut dated: HashMap<(String, Decimal, Decimal), Vec<Date>> = HashMap::new();
+    let mut dated: FxHashMap<(String, Decimal, Decimal), Vec<Date>> = FxHashMap::default();
     for f in &res.facts {
         if f.figure.dash || f.figure.value.is_zero() || f.period.instant || !lasts(f.period, 3) {
             continue;
@@ -549,8 +549,7 @@ fn fiscal_ends(res: &Resolved) -> std::collections::HashMap<(i32, u8), Date> {
             }
         }
     }
-    let mut votes: HashMap<(i32, u8), HashMap<Date, std::collections::HashSet<&str>>> =
-        HashMap::new();
+    let mut votes: FxHashMap<(i32, u8), FxHashMap<Date, FxHashSet<&str>>> = FxHashMap::default();
     for f in &res.facts {
         let p = f.period;
         let (None, Some(y), Some(q), false) = (p.end, p.year, p.quarter, p.instant) else {
@@ -568,7 +567,7 @@ fn fiscal_ends(res: &Resolved) -> std::collections::HashMap<(i32, u8), Date> {
                 .insert(f.concept.as_str());
         }
     }
-    let mut out = HashMap::new();
+    let mut out = FxHashMap::default();
     for (yq, dates) in votes {
         let best = dates.values().map(|c| c.len()).max().unwrap_or(0);
         let mut at_best = dates.iter().filter(|(_, c)| c.len() == best);
@@ -588,7 +587,7 @@ struct DocPeriods {
     quarter: Option<u8>,
     /// The end dates of quarters headed only by their fiscal name ("Q2
     /// FY25"), learned from the figures they share with dated columns.
-    fiscal_ends: std::collections::HashMap<(i32, u8), Date>,
+    fiscal_ends: FxHashMap<(i32, u8), Date>,
 }
 
 impl DocPeriods {
@@ -738,13 +737,13 @@ impl DocPeriods {
 /// that tied to nothing (about something the tables do not show).
 #[derive(Default)]
 struct Ties {
-    rows: std::collections::HashMap<crate::span::Span, Vec<(usize, usize)>>,
+    rows: FxHashMap<crate::span::Span, Vec<(usize, usize)>>,
     /// What a comparison after a tied figure is compared with: the cells
     /// (table, row, column) the figure tied to, and whether each is the
     /// comparison's own figure already (the base of a growth) or the
     /// current period's figure, whose row holds the earlier one.
-    bases: std::collections::HashMap<crate::span::Span, Vec<(usize, usize, usize, bool)>>,
-    untied: std::collections::HashSet<(usize, usize, String)>,
+    bases: FxHashMap<crate::span::Span, Vec<(usize, usize, usize, bool)>>,
+    untied: FxHashSet<(usize, usize, String)>,
 }
 
 /// The words between a figure and the amount it is compared with:

@@ -302,7 +302,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
         // fills the same columns as a row that confirmed the hypothesis.
         // Each row's shape (the columns it fills) is computed once, as an id.
         let shape_id: Vec<usize> = {
-            let mut ids: std::collections::HashMap<Vec<bool>, usize> = Default::default();
+            let mut ids: crate::fxhash::FxHashMap<Vec<bool>, usize> = Default::default();
             t.rows
                 .iter()
                 .map(|row| {
@@ -368,7 +368,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             let mut fits: Vec<(usize, RowFit)> = (0..t.rows.len())
                 .map(|r| (r, fit(t, r, additive_rows[r], &h)))
                 .collect();
-            let confirmed: std::collections::HashSet<usize> = fits
+            let confirmed: crate::fxhash::FxHashSet<usize> = fits
                 .iter()
                 .filter(|(_, f)| matches!(f, RowFit::Holds))
                 .map(|(r, _)| shape_id[*r])
@@ -406,7 +406,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     // Evidence pooled per layout and hypothesis, for rate columns only:
     // amounts differ table by table, rates of one layout are one relation.
     type Key = (Vec<(String, bool)>, usize, Vec<usize>);
-    let mut pooled: std::collections::HashMap<Key, (usize, usize, usize)> = Default::default();
+    let mut pooled: crate::fxhash::FxHashMap<Key, (usize, usize, usize)> = Default::default();
     let key = |x: &Trial| -> Key {
         (
             layout(&doc.tables[x.table]),
@@ -447,7 +447,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     let nested = |a: &[usize], b: &[usize]| {
         a.iter().all(|c| b.contains(c)) || b.iter().all(|c| a.contains(c))
     };
-    let mut by_column: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
+    let mut by_column: crate::fxhash::FxHashMap<(usize, usize), Vec<usize>> = Default::default();
     for (i, x) in accepted_trials.iter().enumerate() {
         by_column
             .entry((x.table, x.hypothesis.target))

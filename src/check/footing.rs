@@ -33,11 +33,11 @@
 
 use super::{Finding, Label, Outcome, Passed, Severity};
 use crate::document::{format_grouped, Document, Figure, Row, Table, Unit};
+use crate::fxhash::FxHashSet as HashSet;
 use crate::interval::RoundedSum;
 use crate::rules::Rule;
 use regex::Regex;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Units looked at above a total.
@@ -605,8 +605,8 @@ fn learned_totals(
     rule: &Rule,
     blank_is_zero: bool,
 ) -> (HashSet<String>, Vec<(Vec<Miss>, Outcome)>) {
-    let none = HashSet::new();
-    let mut learned = HashSet::new();
+    let none = HashSet::default();
+    let mut learned = HashSet::default();
     let mut first = Vec::with_capacity(doc.tables.len());
     for ((ti, table), facts) in doc.tables.iter().enumerate().zip(facts) {
         let mut scratch = Outcome::default();

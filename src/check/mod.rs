@@ -16,11 +16,11 @@ pub mod proportion;
 pub mod sentence;
 
 use crate::document::Document;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::{resolve, TotalBlock};
 use crate::rules::{Kind, RuleSet};
 use crate::span::Span;
 use serde::Serialize;
-use std::collections::HashSet;
 use std::fmt;
 
 /// How serious a finding is.
@@ -102,14 +102,14 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     pub passed: Vec<Passed>,
     /// Figures that took part in at least one check that held.
-    pub verified: HashSet<Span>,
+    pub verified: FxHashSet<Span>,
     /// Rows footing found to total a block (names unlabeled totals).
     pub totals: Vec<TotalBlock>,
     /// Why a narrative figure was not checked (for `inspect`), by its span.
-    pub notes: std::collections::HashMap<Span, String>,
+    pub notes: FxHashMap<Span, String>,
     /// Narrative figures that only their own sentence's arithmetic
     /// verified, with what it was ("growth", "sum"), for `inspect`.
-    pub sentence: std::collections::HashMap<Span, String>,
+    pub sentence: FxHashMap<Span, String>,
 }
 
 /// Runs every rule of the set over the document.

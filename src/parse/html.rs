@@ -45,10 +45,10 @@ use super::heading::{is_period_heading, parse_period, scale_of};
 use super::number::{lex_figures, lex_single, TokenKind};
 use super::text::{assign_units, cell_of, clean_label, is_column_words, is_derived_column};
 use crate::document::{Block, Cell, Column, Figure, Period, Row, Scale, Table, Unit};
+use crate::fxhash::FxHashMap;
 use crate::span::Span;
 use crate::textmap::TextMap;
 use regex::Regex;
-use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
@@ -174,7 +174,7 @@ enum Ev {
 #[derive(Default)]
 struct Collector {
     events: Vec<Ev>,
-    names: HashMap<String, u16, BuildHasherDefault<tokenizer::Fnv>>,
+    names: std::collections::HashMap<String, u16, BuildHasherDefault<tokenizer::Fnv>>,
 }
 
 impl Collector {
@@ -1613,7 +1613,7 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
     }
     lay_out_grid(&mut raw);
     // The label column: where rows' first text cells start, most often.
-    let mut first_text: HashMap<usize, usize> = HashMap::new();
+    let mut first_text: FxHashMap<usize, usize> = FxHashMap::default();
     let mut prows: Vec<PRow> = raw.into_iter().map(read_cells).collect();
     for r in &mut prows {
         r.label = row_label(&r.cells, None);

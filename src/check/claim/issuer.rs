@@ -9,8 +9,8 @@
 //! the initials of a name of several words ("IBM").
 
 use crate::document::Document;
+use crate::fxhash::FxHashSet as HashSet;
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A name before its corporate form.

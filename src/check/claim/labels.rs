@@ -28,8 +28,8 @@
 //!   (subject, qualifiers, period, the one-slip evidence).
 
 use crate::document::{Document, Unit};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::resolve::{normalize, same_period, Fact};
-use std::collections::{HashMap, HashSet};
 
 /// The longest label, in words, looked for in prose.
 const MAX_WORDS: usize = 14;
@@ -293,7 +293,7 @@ impl<'d> RowLabels<'d> {
         let mut out = RowLabels::default();
         for (ti, t) in doc.tables.iter().enumerate() {
             // Keys of this table, with the section headers they stand under.
-            let mut sections: HashMap<String, HashSet<&str>> = HashMap::new();
+            let mut sections: HashMap<String, HashSet<&str>> = HashMap::default();
             let mut keyed: Vec<(usize, String)> = Vec::new();
             let mut section = "";
             for (ri, r) in t.rows.iter().enumerate() {

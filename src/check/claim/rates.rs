@@ -22,10 +22,10 @@
 
 use super::labels::{key_of, ROW};
 use crate::document::{Document, Period, Unit};
+use crate::fxhash::FxHashMap as HashMap;
 use crate::resolve::{normalize, part_name, ConceptUnit, Concepts, Fact, Resolved};
 use regex::Regex;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A column heading that speaks of a change between periods.
@@ -82,7 +82,7 @@ impl<'d> Rates<'d> {
     pub(super) fn new(doc: &'d Document, res: &Resolved, concepts: &Concepts) -> Rates<'d> {
         let mut out = Rates::default();
         // The part of a measure each row is, by (table, row).
-        let mut parts: HashMap<(usize, usize), &str> = HashMap::new();
+        let mut parts: HashMap<(usize, usize), &str> = HashMap::default();
         for f in &res.segment_facts {
             parts.entry((f.table, f.row)).or_insert(f.concept.as_str());
         }
