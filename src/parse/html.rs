@@ -171,19 +171,20 @@ enum Ev {
     },
 }
 
+/// Tag names as small numbers: the tags that matter have fixed ids, others
+/// are numbered in order of first appearance.
 #[derive(Default)]
-struct Collector {
-    events: Vec<Ev>,
+struct TagIds {
     names: std::collections::HashMap<String, u16, BuildHasherDefault<tokenizer::Fnv>>,
 }
 
-impl Collector {
-    fn new() -> Collector {
-        let mut c = Collector::default();
+impl TagIds {
+    fn new() -> TagIds {
+        let mut ids = TagIds::default();
         for (i, n) in STRUCTURE.iter().chain(BLOCKS).chain(HIDDEN).enumerate() {
-            c.names.insert((*n).to_string(), i as u16);
+            ids.names.insert((*n).to_string(), i as u16);
         }
-        c
+        ids
     }
 
     fn id(&mut self, name: &str) -> u16 {
@@ -193,6 +194,28 @@ impl Collector {
         let id = u16::try_from(self.names.len()).unwrap_or(u16::MAX);
         self.names.insert(name.to_string(), id);
         id
+    }
+}
+
+/// Events collected in a list, with the tag ids they use (the lol_html
+/// reference tokenizer's sink).
+#[cfg(test)]
+struct Collector {
+    events: Vec<Ev>,
+    ids: TagIds,
+}
+
+#[cfg(test)]
+impl Collector {
+    fn new() -> Collector {
+        Collector {
+            events: Vec::new(),
+            ids: TagIds::new(),
+        }
+    }
+
+    fn id(&mut self, name: &str) -> u16 {
+        self.ids.id(name)
     }
 
     fn text(&mut self, start: usize, end: usize) {
@@ -208,6 +231,18 @@ impl Collector {
             }
         }
         self.events.push(Ev::Text { start, end });
+    }
+}
+
+/// Where a document's events go, in order.
+trait Events {
+    fn event(&mut self, ev: Ev);
+}
+
+#[cfg(test)]
+impl Events for Vec<Ev> {
+    fn event(&mut self, ev: Ev) {
+        self.push(ev);
     }
 }
 
@@ -551,27 +586,67 @@ struct NameInfo {
     cell: bool,
 }
 
-/// Turns the tokenizer's tokens into events.
-struct EvSink<'a> {
+/// Turns the tokenizer's tokens into events, handed on as they come: the
+/// builder reads them in one pass, so no list of a document's events is
+/// kept.
+struct EvSink<'a, E: Events> {
     bytes: &'a [u8],
-    col: Collector,
+    ids: TagIds,
     /// Per name key of the tokenizer.
     names: Vec<Option<NameInfo>>,
+    /// Text read but not yet handed on: the tokenizer gives one text node
+    /// in pieces, and it is handed on whole so a character is never cut.
+    text: Option<(usize, usize)>,
+    out: E,
 }
 
-impl tokenizer::Sink for EvSink<'_> {
+impl<'a, E: Events> EvSink<'a, E> {
+    fn new(bytes: &'a [u8], out: E) -> EvSink<'a, E> {
+        EvSink {
+            bytes,
+            ids: TagIds::new(),
+            names: Vec::new(),
+            text: None,
+            out,
+        }
+    }
+
+    fn flush_text(&mut self) {
+        if let Some((start, end)) = self.text.take() {
+            self.out.event(Ev::Text { start, end });
+        }
+    }
+
+    /// The events' destination, once the input is read.
+    fn finish(mut self) -> E {
+        self.flush_text();
+        self.out
+    }
+}
+
+impl<E: Events> tokenizer::Sink for EvSink<'_, E> {
     fn text(&mut self, start: usize, end: usize) {
-        self.col.text(start, end);
+        if start >= end {
+            return;
+        }
+        match &mut self.text {
+            Some((_, e)) if *e == start => *e = end,
+            _ => {
+                self.flush_text();
+                self.text = Some((start, end));
+            }
+        }
     }
 
     fn start(&mut self, t: &tokenizer::StartTag<'_>) -> Option<u16> {
+        self.flush_text();
         let info = match self.names.get(t.key).copied().flatten() {
             Some(info) => info,
             None => {
                 // Names are compared lower-cased, invalid UTF-8 replaced.
                 let name = String::from_utf8_lossy(t.name).to_ascii_lowercase();
                 let info = NameInfo {
-                    tag: self.col.id(&name),
+                    tag: self.ids.id(&name),
                     void: is_void(&name),
                     cell: name == "td" || name == "th",
                 };
@@ -590,7 +665,7 @@ impl tokenizer::Sink for EvSink<'_> {
             || t.self_closing
             || !t.can_have_content
             || (info.tag >= END_HIDDEN && !attrs.hidden);
-        self.col.events.push(Ev::Start {
+        self.out.event(Ev::Start {
             tag: info.tag,
             attrs,
             at: t.at,
@@ -600,20 +675,18 @@ impl tokenizer::Sink for EvSink<'_> {
     }
 
     fn end(&mut self, tag: u16, at: usize) {
-        self.col.events.push(Ev::End { tag, at });
+        self.flush_text();
+        self.out.event(Ev::End { tag, at });
     }
 }
 
 /// Start, end and text events with byte offsets, from the tokenizer in
 /// [`tokenizer`].
+#[cfg(test)]
 fn tokenize(bytes: &[u8]) -> Vec<Ev> {
-    let mut sink = EvSink {
-        bytes,
-        col: Collector::new(),
-        names: Vec::new(),
-    };
+    let mut sink = EvSink::new(bytes, Vec::new());
     tokenizer::tokenize(bytes, &mut sink);
-    sink.col.events
+    sink.finish()
 }
 
 /// A text layer being built, with HTML white-space collapsing.
@@ -1224,9 +1297,13 @@ fn finish_row(t: &mut TableB) {
 
 /// Parses an HTML document into its financial tables and prose blocks.
 pub fn parse(bytes: &[u8]) -> (Vec<Table>, Vec<Block>) {
-    let events = tokenize(bytes);
-    let mut b = Builder::new(bytes);
-    for ev in events {
+    let mut sink = EvSink::new(bytes, Builder::new(bytes));
+    tokenizer::tokenize(bytes, &mut sink);
+    sink.finish().finish(bytes.len())
+}
+
+impl Events for Builder<'_> {
+    fn event(&mut self, ev: Ev) {
         crate::budget::spend(1);
         match ev {
             Ev::Start {
@@ -1234,12 +1311,11 @@ pub fn parse(bytes: &[u8]) -> (Vec<Table>, Vec<Block>) {
                 attrs,
                 at,
                 void,
-            } => b.start(tag, attrs, at, void),
-            Ev::End { tag, at } => b.end(tag, at),
-            Ev::Text { start, end } => b.text(start, end),
+            } => self.start(tag, attrs, at, void),
+            Ev::End { tag, at } => self.end(tag, at),
+            Ev::Text { start, end } => self.text(start, end),
         }
     }
-    b.finish(bytes.len())
 }
 
 // ---------------------------------------------------------------------
