@@ -390,6 +390,9 @@ pub fn normalize(label: &str) -> String {
         "earnings",
         "profit",
     ];
+    if !label.contains('(') {
+        return words_lowercase(label);
+    }
     let mut kept = String::with_capacity(label.len());
     let mut rest = label;
     while let Some(open) = rest.find('(') {
@@ -412,23 +415,42 @@ pub fn normalize(label: &str) -> String {
         rest = after.get(close + 1..).unwrap_or("");
     }
     kept.push_str(rest);
-    let mut out = String::with_capacity(kept.len());
-    for ch in kept.chars() {
+    words_lowercase(&kept)
+}
+
+/// The words of a label, lower case, between single spaces: `&` is the
+/// word "and", apostrophes are dropped, and every other character that is
+/// not a letter or a digit separates words. (One pass: lower-casing can
+/// make no white space, so the words are those the characters make.)
+fn words_lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    // A separator was read since the last word character.
+    let mut gap = false;
+    for ch in text.chars() {
         match ch {
-            '&' => out.push_str(" and "),
+            '&' => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str("and");
+                gap = true;
+            }
             '\'' | '’' | '‘' => {}
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            _ => out.push(' '),
+            c if c.is_alphanumeric() => {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+            _ => gap = true,
         }
     }
-    let mut joined = String::with_capacity(out.len());
-    for w in out.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        joined.push_str(w);
-    }
-    joined
+    out
 }
 
 /// What a table is.
