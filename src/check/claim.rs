@@ -1550,7 +1550,10 @@ pub fn check<'d>(
     let (labels, rates) = if doc.mentions.is_empty() {
         (RowLabels::default(), Rates::default())
     } else {
-        (RowLabels::new(doc), Rates::new(doc, res, concepts))
+        (
+            RowLabels::new(doc, &res.row_scales),
+            Rates::new(doc, res, concepts),
+        )
     };
     let headings = Headings::new(doc);
     let issuer = Issuer::new(doc);

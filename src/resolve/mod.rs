@@ -567,6 +567,9 @@ pub struct Resolved<'d> {
     /// concept is `measure@part` ("revenue@google cloud"). Only narrative
     /// claims about that part use them; no other rule sees them.
     pub segment_facts: Vec<Fact<'d>>,
+    /// `row_scales[table]`: the [`row_scales`] of each table, worked out
+    /// once for every rule that reads them.
+    pub row_scales: Vec<Vec<Decimal>>,
 }
 
 impl<'d> Resolved<'d> {
@@ -705,7 +708,8 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                     .any(|(cj, d)| cj != ci && !d.derived && same_period(&c.period, &d.period))
             })
             .collect();
-        let row_scales = row_scales(t);
+        out.row_scales.push(row_scales(t));
+        let row_scales = &out.row_scales[ti];
         for (ri, name) in names.iter().enumerate() {
             let Some(name) = name else { continue };
             for (ci, col) in t.columns.iter().enumerate() {

@@ -286,10 +286,17 @@ pub(super) struct RowLabels<'d> {
     facts: HashMap<String, Vec<Fact<'d>>>,
     /// The label as printed, by key, for messages.
     shown: HashMap<String, String>,
+    /// The last word of every key with facts: prose is searched for labels
+    /// ending at each of its words, and most words end none.
+    last_words: HashSet<String>,
 }
 
 impl<'d> RowLabels<'d> {
-    pub(super) fn new(doc: &'d Document) -> RowLabels<'d> {
+    /// `row_scales` is [`Resolved::row_scales`](crate::resolve::Resolved).
+    pub(super) fn new(
+        doc: &'d Document,
+        row_scales: &[Vec<rust_decimal::Decimal>],
+    ) -> RowLabels<'d> {
         let mut out = RowLabels::default();
         for (ti, t) in doc.tables.iter().enumerate() {
             // Keys of this table, with the section headers they stand under.
@@ -326,7 +333,7 @@ impl<'d> RowLabels<'d> {
                         })
                 })
                 .collect();
-            let scales = crate::resolve::row_scales(t);
+            let scales = &row_scales[ti];
             for (ri, key) in keyed {
                 // "Hardware" under revenues and under expenses: which one a
                 // sentence means, the label does not say.
@@ -364,6 +371,12 @@ impl<'d> RowLabels<'d> {
                 out.shown.entry(key).or_insert_with(|| r.label.clone());
             }
         }
+        out.last_words = out
+            .facts
+            .keys()
+            .filter_map(|k| k.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
         out
     }
 
@@ -456,6 +469,13 @@ impl<'d> RowLabels<'d> {
     /// The longest run of words ending at `end` that is a label with facts
     /// in `unit`, as (first word, end).
     fn longest_ending(&self, ws: &[Word], end: usize, unit: Unit) -> Option<(usize, usize)> {
+        // A key ends with the word the run ends with.
+        if !ws[..end]
+            .last()
+            .is_some_and(|w| self.last_words.contains(&w.text))
+        {
+            return None;
+        }
         let first = end.saturating_sub(MAX_WORDS);
         let mut key = String::new();
         (first..end)
