@@ -110,8 +110,10 @@ fn fit(t: &Table, row: usize, additive: bool, h: &Hypothesis) -> RowFit {
     if !additive {
         return RowFit::Silent;
     }
+    // The sum of the figures as printed is the centre of the sum's
+    // rounding interval (a dash is a zero centred on zero), so it is not
+    // added up on its own.
     let mut acc = RoundedSum::default();
-    let mut shown = Decimal::ZERO;
     let mut nonzero = 0;
     for (k, &c) in h.terms.iter().enumerate() {
         let Some(f) = cell(t, row, c) else {
@@ -124,15 +126,15 @@ fn fit(t: &Table, row: usize, additive: bool, h: &Hypothesis) -> RowFit {
             return RowFit::Silent;
         }
         let (center, half) = f.center_half();
-        let (Some(s), Some(v)) = (acc.checked_add(center, half), shown.checked_add(f.value)) else {
+        let Some(s) = acc.checked_add(center, half) else {
             return RowFit::Silent;
         };
         acc = s;
-        shown = v;
         if !f.dash && !f.value.is_zero() {
             nonzero += 1;
         }
     }
+    let shown = acc.center;
     let Some(sum) = acc.interval() else {
         return RowFit::Silent;
     };

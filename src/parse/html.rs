@@ -777,6 +777,9 @@ type Piece<'a> = (&'a str, usize, usize, bool, bool);
 /// Decodes `bytes[start..end]` (text between tags) into pieces.
 fn decode(bytes: &[u8], start: usize, end: usize, mut out: impl FnMut(Piece)) {
     let mut buf = [0u8; 4];
+    // Text is most often valid UTF-8 throughout: checked once, its ASCII
+    // runs are then cut from it without checking each again.
+    let valid = std::str::from_utf8(&bytes[start..end]).ok();
     let mut i = start;
     while i < end {
         let b = bytes[i];
@@ -812,7 +815,10 @@ fn decode(bytes: &[u8], start: usize, end: usize, mut out: impl FnMut(Piece)) {
                 j += 1;
             }
             // ASCII is valid UTF-8.
-            let s = std::str::from_utf8(&bytes[i..j]).unwrap_or("");
+            let s = match valid {
+                Some(v) => v.get(i - start..j - start).unwrap_or(""),
+                None => std::str::from_utf8(&bytes[i..j]).unwrap_or(""),
+            };
             out((s, i, j - i, false, false));
             i = j;
         } else {
@@ -1072,6 +1078,11 @@ impl<'a> Builder<'a> {
     }
 
     fn flush_block(&mut self) {
+        // Most block edges close an empty block: there is nothing to take.
+        if self.block.map.is_empty() {
+            self.block.space = false;
+            return;
+        }
         let tm = std::mem::take(&mut self.block).into_trimmed();
         if tm.text().chars().any(|c| c.is_alphanumeric()) {
             let span = tm.span(0, tm.len());
