@@ -3000,6 +3000,21 @@ fn narrowed<'d>(
             return None;
         }
     }
+    // A pair of columns that share their periods with others ("As
+    // Reported", "Constant Currency Adjustment", "Hedging (Gains) Losses"
+    // under one quarter) compares like with like only when their headings
+    // say the same beside the period: "As Reported" with "As Reported".
+    let like: Vec<Candidate<'d>> = out
+        .iter()
+        .filter(|(_, f)| match f.as_slice() {
+            [a, b] if a.table == b.table && a.row == b.row => like_columns(doc, a, b),
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    if !like.is_empty() {
+        out = like;
+    }
     let earlier_rows: Vec<(usize, usize)> = doc.mentions[..i]
         .iter()
         .filter(|o| o.block == m.block && o.start >= start)
@@ -3026,6 +3041,99 @@ fn narrowed<'d>(
     }
     (out.len() < computed.len()).then_some(out)
 }
+
+/// Do two columns of one table hold the same kind of figure? Columns that
+/// are periods of their own do; columns that share a period with others
+/// ("As Reported", "Constant Currency Adjustment"; segments) do when their
+/// headings, the period's words taken out, are the same.
+fn like_columns(doc: &Document, a: &Fact, b: &Fact) -> bool {
+    if a.period_unique && b.period_unique {
+        return true;
+    }
+    let kind = |f: &Fact| -> Option<String> {
+        let header = &doc.tables.get(f.table)?.columns.get(f.column)?.header;
+        Some(
+            header
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| {
+                    !w.is_empty()
+                        && !w.starts_with(|c: char| c.is_ascii_digit())
+                        && !PERIOD_HEADER_WORDS.contains(w)
+                        && !(w.len() <= 4
+                            && (w.starts_with('q') || w.starts_with("fy"))
+                            && w[1..]
+                                .trim_start_matches('y')
+                                .chars()
+                                .all(|c| c.is_ascii_digit()))
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    kind(a).is_some_and(|x| Some(x) == kind(b))
+}
+
+/// Words of a column heading that say when, not what.
+const PERIOD_HEADER_WORDS: &[&str] = &[
+    "three",
+    "six",
+    "nine",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifty",
+    "two",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "ended",
+    "ending",
+    "ends",
+    "end",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "fiscal",
+    "and",
+    "for",
+    "the",
+    "of",
+    "to",
+    "date",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "full",
+    "period",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
 
 /// How a concept is named in messages: a row label as printed, in quotes;
 /// a vocabulary concept by its name in words.
