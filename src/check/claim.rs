@@ -755,6 +755,12 @@ static COMPARED_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s)]*(million|billion|thousand)?\)?\s*(%|percent)?\s*,?\s*((up|down)\s+)?(from|compared (to|with)|as compared (to|with)|versus|vs\.?)(\s+(a|an|the))?(\s+[a-z-]+){0,2}?(\s+of)?\s*\$?\s*\(?$")
         .expect("re")
 });
+/// Words that place a figure in time, or compare it, other than the
+/// periods `PERIOD` reads.
+static OTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(last|prior|previous|preceding|earlier|ago|compared|versus|vs|from\s+(\$|\d|the|a|an|last|prior)|since|before|after|until|through|during|since|then|were up|were down|increase[ds]?|decrease[ds]?|grew|rose|fell|declined?|year|quarter|month|period|fiscal|annual|ytd|trailing|q[1-4]|fy)(?-u:\b)")
+        .expect("re")
+});
 /// What the comparison amount's period is, after it.
 static BASE_YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^.;$\d]{0,40}?(?-u:\b)(last year|prior year|a year ago|year[\s-]ago|prior[\s-]year|the same (quarter|period) (of )?(last|the prior|the previous) year)(?-u:\b)")
@@ -2669,6 +2675,35 @@ fn check_mention<'d>(
             ),
         });
     }
+    // A value whose sentence names no period at all ("Cash flows from
+    // operations were $2.20 billion.") is about the latest one the tables
+    // show: a figure of an earlier column it happens to match is no tie.
+    // Only when the concept is named before it and the words compare with
+    // nothing ("last year", "prior", "from").
+    if assertion == Assertion::Value
+        && clues.is_empty()
+        && comparison.is_none()
+        && phrase_at < lower.len()
+        && !OTHER_TIME.is_match(sentence)
+    {
+        let latest = computed
+            .iter()
+            .filter_map(|(_, f)| periods.end_of(f[0].period).map(days))
+            .max();
+        if let Some(latest) = latest {
+            let dated = computed
+                .iter()
+                .all(|(_, f)| periods.end_of(f[0].period).is_some());
+            let now: Vec<Candidate> = computed
+                .iter()
+                .filter(|(_, f)| periods.end_of(f[0].period).map(days) == Some(latest))
+                .cloned()
+                .collect();
+            if dated && !now.is_empty() && now.len() < computed.len() {
+                computed = now;
+            }
+        }
+    }
     let rows: Vec<(usize, usize)> = computed
         .iter()
         .filter(|(v, _)| v.overlaps(&claim))
@@ -2736,13 +2771,24 @@ fn check_mention<'d>(
         let slips: Vec<Candidate> = cands
             .iter()
             .filter(|(v, _)| {
-                let shown = render(*v);
-                // $146 million at a claim's "$1.0 billion" is "0.1": its
-                // leading zero is no digit a swap could have moved.
-                let (c, d) = (claimed.as_bytes(), shown.as_bytes());
-                let moved_zero =
-                    d.len() > 1 && d[0] == b'0' && c.first() == d.get(1) && c.get(1) == d.first();
-                one_slip(&claimed, &shown) && !moved_zero
+                // An amount's interval may round either way at the claim's
+                // precision ($43,889 + $33,926 million is $77.81 or $77.82
+                // billion): a slip from either is a slip.
+                let mut shown = vec![render(*v)];
+                if assertion == Assertion::Value {
+                    shown.push(render(Interval::new(v.lo, v.lo)));
+                    shown.push(render(Interval::new(v.hi, v.hi)));
+                }
+                shown.iter().any(|shown| {
+                    // $146 million at a claim's "$1.0 billion" is "0.1": its
+                    // leading zero is no digit a swap could have moved.
+                    let (c, d) = (claimed.as_bytes(), shown.as_bytes());
+                    let moved_zero = d.len() > 1
+                        && d[0] == b'0'
+                        && c.first() == d.get(1)
+                        && c.get(1) == d.first();
+                    one_slip(&claimed, shown) && !moved_zero
+                })
             })
             .cloned()
             .collect();

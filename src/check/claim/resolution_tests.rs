@@ -502,3 +502,61 @@ fn columns_that_share_a_quarter_pair_like_with_like() {
         note_of(&text, "12%")
     );
 }
+
+/// A cash flow statement whose latest figure is a half at one decimal of
+/// millions ($9,250 thousand: $9.2 or $9.3 million).
+fn release_with_cash_flow(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Net income\t$ 3,469\t$ 2,247\n\
+Depreciation and amortization\t5,781\t7,593\n\
+Net cash provided by operating activities\t9,250\t9,840\n\
+Purchases of property and equipment\t(2,310)\t(1,950)\n"
+    )
+}
+
+#[test]
+fn an_amount_that_rounds_either_way_is_one_slip_from_both() {
+    expect(
+        release_with_cash_flow,
+        &[
+            (
+                "Net cash provided by operating activities was $9.3 million in the first quarter.",
+                0,
+            ),
+            (
+                "Net cash provided by operating activities was $9.2 million in the first quarter.",
+                0,
+            ),
+            // Two digits swapped from $9.3 million.
+            (
+                "Net cash provided by operating activities was $3.9 million in the first quarter.",
+                1,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_value_with_no_period_named_is_the_latest() {
+    expect(
+        release_with_cash_flow,
+        &[
+            ("Net cash provided by operating activities was $9.3 million.", 0),
+            // Last year's figure, one slip from this year's, with no period
+            // named: a slip, not a tie to last year.
+            ("Net cash provided by operating activities was $9.8 million.", 1),
+            // Named, last year's figure ties.
+            (
+                "Net cash provided by operating activities was $9.8 million in the first quarter of 2025.",
+                0,
+            ),
+            (
+                "Net cash provided by operating activities was $9.3 million, compared with $9.8 million last year.",
+                0,
+            ),
+        ],
+    );
+}
