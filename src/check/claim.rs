@@ -755,6 +755,21 @@ static COMPARED_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s)]*(million|billion|thousand)?\)?\s*(%|percent)?\s*,?\s*((up|down)\s+)?(from|compared (to|with)|as compared (to|with)|versus|vs\.?)(\s+(a|an|the))?(\s+[a-z-]+){0,2}?(\s+of)?\s*\$?\s*\(?$")
         .expect("re")
 });
+/// A footnote mark glued to a word ("Reported(2) Diluted EPS") blanked,
+/// offsets kept: the word is read as it would be without it.
+fn unglue_footnotes(lower: String) -> String {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z]\(\d{1,2}\)").expect("re"));
+    if !GLUED.is_match(&lower) {
+        return lower;
+    }
+    GLUED
+        .replace_all(&lower, |c: &regex::Captures| {
+            let m = &c[0];
+            format!("{}{}", &m[..1], " ".repeat(m.len() - 1))
+        })
+        .into_owned()
+}
+
 /// Words that place a figure in time, or compare it, other than the
 /// periods `PERIOD` reads.
 static OTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -2007,10 +2022,11 @@ fn check_mention<'d>(
     }
     // "May 31, 2024" is a month, not a modal.
     let modal = FUTURE.find_iter(sentence).find(|f| {
-        !(f.as_str().eq_ignore_ascii_case("may")
-            && sentence[f.end()..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit()))
+        let rest = sentence[f.end()..].trim_start();
+        // "per share assuming dilution" is diluted EPS.
+        !(f.as_str().eq_ignore_ascii_case("may") && rest.starts_with(|c: char| c.is_ascii_digit())
+            || f.as_str().eq_ignore_ascii_case("assuming")
+                && rest.to_ascii_lowercase().starts_with("dilution"))
     });
     if let Some(f) = modal {
         return Err(format!("forward-looking (\"{}\")", f.as_str()));
@@ -2024,7 +2040,7 @@ fn check_mention<'d>(
     {
         return Err("a range".into());
     }
-    let lower = text[start..m.start].to_lowercase();
+    let lower = unglue_footnotes(text[start..m.start].to_lowercase());
     let next = doc
         .mentions
         .get(i + 1)
@@ -2115,8 +2131,15 @@ fn check_mention<'d>(
             &lower[phrase_at.min(lower.len())..],
             text[m.end..next.max(m.end)].to_lowercase()
         );
-        let diluted = around.contains("diluted");
-        let basic = around.contains("basic");
+        let diluted = around.contains("diluted") || around.contains("assuming dilution");
+        // "$2.83 per share ($2.81 per diluted share)": the plain one is
+        // basic.
+        static THEN_DILUTED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*per (common )?share\s*\(\s*\$?\s*\d[\d.]*\s+per (diluted (common )?share|(common )?share on a diluted basis)")
+                .expect("re")
+        });
+        let basic = around.contains("basic")
+            || !diluted && THEN_DILUTED.is_match(&text[m.end..end.max(m.end)]);
         concept = match per_share_of(concepts, &concept, diluted, basic) {
             // A row label names a per-share row as it is.
             _ if concept.starts_with(ROW) => concept,
@@ -2221,6 +2244,9 @@ fn check_mention<'d>(
         if let Some(q) = QUALIFIER
             .find_iter(lead)
             .find(|q| !(part && q.as_str().starts_with("segment")))
+            // "earnings (loss) per share (EPS) attributable to …": the
+            // words of a per-share measure before its abbreviation.
+            .filter(|q| !(per_share && q.as_str().starts_with("per")))
         {
             if !own_qualifier {
                 return Err(format!("qualified (\"{}\")", q.as_str()));

@@ -560,3 +560,70 @@ fn a_value_with_no_period_named_is_the_latest() {
         ],
     );
 }
+
+/// A statement of operations with basic and diluted earnings per share.
+fn release_with_eps(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands, except per share amounts)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\n\
+Total costs and expenses\t43,954\t40,126\n\
+Income from operations\t4,259\t2,745\n\
+Provision for income taxes\t790\t498\n\
+Net income\t$ 3,469\t$ 2,247\n\n\
+Net income per share:\t\t\n\
+Basic\t$ 0.35\t$ 0.23\n\
+Diluted\t$ 0.34\t$ 0.22\n\n\
+Weighted average shares outstanding:\t\t\n\
+Basic\t9,911\t9,770\n\
+Diluted\t10,203\t10,214\n"
+    )
+}
+
+#[test]
+fn per_share_shapes() {
+    expect(
+        release_with_eps,
+        &[
+            // The words of the measure before its abbreviation are no
+            // qualifier.
+            (
+                "First-quarter 2026 earnings per share (EPS) attributable to Example Corp was $0.34.",
+                0,
+            ),
+            (
+                "First-quarter 2026 earnings per share (EPS) attributable to Example Corp was $0.43.",
+                1,
+            ),
+            // "assuming dilution" is diluted, and no assumption about the
+            // future.
+            (
+                "First-quarter 2026 net income was $3.5 million, or $0.34 per share assuming dilution.",
+                0,
+            ),
+            (
+                "First-quarter 2026 net income was $3.5 million, or $0.43 per share assuming dilution.",
+                1,
+            ),
+            // The plain per-share figure before the diluted one in
+            // parentheses is basic.
+            (
+                "Net income for the first quarter of 2026 was $3.5 million, or $0.35 per share ($0.34 per diluted share).",
+                0,
+            ),
+            (
+                "Net income for the first quarter of 2026 was $3.5 million, or $0.53 per share ($0.34 per diluted share).",
+                1,
+            ),
+            (
+                "Net income for the first quarter of 2026 was $3.5 million, or $0.35 per share ($0.34 per share on a diluted basis).",
+                0,
+            ),
+            // A footnote mark glued to a word leaves the word as it is.
+            ("First-quarter 2026 Reported(2) Diluted EPS of $0.34.", 0),
+            ("First-quarter 2026 Reported(2) Diluted EPS of $0.43.", 1),
+        ],
+    );
+}
