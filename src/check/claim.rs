@@ -120,7 +120,7 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operationally|hedging)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operationally|hedging|(f/?x|currency)[ -]neutral)(?-u:\b)")
         .expect("re")
 });
 /// Qualifiers just after a figure ("up 23% in constant currency").
@@ -162,7 +162,7 @@ static RATE_TO_AMOUNT_AFTER: LazyLock<Regex> =
 /// "representing 12 percent year-over-year growth": the growth word after
 /// the percentage.
 static GROWTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?(growth|increase|decrease|decline|rise|drop)(?-u:\b)")
+    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?([a-z][a-z-]*\s+){0,3}?(growth|increase|decrease|decline|rise|drop)(?-u:\b)")
         .expect("re")
 });
 /// "increased 15% to $113.9 billion": the amount after "to" is a value.
@@ -1680,6 +1680,22 @@ fn concept_of(
         }
         if list.periods().is_none() {
             return Err("a \"respectively\" list whose concepts are not all named".into());
+        }
+    }
+    // "a strong Q2 with 17% revenue growth": the measure between the rate
+    // and its growth, when its words are all the measure's name.
+    if assertion == Assertion::Growth {
+        static MEASURE_GROWTH: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*(%|percent)\s+((year[- ]over[- ]year|sequential)\s+)?(?P<words>[a-z][a-z -]{0,40}?)\s+(growth|increase|decrease|decline)(?-u:\b)")
+                .expect("re")
+        });
+        if let Some(c) = MEASURE_GROWTH.captures(after) {
+            let words = c["words"].to_lowercase();
+            if let Some(&(name, 0, e)) = concepts.phrases_in(&words).first() {
+                if e == words.len() {
+                    return Ok((name.to_string(), usize::MAX, e));
+                }
+            }
         }
     }
     if m.kind != MentionKind::PerShare {

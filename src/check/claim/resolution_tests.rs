@@ -627,3 +627,34 @@ fn per_share_shapes() {
         ],
     );
 }
+
+#[test]
+fn a_rate_before_its_measure_and_growth() {
+    expect(
+        release,
+        &[
+            ("We had a strong first quarter with 12% revenue growth.", 0),
+            ("We had a strong first quarter with 17% revenue growth.", 1),
+            (
+                "The first quarter brought 12 percent year-over-year revenue growth.",
+                0,
+            ),
+            (
+                "The first quarter brought 21 percent year-over-year revenue growth.",
+                1,
+            ),
+        ],
+    );
+    // Currency-neutral is another basis.
+    let text = release("On an F/X neutral basis this translates into 17% revenue growth.");
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    assert!(
+        note_of(&text, "17%").contains("qualified"),
+        "{}",
+        note_of(&text, "17%")
+    );
+    // Words between the rate and "growth" that are not all the measure's
+    // name leave it unnamed.
+    let text = release("We had a strong first quarter with 17% Devices revenue growth.");
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+}
