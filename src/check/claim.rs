@@ -2849,7 +2849,18 @@ fn check_mention<'d>(
         // The period narrows only a concept named before the figure, whose
         // subject the words before it were checked for ("Azure surpassed
         // $75 billion in revenue" names its subject nowhere near "revenue").
-        let unnamed = clue.is_none() && base_clue.is_none() && phrase_at < lower.len();
+        // "the quarter", a length alone, names no period either: the
+        // latest of that length is the one the release is about.
+        let length_only = |c: &PeriodClue| {
+            c.quarter.is_none()
+                && c.year.is_none()
+                && c.date.is_none()
+                && !c.year_back
+                && !c.base
+                && c.months.is_some()
+        };
+        let unnamed =
+            clue.as_ref().is_none_or(length_only) && base_clue.is_none() && phrase_at < lower.len();
         // The base a growth names right after it ("up 12% from a year
         // ago", "up 28% from the previous quarter"), or right before it.
         let base_months = if matches!(assertion, Assertion::Growth | Assertion::Change) {
@@ -2859,9 +2870,20 @@ fn check_mention<'d>(
                 .map_or(start, |o| o.end);
             let after = &text[m.end..next.max(m.end)];
             let before = &text[prev_end.min(m.start)..m.start];
-            if YEAR_AGO.is_match(after) || YEAR_AGO_BEFORE.is_match(before) {
+            // "grew 13% and 27% year over year, respectively": the base
+            // after the list is every figure's.
+            let tail = respectively_list(doc, text, i, start, end)
+                .map(|l| l.tail)
+                .unwrap_or_default();
+            if YEAR_AGO.is_match(after)
+                || YEAR_AGO_BEFORE.is_match(before)
+                || YEAR_AGO.is_match(&tail)
+            {
                 Some(12)
-            } else if SEQUENTIAL.is_match(after) || SEQUENTIAL_BEFORE.is_match(before) {
+            } else if SEQUENTIAL.is_match(after)
+                || SEQUENTIAL_BEFORE.is_match(before)
+                || SEQUENTIAL.is_match(&tail)
+            {
                 Some(3)
             } else {
                 None
@@ -3102,6 +3124,17 @@ fn narrowed<'d>(
         .collect();
     if !like.is_empty() {
         out = like;
+    }
+    // A value's figures in columns that are periods of their own, when
+    // there are any: a reconciliation's "Non-GAAP" or "Adjustments"
+    // column under the same quarter is another measure.
+    let own: Vec<Candidate<'d>> = out
+        .iter()
+        .filter(|(_, f)| f.len() != 1 || f[0].period_unique)
+        .cloned()
+        .collect();
+    if !own.is_empty() {
+        out = own;
     }
     let earlier_rows: Vec<(usize, usize)> = doc.mentions[..i]
         .iter()

@@ -658,3 +658,55 @@ fn a_rate_before_its_measure_and_growth() {
     let text = release("We had a strong first quarter with 17% Devices revenue growth.");
     assert_eq!(findings_of("narrative-figures", &text).len(), 0);
 }
+
+/// Three quarters of per-share figures: this quarter, the one before and
+/// the year-ago one.
+fn release_with_three_quarters(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands, except per share amounts)\n\n\
+\tThree Months Ended\t\t\n\tMarch 31, 2026\tDecember 31, 2025\tMarch 31, 2025\n\n\
+Revenue\t$ 48,213\t$ 45,020\t$ 42,871\n\
+Net income\t$ 3,469\t$ 3,050\t$ 2,247\n\n\
+Net income per share:\t\t\t\n\
+Basic\t$ 0.35\t$ 0.31\t$ 0.23\n\
+Diluted\t$ 0.34\t$ 0.30\t$ 0.22\n"
+    )
+}
+
+#[test]
+fn the_quarter_with_no_other_words_is_the_latest() {
+    // "for the quarter" names a length, not which quarter: a short figure
+    // one slip from several quarters' is judged on the latest.
+    expect(
+        release_with_three_quarters,
+        &[
+            ("Diluted EPS for the quarter was $0.34.", 0),
+            ("Diluted EPS for the quarter was $0.43.", 1),
+            (
+                "Diluted EPS for the quarter was $0.34, compared with $0.22 a year ago.",
+                0,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_base_after_a_respectively_list_is_each_figures() {
+    // "year over year" after the list: each growth is a year's, so the
+    // pairs a quarter apart do not make a short rate ambiguous.
+    expect(
+        release_with_three_quarters,
+        &[
+            (
+                "In the first quarter, revenue and net income grew 12% and 54% year over year, respectively.",
+                0,
+            ),
+            (
+                "In the first quarter, revenue and net income grew 17% and 54% year over year, respectively.",
+                1,
+            ),
+        ],
+    );
+}
