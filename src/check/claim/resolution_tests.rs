@@ -710,3 +710,39 @@ fn a_base_after_a_respectively_list_is_each_figures() {
         ],
     );
 }
+
+/// A calendar of 52 and 53 weeks: this year's third quarter ends May 12,
+/// last year's May 7.
+fn release_in_weeks(prose: &str) -> String {
+    format!(
+        "Example Corp Reports Third Quarter Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF INCOME\n\
+(dollars in millions, except per share data)\n\n\
+\t12 Weeks Ended\t12 Weeks Ended\t36 Weeks Ended\t36 Weeks Ended\n\
+\tMay 12, 2024\tMay 7, 2023\tMay 12, 2024\tMay 7, 2023\n\n\
+Total revenue\t$ 58,515\t$ 53,648\t$ 183,710\t$ 171,584\n\
+Net income\t$ 1,681\t$ 1,302\t$ 5,012\t$ 4,126\n\n\
+Net income per common share:\t\t\t\t\n\
+Basic\t$ 3.79\t$ 2.94\t$ 11.29\t$ 9.31\n\
+Diluted\t$ 3.78\t$ 2.93\t$ 11.27\t$ 9.30\n"
+    )
+}
+
+#[test]
+fn last_years_quarter_in_a_calendar_of_weeks() {
+    let sentence = |eps: &str| {
+        format!(
+            "Net income for the third quarter was $1.68 billion, $3.78 per diluted share. \
+Last year's third quarter net income was $1.30 billion, {eps} per diluted share."
+        )
+    };
+    let text = release_in_weeks(&sentence("$2.93"));
+    assert!(
+        note_of(&text, "2.93").is_empty(),
+        "{}",
+        note_of(&text, "2.93")
+    );
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    let text = release_in_weeks(&sentence("$2.39"));
+    assert_eq!(findings_of("narrative-figures", &text).len(), 1);
+}
