@@ -2875,9 +2875,24 @@ fn check_mention<'d>(
             let before = &text[prev_end.min(m.start)..m.start];
             // "grew 13% and 27% year over year, respectively": the base
             // after the list is every figure's.
-            let tail = respectively_list(doc, text, i, start, end)
+            let mut tail = respectively_list(doc, text, i, start, end)
                 .map(|l| l.tail)
                 .unwrap_or_default();
+            // "increased 14%, or 13% in constant currency, year over year":
+            // the base after the rate listed with it is its base too.
+            if let Some(listed) = doc
+                .mentions
+                .get(i + 1)
+                .filter(|o| o.block == m.block && o.start < end && o.kind == MentionKind::Percent)
+                .filter(|o| LISTED_RATE.is_match(&text[m.end..o.start]))
+            {
+                let upto = doc
+                    .mentions
+                    .get(i + 2)
+                    .filter(|o| o.block == m.block && o.start < end)
+                    .map_or(end, |o| o.start);
+                tail = text[listed.end..upto.max(listed.end)].to_string();
+            }
             if YEAR_AGO.is_match(after)
                 || YEAR_AGO_BEFORE.is_match(before)
                 || YEAR_AGO.is_match(&tail)

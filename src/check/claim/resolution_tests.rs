@@ -746,3 +746,22 @@ Last year's third quarter net income was $1.30 billion, {eps} per diluted share.
     let text = release_in_weeks(&sentence("$2.39"));
     assert_eq!(findings_of("narrative-figures", &text).len(), 1);
 }
+
+#[test]
+fn a_base_after_a_listed_rate_is_the_growths_too() {
+    // "year over year" after the constant-currency rate listed with the
+    // growth is the growth's base.
+    expect(
+        release_with_three_quarters,
+        &[
+            (
+                "In the first quarter, revenue increased 12%, or 11% in constant currency, year over year.",
+                0,
+            ),
+            (
+                "In the first quarter, revenue increased 17%, or 11% in constant currency, year over year.",
+                1,
+            ),
+        ],
+    );
+}
