@@ -224,7 +224,7 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// ago", "grew 13% year over year") or right before it ("year-over-year
 /// growth of 13%").
 static YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;$\d]{0,30}?(?-u:\b)(year[\s-]over[\s-]year|year[\s-]on[\s-]year|(from|over|versus|vs\.?|compared (to|with)) (a|the) year[\s-]ago|(from|over|versus|compared (to|with)) the (same|comparable|prior[\s-]year|year[\s-]ago) (quarter|period)|y/y|yoy)(?-u:\b)")
+    Regex::new(r"(?i)^[^.;$\d]{0,30}?(?-u:\b)(year[\s-]over[\s-]year|year[\s-]on[\s-]year|(from|over|versus|vs\.?|compared (to|with)) ((a|the) )?year[\s-]ago|(from|over|versus|compared (to|with)) the (same|comparable|prior[\s-]year|year[\s-]ago) (quarter|period)|y/y|yoy)(?-u:\b)")
         .expect("re")
 });
 static YEAR_AGO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {

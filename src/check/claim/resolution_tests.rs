@@ -765,3 +765,14 @@ fn a_base_after_a_listed_rate_is_the_growths_too() {
         ],
     );
 }
+
+#[test]
+fn from_year_ago_without_an_article() {
+    expect(
+        release_with_three_quarters,
+        &[
+            ("In the first quarter, revenue was up 12% from year ago.", 0),
+            ("In the first quarter, revenue was up 21% from year ago.", 1),
+        ],
+    );
+}
