@@ -121,7 +121,7 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operationally|hedging)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operationally|hedging|(f/?x|currency)[ -]neutral)(?-u:\b)")
         .expect("re")
 });
 /// Qualifiers just after a figure ("up 23% in constant currency").
@@ -163,7 +163,7 @@ static RATE_TO_AMOUNT_AFTER: LazyLock<Regex> =
 /// "representing 12 percent year-over-year growth": the growth word after
 /// the percentage.
 static GROWTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?(growth|increase|decrease|decline|rise|drop)(?-u:\b)")
+    Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?([a-z][a-z-]*\s+){0,3}?(growth|increase|decrease|decline|rise|drop)(?-u:\b)")
         .expect("re")
 });
 /// "increased 15% to $113.9 billion": the amount after "to" is a value.
@@ -225,7 +225,7 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// ago", "grew 13% year over year") or right before it ("year-over-year
 /// growth of 13%").
 static YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;$\d]{0,30}?(?-u:\b)(year[\s-]over[\s-]year|year[\s-]on[\s-]year|(from|over|versus|vs\.?|compared (to|with)) (a|the) year[\s-]ago|(from|over|versus|compared (to|with)) the (same|comparable|prior[\s-]year|year[\s-]ago) (quarter|period)|y/y|yoy)(?-u:\b)")
+    Regex::new(r"(?i)^[^.;$\d]{0,30}?(?-u:\b)(year[\s-]over[\s-]year|year[\s-]on[\s-]year|(from|over|versus|vs\.?|compared (to|with)) ((a|the) )?year[\s-]ago|(from|over|versus|compared (to|with)) the (same|comparable|prior[\s-]year|year[\s-]ago) (quarter|period)|y/y|yoy)(?-u:\b)")
         .expect("re")
 });
 static YEAR_AGO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -709,11 +709,14 @@ impl DocPeriods {
             }
             let off = month_key(end) - target;
             // With a year, the year decides below; without one, "the first
-            // quarter" is the latest first quarter.
+            // quarter" is the latest first quarter. Calendars of 52 and 53
+            // weeks end a quarter a few days apart from year to year (May
+            // 12, 2024 and May 7, 2023): a month either way is the same
+            // quarter, the next one being three away.
             let fits = if clue.year.is_some() {
-                off.rem_euclid(12) == 0
+                matches!(off.rem_euclid(12), 0 | 1 | 11)
             } else {
-                off == 0
+                off.abs() <= 1
             };
             if !fits {
                 return Some(false);
@@ -752,6 +755,27 @@ struct Ties {
 /// billion".
 static COMPARED_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s)]*(million|billion|thousand)?\)?\s*(%|percent)?\s*,?\s*((up|down)\s+)?(from|compared (to|with)|as compared (to|with)|versus|vs\.?)(\s+(a|an|the))?(\s+[a-z-]+){0,2}?(\s+of)?\s*\$?\s*\(?$")
+        .expect("re")
+});
+/// A footnote mark glued to a word ("Reported(2) Diluted EPS") blanked,
+/// offsets kept: the word is read as it would be without it.
+fn unglue_footnotes(lower: String) -> String {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z]\(\d{1,2}\)").expect("re"));
+    if !GLUED.is_match(&lower) {
+        return lower;
+    }
+    GLUED
+        .replace_all(&lower, |c: &regex::Captures| {
+            let m = &c[0];
+            format!("{}{}", &m[..1], " ".repeat(m.len() - 1))
+        })
+        .into_owned()
+}
+
+/// Words that place a figure in time, or compare it, other than the
+/// periods `PERIOD` reads.
+static OTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(last|prior|previous|preceding|earlier|ago|compared|versus|vs|from\s+(\$|\d|the|a|an|last|prior)|since|before|after|until|through|during|since|then|were up|were down|increase[ds]?|decrease[ds]?|grew|rose|fell|declined?|year|quarter|month|period|fiscal|annual|ytd|trailing|q[1-4]|fy)(?-u:\b)")
         .expect("re")
 });
 /// What the comparison amount's period is, after it.
@@ -1663,6 +1687,22 @@ fn concept_of(
             return Err("a \"respectively\" list whose concepts are not all named".into());
         }
     }
+    // "a strong Q2 with 17% revenue growth": the measure between the rate
+    // and its growth, when its words are all the measure's name.
+    if assertion == Assertion::Growth {
+        static MEASURE_GROWTH: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*(%|percent)\s+((year[- ]over[- ]year|sequential)\s+)?(?P<words>[a-z][a-z -]{0,40}?)\s+(growth|increase|decrease|decline)(?-u:\b)")
+                .expect("re")
+        });
+        if let Some(c) = MEASURE_GROWTH.captures(after) {
+            let words = c["words"].to_lowercase();
+            if let Some(&(name, 0, e)) = concepts.phrases_in(&words).first() {
+                if e == words.len() {
+                    return Ok((name.to_string(), usize::MAX, e));
+                }
+            }
+        }
+    }
     if m.kind != MentionKind::PerShare {
         if let Some(c) = CASH_AND_INVESTMENTS.find_iter(&lower).last() {
             // "cash, cash equivalents and investments" names a sum, unless a
@@ -2003,10 +2043,11 @@ fn check_mention<'d>(
     }
     // "May 31, 2024" is a month, not a modal.
     let modal = FUTURE.find_iter(sentence).find(|f| {
-        !(f.as_str().eq_ignore_ascii_case("may")
-            && sentence[f.end()..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit()))
+        let rest = sentence[f.end()..].trim_start();
+        // "per share assuming dilution" is diluted EPS.
+        !(f.as_str().eq_ignore_ascii_case("may") && rest.starts_with(|c: char| c.is_ascii_digit())
+            || f.as_str().eq_ignore_ascii_case("assuming")
+                && rest.to_ascii_lowercase().starts_with("dilution"))
     });
     if let Some(f) = modal {
         return Err(format!("forward-looking (\"{}\")", f.as_str()));
@@ -2020,7 +2061,7 @@ fn check_mention<'d>(
     {
         return Err("a range".into());
     }
-    let lower = text[start..m.start].to_lowercase();
+    let lower = unglue_footnotes(text[start..m.start].to_lowercase());
     let next = doc
         .mentions
         .get(i + 1)
@@ -2111,8 +2152,15 @@ fn check_mention<'d>(
             &lower[phrase_at.min(lower.len())..],
             text[m.end..next.max(m.end)].to_lowercase()
         );
-        let diluted = around.contains("diluted");
-        let basic = around.contains("basic");
+        let diluted = around.contains("diluted") || around.contains("assuming dilution");
+        // "$2.83 per share ($2.81 per diluted share)": the plain one is
+        // basic.
+        static THEN_DILUTED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*per (common )?share\s*\(\s*\$?\s*\d[\d.]*\s+per (diluted (common )?share|(common )?share on a diluted basis)")
+                .expect("re")
+        });
+        let basic = around.contains("basic")
+            || !diluted && THEN_DILUTED.is_match(&text[m.end..end.max(m.end)]);
         concept = match per_share_of(concepts, &concept, diluted, basic) {
             // A row label names a per-share row as it is.
             _ if concept.starts_with(ROW) => concept,
@@ -2217,6 +2265,9 @@ fn check_mention<'d>(
         if let Some(q) = QUALIFIER
             .find_iter(lead)
             .find(|q| !(part && q.as_str().starts_with("segment")))
+            // "earnings (loss) per share (EPS) attributable to …": the
+            // words of a per-share measure before its abbreviation.
+            .filter(|q| !(per_share && q.as_str().starts_with("per")))
         {
             if !own_qualifier {
                 return Err(format!("qualified (\"{}\")", q.as_str()));
@@ -2671,6 +2722,35 @@ fn check_mention<'d>(
             ),
         });
     }
+    // A value whose sentence names no period at all ("Cash flows from
+    // operations were $2.20 billion.") is about the latest one the tables
+    // show: a figure of an earlier column it happens to match is no tie.
+    // Only when the concept is named before it and the words compare with
+    // nothing ("last year", "prior", "from").
+    if assertion == Assertion::Value
+        && clues.is_empty()
+        && comparison.is_none()
+        && phrase_at < lower.len()
+        && !OTHER_TIME.is_match(sentence)
+    {
+        let latest = computed
+            .iter()
+            .filter_map(|(_, f)| periods.end_of(f[0].period).map(days))
+            .max();
+        if let Some(latest) = latest {
+            let dated = computed
+                .iter()
+                .all(|(_, f)| periods.end_of(f[0].period).is_some());
+            let now: Vec<Candidate> = computed
+                .iter()
+                .filter(|(_, f)| periods.end_of(f[0].period).map(days) == Some(latest))
+                .cloned()
+                .collect();
+            if dated && !now.is_empty() && now.len() < computed.len() {
+                computed = now;
+            }
+        }
+    }
     let rows: Vec<(usize, usize)> = computed
         .iter()
         .filter(|(v, _)| v.overlaps(&claim))
@@ -2738,13 +2818,24 @@ fn check_mention<'d>(
         let slips: Vec<Candidate> = cands
             .iter()
             .filter(|(v, _)| {
-                let shown = render(*v);
-                // $146 million at a claim's "$1.0 billion" is "0.1": its
-                // leading zero is no digit a swap could have moved.
-                let (c, d) = (claimed.as_bytes(), shown.as_bytes());
-                let moved_zero =
-                    d.len() > 1 && d[0] == b'0' && c.first() == d.get(1) && c.get(1) == d.first();
-                one_slip(&claimed, &shown) && !moved_zero
+                // An amount's interval may round either way at the claim's
+                // precision ($43,889 + $33,926 million is $77.81 or $77.82
+                // billion): a slip from either is a slip.
+                let mut shown = vec![render(*v)];
+                if assertion == Assertion::Value {
+                    shown.push(render(Interval::new(v.lo, v.lo)));
+                    shown.push(render(Interval::new(v.hi, v.hi)));
+                }
+                shown.iter().any(|shown| {
+                    // $146 million at a claim's "$1.0 billion" is "0.1": its
+                    // leading zero is no digit a swap could have moved.
+                    let (c, d) = (claimed.as_bytes(), shown.as_bytes());
+                    let moved_zero = d.len() > 1
+                        && d[0] == b'0'
+                        && c.first() == d.get(1)
+                        && c.get(1) == d.first();
+                    one_slip(&claimed, shown) && !moved_zero
+                })
             })
             .cloned()
             .collect();
@@ -2763,7 +2854,18 @@ fn check_mention<'d>(
         // The period narrows only a concept named before the figure, whose
         // subject the words before it were checked for ("Azure surpassed
         // $75 billion in revenue" names its subject nowhere near "revenue").
-        let unnamed = clue.is_none() && base_clue.is_none() && phrase_at < lower.len();
+        // "the quarter", a length alone, names no period either: the
+        // latest of that length is the one the release is about.
+        let length_only = |c: &PeriodClue| {
+            c.quarter.is_none()
+                && c.year.is_none()
+                && c.date.is_none()
+                && !c.year_back
+                && !c.base
+                && c.months.is_some()
+        };
+        let unnamed =
+            clue.as_ref().is_none_or(length_only) && base_clue.is_none() && phrase_at < lower.len();
         // The base a growth names right after it ("up 12% from a year
         // ago", "up 28% from the previous quarter"), or right before it.
         let base_months = if matches!(assertion, Assertion::Growth | Assertion::Change) {
@@ -2773,9 +2875,35 @@ fn check_mention<'d>(
                 .map_or(start, |o| o.end);
             let after = &text[m.end..next.max(m.end)];
             let before = &text[prev_end.min(m.start)..m.start];
-            if YEAR_AGO.is_match(after) || YEAR_AGO_BEFORE.is_match(before) {
+            // "grew 13% and 27% year over year, respectively": the base
+            // after the list is every figure's.
+            let mut tail = respectively_list(doc, text, i, start, end)
+                .map(|l| l.tail)
+                .unwrap_or_default();
+            // "increased 14%, or 13% in constant currency, year over year":
+            // the base after the rate listed with it is its base too.
+            if let Some(listed) = doc
+                .mentions
+                .get(i + 1)
+                .filter(|o| o.block == m.block && o.start < end && o.kind == MentionKind::Percent)
+                .filter(|o| LISTED_RATE.is_match(&text[m.end..o.start]))
+            {
+                let upto = doc
+                    .mentions
+                    .get(i + 2)
+                    .filter(|o| o.block == m.block && o.start < end)
+                    .map_or(end, |o| o.start);
+                tail = text[listed.end..upto.max(listed.end)].to_string();
+            }
+            if YEAR_AGO.is_match(after)
+                || YEAR_AGO_BEFORE.is_match(before)
+                || YEAR_AGO.is_match(&tail)
+            {
                 Some(12)
-            } else if SEQUENTIAL.is_match(after) || SEQUENTIAL_BEFORE.is_match(before) {
+            } else if SEQUENTIAL.is_match(after)
+                || SEQUENTIAL_BEFORE.is_match(before)
+                || SEQUENTIAL.is_match(&tail)
+            {
                 Some(3)
             } else {
                 None
@@ -3002,6 +3130,32 @@ fn narrowed<'d>(
             return None;
         }
     }
+    // A pair of columns that share their periods with others ("As
+    // Reported", "Constant Currency Adjustment", "Hedging (Gains) Losses"
+    // under one quarter) compares like with like only when their headings
+    // say the same beside the period: "As Reported" with "As Reported".
+    let like: Vec<Candidate<'d>> = out
+        .iter()
+        .filter(|(_, f)| match f.as_slice() {
+            [a, b] if a.table == b.table && a.row == b.row => like_columns(doc, a, b),
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    if !like.is_empty() {
+        out = like;
+    }
+    // A value's figures in columns that are periods of their own, when
+    // there are any: a reconciliation's "Non-GAAP" or "Adjustments"
+    // column under the same quarter is another measure.
+    let own: Vec<Candidate<'d>> = out
+        .iter()
+        .filter(|(_, f)| f.len() != 1 || f[0].period_unique)
+        .cloned()
+        .collect();
+    if !own.is_empty() {
+        out = own;
+    }
     let earlier_rows: Vec<(usize, usize)> = doc.mentions[..i]
         .iter()
         .filter(|o| o.block == m.block && o.start >= start)
@@ -3028,6 +3182,99 @@ fn narrowed<'d>(
     }
     (out.len() < computed.len()).then_some(out)
 }
+
+/// Do two columns of one table hold the same kind of figure? Columns that
+/// are periods of their own do; columns that share a period with others
+/// ("As Reported", "Constant Currency Adjustment"; segments) do when their
+/// headings, the period's words taken out, are the same.
+fn like_columns(doc: &Document, a: &Fact, b: &Fact) -> bool {
+    if a.period_unique && b.period_unique {
+        return true;
+    }
+    let kind = |f: &Fact| -> Option<String> {
+        let header = &doc.tables.get(f.table)?.columns.get(f.column)?.header;
+        Some(
+            header
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| {
+                    !w.is_empty()
+                        && !w.starts_with(|c: char| c.is_ascii_digit())
+                        && !PERIOD_HEADER_WORDS.contains(w)
+                        && !(w.len() <= 4
+                            && (w.starts_with('q') || w.starts_with("fy"))
+                            && w[1..]
+                                .trim_start_matches('y')
+                                .chars()
+                                .all(|c| c.is_ascii_digit()))
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    kind(a).is_some_and(|x| Some(x) == kind(b))
+}
+
+/// Words of a column heading that say when, not what.
+const PERIOD_HEADER_WORDS: &[&str] = &[
+    "three",
+    "six",
+    "nine",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifty",
+    "two",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "ended",
+    "ending",
+    "ends",
+    "end",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "fiscal",
+    "and",
+    "for",
+    "the",
+    "of",
+    "to",
+    "date",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "full",
+    "period",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
 
 /// How a concept is named in messages: a row label as printed, in quotes;
 /// a vocabulary concept by its name in words.

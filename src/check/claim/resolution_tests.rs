@@ -465,3 +465,314 @@ Net sales -- Y/Y growth, excluding F/X\t9%\t14%\n",
         ],
     );
 }
+
+/// The release, and a reconciliation to constant currency whose columns
+/// share their quarters: as reported, the currency adjustment, revenue in
+/// constant currency.
+fn release_with_currency_columns(prose: &str) -> String {
+    format!(
+        "{}\nREVENUE IN CONSTANT CURRENCY\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2026\t2026\t2025\n\
+\tAs Reported\tCurrency Adjustment\tConstant Currency Revenue\tAs Reported\n\n\
+Cloud Services\t$ 12,013\t$ 2,100\t$ 14,113\t$ 9,240\n\
+Devices\t36,200\t3,400\t39,600\t32,321\n\
+Other\t—\t—\t—\t1,310\n\
+Total revenues\t$ 48,213\t$ 5,500\t$ 53,713\t$ 42,871\n",
+        release(prose)
+    )
+}
+
+#[test]
+fn columns_that_share_a_quarter_pair_like_with_like() {
+    // A short growth rate one slip from the figures of several pairs is
+    // judged on the pairs of like columns: "As Reported" with "As
+    // Reported", never the currency adjustment with last year's revenue.
+    expect(
+        release_with_currency_columns,
+        &[
+            ("Revenue in the first quarter grew 12% year over year.", 0),
+            ("Revenue in the first quarter grew 17% year over year.", 1),
+        ],
+    );
+    let text =
+        release_with_currency_columns("Revenue in the first quarter grew 12% year over year.");
+    assert!(
+        note_of(&text, "12%").is_empty(),
+        "{}",
+        note_of(&text, "12%")
+    );
+}
+
+/// A cash flow statement whose latest figure is a half at one decimal of
+/// millions ($9,250 thousand: $9.2 or $9.3 million).
+fn release_with_cash_flow(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Net income\t$ 3,469\t$ 2,247\n\
+Depreciation and amortization\t5,781\t7,593\n\
+Net cash provided by operating activities\t9,250\t9,840\n\
+Purchases of property and equipment\t(2,310)\t(1,950)\n"
+    )
+}
+
+#[test]
+fn an_amount_that_rounds_either_way_is_one_slip_from_both() {
+    expect(
+        release_with_cash_flow,
+        &[
+            (
+                "Net cash provided by operating activities was $9.3 million in the first quarter.",
+                0,
+            ),
+            (
+                "Net cash provided by operating activities was $9.2 million in the first quarter.",
+                0,
+            ),
+            // Two digits swapped from $9.3 million.
+            (
+                "Net cash provided by operating activities was $3.9 million in the first quarter.",
+                1,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_value_with_no_period_named_is_the_latest() {
+    expect(
+        release_with_cash_flow,
+        &[
+            ("Net cash provided by operating activities was $9.3 million.", 0),
+            // Last year's figure, one slip from this year's, with no period
+            // named: a slip, not a tie to last year.
+            ("Net cash provided by operating activities was $9.8 million.", 1),
+            // Named, last year's figure ties.
+            (
+                "Net cash provided by operating activities was $9.8 million in the first quarter of 2025.",
+                0,
+            ),
+            (
+                "Net cash provided by operating activities was $9.3 million, compared with $9.8 million last year.",
+                0,
+            ),
+        ],
+    );
+}
+
+/// A statement of operations with basic and diluted earnings per share.
+fn release_with_eps(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands, except per share amounts)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\n\
+Total costs and expenses\t43,954\t40,126\n\
+Income from operations\t4,259\t2,745\n\
+Provision for income taxes\t790\t498\n\
+Net income\t$ 3,469\t$ 2,247\n\n\
+Net income per share:\t\t\n\
+Basic\t$ 0.35\t$ 0.23\n\
+Diluted\t$ 0.34\t$ 0.22\n\n\
+Weighted average shares outstanding:\t\t\n\
+Basic\t9,911\t9,770\n\
+Diluted\t10,203\t10,214\n"
+    )
+}
+
+#[test]
+fn per_share_shapes() {
+    expect(
+        release_with_eps,
+        &[
+            // The words of the measure before its abbreviation are no
+            // qualifier.
+            (
+                "First-quarter 2026 earnings per share (EPS) attributable to Example Corp was $0.34.",
+                0,
+            ),
+            (
+                "First-quarter 2026 earnings per share (EPS) attributable to Example Corp was $0.43.",
+                1,
+            ),
+            // "assuming dilution" is diluted, and no assumption about the
+            // future.
+            (
+                "First-quarter 2026 net income was $3.5 million, or $0.34 per share assuming dilution.",
+                0,
+            ),
+            (
+                "First-quarter 2026 net income was $3.5 million, or $0.43 per share assuming dilution.",
+                1,
+            ),
+            // The plain per-share figure before the diluted one in
+            // parentheses is basic.
+            (
+                "Net income for the first quarter of 2026 was $3.5 million, or $0.35 per share ($0.34 per diluted share).",
+                0,
+            ),
+            (
+                "Net income for the first quarter of 2026 was $3.5 million, or $0.53 per share ($0.34 per diluted share).",
+                1,
+            ),
+            (
+                "Net income for the first quarter of 2026 was $3.5 million, or $0.35 per share ($0.34 per share on a diluted basis).",
+                0,
+            ),
+            // A footnote mark glued to a word leaves the word as it is.
+            ("First-quarter 2026 Reported(2) Diluted EPS of $0.34.", 0),
+            ("First-quarter 2026 Reported(2) Diluted EPS of $0.43.", 1),
+        ],
+    );
+}
+
+#[test]
+fn a_rate_before_its_measure_and_growth() {
+    expect(
+        release,
+        &[
+            ("We had a strong first quarter with 12% revenue growth.", 0),
+            ("We had a strong first quarter with 17% revenue growth.", 1),
+            (
+                "The first quarter brought 12 percent year-over-year revenue growth.",
+                0,
+            ),
+            (
+                "The first quarter brought 21 percent year-over-year revenue growth.",
+                1,
+            ),
+        ],
+    );
+    // Currency-neutral is another basis.
+    let text = release("On an F/X neutral basis this translates into 17% revenue growth.");
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    assert!(
+        note_of(&text, "17%").contains("qualified"),
+        "{}",
+        note_of(&text, "17%")
+    );
+    // Words between the rate and "growth" that are not all the measure's
+    // name leave it unnamed.
+    let text = release("We had a strong first quarter with 17% Devices revenue growth.");
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+}
+
+/// Three quarters of per-share figures: this quarter, the one before and
+/// the year-ago one.
+fn release_with_three_quarters(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands, except per share amounts)\n\n\
+\tThree Months Ended\t\t\n\tMarch 31, 2026\tDecember 31, 2025\tMarch 31, 2025\n\n\
+Revenue\t$ 48,213\t$ 45,020\t$ 42,871\n\
+Net income\t$ 3,469\t$ 3,050\t$ 2,247\n\n\
+Net income per share:\t\t\t\n\
+Basic\t$ 0.35\t$ 0.31\t$ 0.23\n\
+Diluted\t$ 0.34\t$ 0.30\t$ 0.22\n"
+    )
+}
+
+#[test]
+fn the_quarter_with_no_other_words_is_the_latest() {
+    // "for the quarter" names a length, not which quarter: a short figure
+    // one slip from several quarters' is judged on the latest.
+    expect(
+        release_with_three_quarters,
+        &[
+            ("Diluted EPS for the quarter was $0.34.", 0),
+            ("Diluted EPS for the quarter was $0.43.", 1),
+            (
+                "Diluted EPS for the quarter was $0.34, compared with $0.22 a year ago.",
+                0,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_base_after_a_respectively_list_is_each_figures() {
+    // "year over year" after the list: each growth is a year's, so the
+    // pairs a quarter apart do not make a short rate ambiguous.
+    expect(
+        release_with_three_quarters,
+        &[
+            (
+                "In the first quarter, revenue and net income grew 12% and 54% year over year, respectively.",
+                0,
+            ),
+            (
+                "In the first quarter, revenue and net income grew 17% and 54% year over year, respectively.",
+                1,
+            ),
+        ],
+    );
+}
+
+/// A calendar of 52 and 53 weeks: this year's third quarter ends May 12,
+/// last year's May 7.
+fn release_in_weeks(prose: &str) -> String {
+    format!(
+        "Example Corp Reports Third Quarter Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF INCOME\n\
+(dollars in millions, except per share data)\n\n\
+\t12 Weeks Ended\t12 Weeks Ended\t36 Weeks Ended\t36 Weeks Ended\n\
+\tMay 12, 2024\tMay 7, 2023\tMay 12, 2024\tMay 7, 2023\n\n\
+Total revenue\t$ 58,515\t$ 53,648\t$ 183,710\t$ 171,584\n\
+Net income\t$ 1,681\t$ 1,302\t$ 5,012\t$ 4,126\n\n\
+Net income per common share:\t\t\t\t\n\
+Basic\t$ 3.79\t$ 2.94\t$ 11.29\t$ 9.31\n\
+Diluted\t$ 3.78\t$ 2.93\t$ 11.27\t$ 9.30\n"
+    )
+}
+
+#[test]
+fn last_years_quarter_in_a_calendar_of_weeks() {
+    let sentence = |eps: &str| {
+        format!(
+            "Net income for the third quarter was $1.68 billion, $3.78 per diluted share. \
+Last year's third quarter net income was $1.30 billion, {eps} per diluted share."
+        )
+    };
+    let text = release_in_weeks(&sentence("$2.93"));
+    assert!(
+        note_of(&text, "2.93").is_empty(),
+        "{}",
+        note_of(&text, "2.93")
+    );
+    assert_eq!(findings_of("narrative-figures", &text).len(), 0);
+    let text = release_in_weeks(&sentence("$2.39"));
+    assert_eq!(findings_of("narrative-figures", &text).len(), 1);
+}
+
+#[test]
+fn a_base_after_a_listed_rate_is_the_growths_too() {
+    // "year over year" after the constant-currency rate listed with the
+    // growth is the growth's base.
+    expect(
+        release_with_three_quarters,
+        &[
+            (
+                "In the first quarter, revenue increased 12%, or 11% in constant currency, year over year.",
+                0,
+            ),
+            (
+                "In the first quarter, revenue increased 17%, or 11% in constant currency, year over year.",
+                1,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn from_year_ago_without_an_article() {
+    expect(
+        release_with_three_quarters,
+        &[
+            ("In the first quarter, revenue was up 12% from year ago.", 0),
+            ("In the first quarter, revenue was up 21% from year ago.", 1),
+        ],
+    );
+}
