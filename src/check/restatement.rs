@@ -1639,7 +1639,7 @@ mod tests {
         let (c, a) =
             clause_before("Remaining Performance Obligations (“RPO”) exiting the quarter were ");
         assert_eq!(a.as_deref(), Some("rpo"));
-        assert!(subject_words(&c).contains("exiting"));
+        assert!(subject_words(&c).is_empty());
         let (c, _) = clause_before("•Record RPO of ");
         assert_eq!(subject_words(&c), BTreeSet::from(["rpo".to_string()]));
         let (c, _) = clause_before("In the fourth quarter, total revenues were ");
@@ -1687,11 +1687,19 @@ mod tests {
         assert!(f[0].message.contains("Q2 2026"), "{}", f[0].message);
         // A dividend per share.
         let t = RELEASE.replace(
-            "dividend of $0.25 per share, payable",
-            "dividend of $0.52 per share, payable",
+            "dividend of $0.485 per share, payable",
+            "dividend of $0.458 per share, payable",
         );
         let f = findings(&t);
         assert_eq!(f.len(), 1, "{f:#?}");
+        // Figures of one or two digits are one slip from too many others.
+        let short = RELEASE.replace("$0.485", "$0.25");
+        assert!(findings(&short).is_empty());
+        let t = short.replace(
+            "dividend of $0.25 per share, payable",
+            "dividend of $0.52 per share, payable",
+        );
+        assert!(findings(&t).is_empty(), "{:#?}", findings(&t));
     }
 
     #[test]
