@@ -776,7 +776,7 @@ impl Headings {
             let text = b.text.text().trim();
             let n = text.split_whitespace().count();
             if !has_figure[bi]
-                && (1..=6).contains(&n)
+                && (1..=8).contains(&n)
                 && text.len() <= 60
                 && !text.ends_with('.')
                 && !text.contains(['"', '“', '”'])
@@ -785,7 +785,7 @@ impl Headings {
                 let generic = ws.iter().any(|w| listed(GENERIC_HEADING, w))
                     || ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
                 let fwd = FUTURE.is_match(text);
-                let part = if generic { Vec::new() } else { ws };
+                let part = if generic || n > 6 { Vec::new() } else { ws };
                 let w = period_in(text).filter(|w| matches!(w, When::Named(_)));
                 current = Some((bi, part, fwd, text.ends_with(':'), w));
             }
@@ -794,21 +794,74 @@ impl Headings {
     }
 }
 
-/// The words of a clause before a figure: from the last clause boundary, a
-/// defined acronym ("Remaining Performance Obligations ("RPO")") standing
-/// for the words before it.
-fn clause_before(prefix: &str) -> (String, Option<String>) {
-    static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"\(\s*["“”']?\s*([A-Z][A-Za-z&]{1,7})\s*["“”']?\s*\)"#).expect("re")
-    });
-    let mut acronym = Option::None;
-    let mut from = 0;
-    if let Some(c) = ACRONYM.captures_iter(prefix).last() {
-        let whole = c.get(0).expect("match");
-        acronym = Some(c[1].to_lowercase());
-        from = whole.end();
+/// A defined acronym: "Remaining Performance Obligations ("RPO")".
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\(\s*["“”']?\s*([A-Z][A-Za-z&]{1,7})\s*["“”']?\s*\)"#).expect("re")
+});
+
+/// The acronyms the document defines, by their long form in lower case
+/// ("remaining performance obligations" → "rpo"): the long form's words
+/// before the parenthesis whose initials spell it ("of", "and" skipped).
+fn acronyms<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for text in texts {
+        for c in ACRONYM.captures_iter(text) {
+            let (Some(whole), Some(acr)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let letters: Vec<char> = acr
+                .as_str()
+                .chars()
+                .filter(|c| c.is_ascii_uppercase())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if letters.len() < 2 {
+                continue;
+            }
+            let head: Vec<&str> = text[..whole.start()].split_whitespace().collect();
+            let mut need = letters.len();
+            let mut k = head.len();
+            while k > 0 && need > 0 && head.len() - k < 10 {
+                let w = head[k - 1].to_lowercase();
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if matches!(w, "of" | "and" | "&" | "the" | "for") {
+                    k -= 1;
+                    continue;
+                }
+                if w.starts_with(letters[need - 1]) {
+                    need -= 1;
+                    k -= 1;
+                } else {
+                    break;
+                }
+            }
+            if need > 0 {
+                continue;
+            }
+            let long = head[k..]
+                .iter()
+                .map(|w| {
+                    w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let short = acr.as_str().to_lowercase();
+            if !out.iter().any(|(l, _)| *l == long) {
+                out.push((long, short));
+            }
+        }
     }
-    let rest = &prefix[from..];
+    out
+}
+
+/// The words of a clause before a figure, from the last clause boundary;
+/// a defined acronym's definition dropped and its long form read as the
+/// acronym.
+fn clause_before(prefix: &str, aliases: &[(String, String)]) -> String {
+    let cleaned = ACRONYM.replace_all(prefix, " ");
+    let rest: &str = &cleaned;
     let cut = rest
         .char_indices()
         .filter(|&(i, ch)| {
@@ -818,14 +871,19 @@ fn clause_before(prefix: &str) -> (String, Option<String>) {
             ) || (ch == '-' && rest[i..].starts_with("- ") && rest[..i].ends_with(' '))
         })
         .map(|(i, ch)| i + ch.len_utf8())
-        .last();
-    match cut {
-        Some(c) => (
-            rest[c..].to_string(),
-            if c > 0 { Option::None } else { acronym },
-        ),
-        Option::None => (rest.to_string(), acronym),
+        .last()
+        .unwrap_or(0);
+    let mut clause = rest[cut..]
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (long, short) in aliases {
+        if clause.contains(long.as_str()) {
+            clause = clause.replace(long.as_str(), short);
+        }
     }
+    clause
 }
 
 /// Subject words of a clause, without filler and period words.
@@ -841,7 +899,8 @@ fn subject_words(clause: &str) -> BTreeSet<String> {
 pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     let headings = Headings::new(doc);
     let issuer = issuer_words(doc);
-    let statements = statements(doc, &headings, &issuer);
+    let aliases = acronyms(doc.blocks.iter().map(|b| b.text.text()));
+    let statements = statements(doc, &headings, &issuer, &aliases);
     let debug = std::env::var_os("TICKMARK_DEBUG_RESTATEMENT").is_some();
     if debug {
         for s in &statements {
@@ -1256,7 +1315,12 @@ fn compare(
 }
 
 /// Every prose figure that can be compared, with its statement.
-fn statements(doc: &Document, headings: &Headings, issuer: &HashSet<String>) -> Vec<Statement> {
+fn statements(
+    doc: &Document,
+    headings: &Headings,
+    issuer: &HashSet<String>,
+    aliases: &[(String, String)],
+) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut readings: Vec<Option<Reading>> = vec![Option::None; doc.mentions.len()];
     for i in 0..doc.mentions.len() {
@@ -1334,13 +1398,10 @@ fn statements(doc: &Document, headings: &Headings, issuer: &HashSet<String>) -> 
         if COMPARED_BEFORE.is_match(gap) {
             continue;
         }
-        let (clause, acronym) = clause_before(gap);
+        let clause = clause_before(gap, aliases);
         let mut subject = subject_words(&clause);
         if subject.iter().any(|w| listed(COMPARISON_WORDS, w)) {
             continue;
-        }
-        if let Some(a) = acronym {
-            subject.insert(a);
         }
         // The role.
         let growth_before = GROWTH_BEFORE.is_match(gap) && !TO_BEFORE.is_match(gap);
@@ -1384,7 +1445,7 @@ fn statements(doc: &Document, headings: &Headings, issuer: &HashSet<String>) -> 
         if subject.is_empty() {
             let Some(p) = prev else {
                 // "$19.96 billion in RPO": the subject after the figure.
-                if let Some(s) = subject_after(after) {
+                if let Some(s) = subject_after(after, aliases) {
                     subject = s;
                 } else {
                     continue;
@@ -1414,7 +1475,9 @@ fn statements(doc: &Document, headings: &Headings, issuer: &HashSet<String>) -> 
             // percent in constant currency").
             let pm = &doc.mentions[p];
             let Some(pr) = readings[p].clone() else {
-                if let Some(s) = subject_after(after).filter(|_| !GROWTH_WORD.is_match(gap)) {
+                if let Some(s) =
+                    subject_after(after, aliases).filter(|_| !GROWTH_WORD.is_match(gap))
+                {
                     let mut subject = s;
                     subject.extend(basis);
                     let reading = Reading {
@@ -1542,13 +1605,13 @@ fn sentence_of(text: &str, m: &Mention) -> (usize, usize) {
 
 /// "$19.96 billion in RPO", "$8.06 billion of operating cash flow": the
 /// subject named right after the figure.
-fn subject_after(after: &str) -> Option<BTreeSet<String>> {
+fn subject_after(after: &str, aliases: &[(String, String)]) -> Option<BTreeSet<String>> {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(million|billion|thousand|mm|bn)?\)?\s+(in|of)\s+([A-Za-z][A-Za-z’'\- ]{1,60}?)\s*(,|;|\.|:|\(|$|(?-u:\b)(and|for|in|during|at|as|from|compared|versus|vs|which|while|with|on|to|up|down|an?|the)(?-u:\b))")
             .expect("re")
     });
     let c = AFTER.captures(after)?;
-    let s = subject_words(&c[3]);
+    let s = subject_words(&clause_before(&c[3], aliases));
     (!s.is_empty()).then_some(s)
 }
 
@@ -1636,14 +1699,45 @@ mod tests {
 
     #[test]
     fn subjects() {
-        let (c, a) =
-            clause_before("Remaining Performance Obligations (“RPO”) exiting the quarter were ");
-        assert_eq!(a.as_deref(), Some("rpo"));
-        assert!(subject_words(&c).is_empty());
-        let (c, _) = clause_before("•Record RPO of ");
-        assert_eq!(subject_words(&c), BTreeSet::from(["rpo".to_string()]));
-        let (c, _) = clause_before("In the fourth quarter, total revenues were ");
-        assert_eq!(subject_words(&c), BTreeSet::from(["revenue".to_string()]));
+        let words =
+            |s: &str, aliases: &[(String, String)]| subject_words(&clause_before(s, aliases));
+        let rpo = [(
+            "remaining performance obligations".to_string(),
+            "rpo".to_string(),
+        )];
+        let one = |w: &str| BTreeSet::from([w.to_string()]);
+        assert_eq!(
+            words(
+                "Remaining Performance Obligations (“RPO”) exiting the quarter were ",
+                &rpo
+            ),
+            one("rpo")
+        );
+        assert_eq!(words("•Record RPO of ", &rpo), one("rpo"));
+        assert_eq!(
+            words("In the fourth quarter, total revenues were ", &[]),
+            one("revenue")
+        );
+    }
+
+    #[test]
+    fn acronyms_are_read_from_their_definitions() {
+        let a = acronyms(
+            [
+                "Net new Digital Media Annualized Recurring Revenue (“ARR”) was $504 million.",
+                "•Remaining Performance Obligations (“RPO”) were $20.44 billion.",
+                "Not a definition (the ARR) here, nor (“XYZ”).",
+            ]
+            .into_iter(),
+        );
+        let pair = |l: &str, s: &str| (l.to_string(), s.to_string());
+        assert_eq!(
+            a,
+            vec![
+                pair("annualized recurring revenue", "arr"),
+                pair("remaining performance obligations", "rpo")
+            ]
+        );
     }
 
     const RELEASE: &str = include_str!("../../tests/fixtures/restated-figures.txt");
