@@ -175,6 +175,12 @@ static BASIS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 
+/// Basis words anywhere before a figure in its sentence.
+static BASIS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(non-?gaap|adjusted|constant[\s-]currency|organic|excluding|operational|operationally|pro[\s-]?forma|core|comparable|underlying|fx[\s-]neutral|currency[\s-]neutral)(?-u:\b)")
+        .expect("re")
+});
+
 /// Period expressions: an ordinal quarter, a quarter by number, a year, a
 /// half, a length.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1438,10 +1444,15 @@ fn statements(
                 when = When::Named(h.clone());
             }
         }
-        let basis: Vec<String> = BASIS_AFTER
+        let mut basis: Vec<String> = BASIS_AFTER
             .captures(own)
             .map(|c| words(&c[1]))
             .unwrap_or_default();
+        // A basis set off before the clause ("Excluding contributions from
+        // Paxlovid, revenues totaled $13.6 billion").
+        for c in BASIS_BEFORE.captures_iter(&text[s0..m.start]) {
+            basis.extend(words(&c[1]));
+        }
         if subject.is_empty() {
             let Some(p) = prev else {
                 // "$19.96 billion in RPO": the subject after the figure.
