@@ -251,6 +251,10 @@ const FILLER: &[&str] = &[
     "stood",
     "reported",
     "report",
+    "reporting",
+    "posting",
+    "delivering",
+    "generating",
     "posted",
     "post",
     "delivered",
@@ -738,6 +742,10 @@ fn issuer_words(doc: &Document) -> HashSet<String> {
     out
 }
 
+/// A heading: its block, the part it names, whether it speaks of the
+/// future, whether it ends with a colon, its period.
+type Heading = (usize, Vec<String>, bool, bool, Option<When>);
+
 /// The heading governing each block: a short block of its own, no figure,
 /// no full stop, over at most `HEADING_REACH` blocks and no table.
 struct Headings {
@@ -761,7 +769,7 @@ impl Headings {
         let mut when = vec![Option::None; doc.blocks.len()];
         // (heading block, its part, forward-looking, ends with a colon,
         // its period)
-        let mut current: Option<(usize, Vec<String>, bool, bool, Option<When>)> = Option::None;
+        let mut current: Option<Heading> = Option::None;
         for (bi, b) in doc.blocks.iter().enumerate() {
             if let Some((hb, part, fwd, colon, w)) = &current {
                 let table_between = {
@@ -877,7 +885,7 @@ fn clause_before(prefix: &str, aliases: &[(String, String)]) -> String {
             ) || (ch == '-' && rest[i..].starts_with("- ") && rest[..i].ends_with(' '))
         })
         .map(|(i, ch)| i + ch.len_utf8())
-        .last()
+        .next_back()
         .unwrap_or(0);
     let mut clause = rest[cut..]
         .split_whitespace()
@@ -907,20 +915,6 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     let issuer = issuer_words(doc);
     let aliases = acronyms(doc.blocks.iter().map(|b| b.text.text()));
     let statements = statements(doc, &headings, &issuer, &aliases);
-    let debug = std::env::var_os("TICKMARK_DEBUG_RESTATEMENT").is_some();
-    if debug {
-        for s in &statements {
-            let m = &doc.mentions[s.mention];
-            eprintln!(
-                "stmt @{}-{} {} {:?} {:?}",
-                m.span.start,
-                m.span.end,
-                shown(m),
-                s.base,
-                s.when
-            );
-        }
-    }
     if statements.len() < 2 {
         return;
     }
@@ -1004,33 +998,6 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     groups.sort();
     let lines = LineCount::new(&doc.source.bytes);
     for g in groups {
-        if debug {
-            let v: Vec<String> = g
-                .iter()
-                .map(|&i| {
-                    format!(
-                        "@{} {}",
-                        doc.mentions[statements[i].mention].span.start,
-                        shown(&doc.mentions[statements[i].mention])
-                    )
-                })
-                .collect();
-            let all = g.iter().all(|&a| {
-                g.iter().all(|&b| {
-                    agree(
-                        &doc.mentions[statements[a].mention],
-                        &doc.mentions[statements[b].mention],
-                    )
-                })
-            });
-            eprintln!(
-                "group {} {:?} {:?} {}",
-                if all { "AGREE" } else { "DISAGREE" },
-                statements[g[0]].base,
-                statements[g[0]].when,
-                v.join(" | ")
-            );
-        }
         compare(doc, rule, &statements, &g, &lines, out);
     }
 }
