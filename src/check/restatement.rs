@@ -1093,8 +1093,19 @@ fn shown(m: &Mention) -> String {
     }
 }
 
-fn describe(s: &Statement, when: &When) -> String {
+fn describe(doc: &Document, s: &Statement, when: &When) -> String {
+    // The subject's words in the order the sentence has them (a heading's
+    // first).
+    let m = &doc.mentions[s.mention];
+    let (block, s0) = s.sentence;
+    let before = doc.blocks[block]
+        .text
+        .text()
+        .get(s0..m.start)
+        .unwrap_or("")
+        .to_lowercase();
     let mut name: Vec<&str> = s.base.subject.iter().map(|w| w.as_str()).collect();
+    name.sort_by_key(|w| before.find(w).map_or(0, |i| i + 1));
     if name.is_empty() {
         name.push("figure");
     }
@@ -1243,7 +1254,7 @@ fn compare(
         (When::Named(_), _) => so.when.clone(),
         _ => sr.when.clone(),
     };
-    let what = describe(so, &when);
+    let what = describe(doc, so, &when);
     let (a, b) = (shown(mo), shown(mr));
     let line = lines.line(mr.span.start);
     let (ia, ib) = (mo.interval(), mr.interval());
