@@ -13,6 +13,7 @@ pub mod equation;
 pub mod footing;
 pub mod midpoint;
 pub mod proportion;
+pub mod restatement;
 pub mod sentence;
 
 use crate::document::Document;
@@ -110,6 +111,9 @@ pub struct Outcome {
     /// Narrative figures that only their own sentence's arithmetic
     /// verified, with what it was ("growth", "sum"), for `inspect`.
     pub sentence: FxHashMap<Span, String>,
+    /// Narrative figures that only a restatement of them verified, with
+    /// where it is ("line 12"), for `inspect`.
+    pub restated: FxHashMap<Span, String>,
 }
 
 /// Runs every rule of the set over the document.
@@ -143,7 +147,7 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
             Kind::Agree(concept) => {
                 agree::check(doc, &resolved, rule, concept.as_deref(), &mut out)
             }
-            Kind::Sentence => {}
+            Kind::Sentence | Kind::Restatement => {}
         }
     }
     // Last, so that it knows which figures the tables already verified:
@@ -151,6 +155,13 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
     for rule in rules.rules() {
         if rule.kind == Kind::Sentence {
             sentence::check(doc, rule, &mut out);
+        }
+    }
+    // After the tables and sentences: a figure they verified is reported
+    // against a restatement that disagrees.
+    for rule in rules.rules() {
+        if rule.kind == Kind::Restatement {
+            restatement::check(doc, rule, &mut out);
         }
     }
     out.findings

@@ -155,6 +155,9 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
             let status = if let Some(how) = outcome.sentence.get(&m.span) {
                 note = format!("✓ holds in its sentence ({how})");
                 &note
+            } else if let Some(at) = outcome.restated.get(&m.span) {
+                note = format!("✓ agrees with its restatement at {at}");
+                &note
             } else if outcome.verified.contains(&m.span) {
                 "✓ ties to the tables"
             } else if outcome.findings.iter().any(|f| f.span == m.span) {

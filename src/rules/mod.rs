@@ -27,6 +27,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/change.yaml", include_str!("../../rules/change.yaml")),
     ("rules/claims.yaml", include_str!("../../rules/claims.yaml")),
     (
+        "rules/restatement.yaml",
+        include_str!("../../rules/restatement.yaml"),
+    ),
+    (
         "rules/statements.yaml",
         include_str!("../../rules/statements.yaml"),
     ),
@@ -42,6 +46,7 @@ pub const KINDS: &[&str] = &[
     "ratio",
     "agree",
     "sentence",
+    "restatement",
 ];
 
 /// A compiled rule's kind and parameters.
@@ -58,6 +63,8 @@ pub enum Kind {
     /// The figures of one sentence agree with the arithmetic its words
     /// declare.
     Sentence,
+    /// A figure stated twice in prose agrees with itself.
+    Restatement,
     /// A sum (or comparison) of concepts, in one table or across tables.
     Equation(Equation),
     /// A displayed ratio equals numerator over denominator.
@@ -77,6 +84,7 @@ impl Kind {
             Kind::Proportion => "proportion",
             Kind::Claim => "claim",
             Kind::Sentence => "sentence",
+            Kind::Restatement => "restatement",
             Kind::Equation(_) => "equation",
             Kind::Ratio(_) => "ratio",
             Kind::Agree(_) => "agree",
@@ -578,6 +586,7 @@ fn compile_rules(
             "proportion" => Kind::Proportion,
             "claim" => Kind::Claim,
             "sentence" => Kind::Sentence,
+            "restatement" => Kind::Restatement,
             "equation" | "ratio" => {
                 let field = if r.kind.value == "ratio" {
                     "ratio"
