@@ -1093,6 +1093,29 @@ fn shown(m: &Mention) -> String {
     }
 }
 
+/// The statement's own words up to and including its figure (at most the
+/// last ten words of its sentence before the figure), so that a reader can
+/// find the other statement even in an HTML exhibit that is one long line.
+fn quote(doc: &Document, s: &Statement) -> String {
+    const WORDS: usize = 10;
+    let m = &doc.mentions[s.mention];
+    let text = doc.blocks[m.block].text.text();
+    let before = text
+        .get(s.sentence.1.min(m.start)..m.start)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c == '$' || c == '(' || c.is_whitespace());
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let cut = words.len().saturating_sub(WORDS);
+    let ellipsis = if cut > 0 { "…" } else { "" };
+    let lead = words[cut..].join(" ");
+    let figure = shown(m);
+    if lead.is_empty() {
+        figure
+    } else {
+        format!("{ellipsis}{lead} {figure}")
+    }
+}
+
 fn describe(doc: &Document, s: &Statement, when: &When) -> String {
     // The subject's words in the order the sentence has them (a heading's
     // first).
@@ -1283,7 +1306,10 @@ fn compare(
     out.findings.push(Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
-        message: format!("\"{what}\" is {a} here but {b} at line {line}{others}"),
+        message: format!(
+            "{a} here but {b} in \"{}\" (line {line}{others}); both state {what}",
+            quote(doc, sr)
+        ),
         help: Some(format!(
             "{a} stands for {} and {b} for {}: the intervals do not overlap, and the figures are one slip apart{tie_note}",
             range(ia, mo),
@@ -1759,6 +1785,13 @@ mod tests {
         assert!(spans.contains(&(at("19.69"))), "{f:#?}");
         assert!(spans.contains(&(at("19.96"))), "{f:#?}");
         assert!(f[0].message.contains("rpo"), "{}", f[0].message);
+        // The other statement is quoted in its own words, which find it
+        // where line numbers cannot (an exhibit that is one line of HTML).
+        assert!(
+            f[0].message.contains("in \"Record RPO of $19.96 billion\""),
+            "{}",
+            f[0].message
+        );
         assert!(f[0]
             .help
             .as_deref()
