@@ -3,7 +3,8 @@
 # and 2 threads, the `rg -c '[0-9]'` reading floor (grep -c when rg is
 # absent), and the corpus repeated 1x, 4x and 16x (symbolic links to the
 # same files, so the page cache serves them; cost is parsing and checking).
-# Usage: benches/corpus.sh [path/to/tickmark]   (default target/release/tickmark)
+# Usage: [ROUNDS=N] benches/corpus.sh [path/to/tickmark]
+#        (default target/release/tickmark; ROUNDS interleaved rounds, default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-${CARGO_TARGET_DIR:-target}/release/tickmark}
@@ -45,24 +46,24 @@ done
 
 # The wall time of this virtual machine drifts by half from one minute to
 # the next, so the ratios are taken within a round: the floor, 2 threads and
-# 1 thread back to back, ten rounds, medians of the per-round ratios.
+# 1 thread back to back, ROUNDS rounds, medians of the per-round ratios.
 if command -v rg >/dev/null && command -v python3 >/dev/null; then
-    python3 - "$BIN" "$CORPUS" <<'PY'
+    python3 - "$BIN" "$CORPUS" "${ROUNDS:-10}" <<'PY'
 import statistics as st, subprocess, sys, time
-bin_, corpus = sys.argv[1], sys.argv[2]
+bin_, corpus, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 def wall(cmd):
     t = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t
 rounds = []
-for _ in range(10):
+for _ in range(n):
     rg = wall(["rg", "-c", "[0-9]", corpus])
     j2 = wall([bin_, "check", "--quiet", "--format", "jsonl", "--jobs", "2", corpus])
     j1 = wall([bin_, "check", "--quiet", "--format", "jsonl", "--jobs", "1", corpus])
     rounds.append((rg, j2, j1))
 floor = [j2 / rg for rg, j2, _ in rounds]
 speedup = [j1 / j2 for _, j2, j1 in rounds]
-print(f"interleaved, 10 rounds: --jobs 2 / floor median {st.median(floor):.1f}x "
+print(f"interleaved, {n} rounds: --jobs 2 / floor median {st.median(floor):.1f}x "
       f"(range {min(floor):.1f}-{max(floor):.1f}); --jobs 1 / --jobs 2 median "
       f"{st.median(speedup):.2f}x (range {min(speedup):.2f}-{max(speedup):.2f})")
 PY
