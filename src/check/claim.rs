@@ -112,7 +112,7 @@ mod rates;
 #[cfg(test)]
 mod resolution_tests;
 use headings::Headings;
-use issuer::Issuer;
+pub(crate) use issuer::Issuer;
 use labels::{RowLabels, ROW};
 use rates::{Rates, CONSTANT_CURRENCY_CLAIM};
 

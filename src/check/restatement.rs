@@ -66,7 +66,7 @@
 //! Figures that agree with a restatement count as verified; `tickmark
 //! inspect` shows them as agreeing with the line of the other.
 
-use super::claim::{sentence_end, sentence_start};
+use super::claim::{sentence_end, sentence_start, Issuer};
 use super::{Finding, Label, Outcome};
 use crate::document::{format_grouped, Document, Mention, MentionKind};
 use crate::interval::Interval;
@@ -715,31 +715,11 @@ fn period_in(text: &str) -> Option<When> {
     Some(found.unwrap_or(When::None))
 }
 
-/// The issuer's own name, where the release prints it with its corporate
-/// form ("Alphabet Inc.", "INTERNATIONAL BUSINESS MACHINES CORPORATION"):
-/// its words and initials say nothing of the subject ("Northwind expects
-/// revenue of …").
+/// The issuer's own name (`claim`'s reading of it, words made singular as
+/// subjects are): its words and initials say nothing of the subject
+/// ("Northwind expects revenue of …").
 fn issuer_words(doc: &Document) -> HashSet<String> {
-    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?P<name>[A-Z][A-Za-z&'’.-]*(?:\s+[A-Z][A-Za-z&'’.-]*){0,4}),?\s+(?:Inc\.?|Incorporated|INC\.?|Corporation|CORPORATION|Corp\.?|CORP\.?|plc|PLC|Ltd\.?|LTD\.?|N\.V\.|S\.A\.)(?-u:\b)")
-            .expect("re")
-    });
-    let mut out = HashSet::new();
-    let titles = doc.tables.iter().map(|t| t.title.as_str());
-    let opening = doc.blocks.iter().take(10).map(|b| b.text.text());
-    for text in titles.chain(opening) {
-        for c in NAMED.captures_iter(text) {
-            let ws: Vec<String> = words(&c["name"])
-                .into_iter()
-                .filter(|w| !matches!(w.as_str(), "and" | "the" | "of" | "&"))
-                .collect();
-            if ws.len() > 1 {
-                out.insert(ws.iter().filter_map(|w| w.chars().next()).collect());
-            }
-            out.extend(ws);
-        }
-    }
-    out
+    Issuer::new(doc).words().map(singular).collect()
 }
 
 /// A heading: its block, the part it names, whether it speaks of the

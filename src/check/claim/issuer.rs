@@ -24,12 +24,12 @@ const OPENING: usize = 10;
 
 /// Words that name the issuer, lower case.
 #[derive(Default)]
-pub(super) struct Issuer {
+pub(crate) struct Issuer {
     words: HashSet<String>,
 }
 
 impl Issuer {
-    pub(super) fn new(doc: &Document) -> Issuer {
+    pub(crate) fn new(doc: &Document) -> Issuer {
         let mut out = Issuer::default();
         let titles = doc.tables.iter().map(|t| t.title.as_str());
         let opening = doc.blocks.iter().take(OPENING).map(|b| b.text.text());
@@ -56,6 +56,11 @@ impl Issuer {
             self.words.insert(initials);
         }
         self.words.extend(words);
+    }
+
+    /// The name's words and initials, lower case.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
     }
 
     /// Is a word of prose ("ibm's", "alphabet") the issuer's name?
