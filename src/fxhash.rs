@@ -1,34 +1,62 @@
-//! A fast hasher for the crate's own maps and sets, after rustc's FxHash.
+//! A fast hasher for the crate's own maps and sets.
 //!
 //! The checks key their maps by spans, offsets, short labels and concept
-//! names, over a million look-ups a corpus: std's SipHash, built to resist
-//! collision attacks from untrusted keys, cost more there than the maps'
-//! own work. Nothing here iterates a map into output in its hash order
-//! (std's order is random on every run), so the hasher changes no result,
-//! and an attacker who picks keys can at worst slow a map down, as many
-//! other inputs a linter reads can.
+//! names, over a million look-ups a corpus: std's SipHash cost more there
+//! than the maps' own work. This hasher takes a word of the key at a time
+//! and mixes it with one folded multiply (the 128-bit product's halves
+//! xored, as foldhash does), under a key and a starting state drawn at
+//! random once per process.
+//!
+//! Why keyed: many keys are the document's own text (style attributes,
+//! row labels), and a document can be written by an attacker. A plain
+//! multiply-and-xor hash (rustc's FxHash) with a fixed state lets anyone
+//! write any number of colliding keys (two words whose top bits are both
+//! flipped hash alike), and a map of colliding keys turns each look-up
+//! into a walk over all of them: a hostile exhibit of a few megabytes
+//! could stall a batch for minutes. The folded multiply under a secret
+//! key leaves no collision that holds whatever the key. Nothing here
+//! iterates a map into output in its hash order, so the random key changes
+//! no result (std's own maps are randomized the same way).
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// A `HashMap` hashed with [`FxHasher`].
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` hashed with [`FxHasher`].
 pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
-/// One multiply and one rotate per word, as rustc's `FxHasher`.
-#[derive(Debug, Default, Clone, Copy)]
+/// One folded multiply per word, under the process's random key.
+#[derive(Debug, Clone, Copy)]
 pub struct FxHasher {
     hash: u64,
+    key: u64,
 }
 
-/// An odd constant with well-spread bits (rustc-hash's).
-const K: u64 = 0xf135_7aea_2e62_a9c5;
+/// The process's key and starting state, from std's own random source.
+fn seeds() -> (u64, u64) {
+    static SEEDS: OnceLock<(u64, u64)> = OnceLock::new();
+    *SEEDS.get_or_init(|| {
+        let random = std::collections::hash_map::RandomState::new();
+        // An odd key keeps the product's low half a bijection of the state.
+        (random.hash_one(0u64) | 1, random.hash_one(1u64))
+    })
+}
+
+impl Default for FxHasher {
+    #[inline]
+    fn default() -> FxHasher {
+        let (key, hash) = seeds();
+        FxHasher { hash, key }
+    }
+}
 
 impl FxHasher {
     #[inline]
     fn add(&mut self, word: u64) {
-        self.hash = (self.hash ^ word).wrapping_mul(K);
+        let p = u128::from(self.hash ^ word) * u128::from(self.key);
+        self.hash = (p as u64) ^ ((p >> 64) as u64);
     }
 }
 
@@ -78,16 +106,13 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        // The product's high bits are its best mixed; hashbrown picks the
-        // bucket from the low bits, so they are turned round to the bottom.
-        self.hash.rotate_left(26)
+        self.hash
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::{BuildHasher, BuildHasherDefault};
 
     fn hash<T: std::hash::Hash>(t: T) -> u64 {
         BuildHasherDefault::<FxHasher>::default().hash_one(t)
@@ -100,5 +125,29 @@ mod tests {
         assert_ne!(hash((1usize, 2usize)), hash((2usize, 1usize)));
         let buckets: HashSet<u64> = (0..1000usize).map(|i| hash(i) & 1023).collect();
         assert!(buckets.len() > 600, "{}", buckets.len());
+    }
+
+    /// The collision a multiply-and-xor hash with a fixed state has for
+    /// every key: flip the top bit of two consecutive words. Keyed by the
+    /// folded multiply, those keys land in different buckets.
+    #[test]
+    fn keys_built_to_collide_do_not() {
+        let key = |flips: u64| -> Vec<u8> {
+            let mut bytes = Vec::new();
+            for i in 0..16u64 {
+                let mut w = 0x2020_2020_2020_2020u64 + i;
+                if flips >> (i / 2) & 1 == 1 {
+                    w ^= 1 << 63;
+                }
+                bytes.extend_from_slice(&w.to_le_bytes());
+            }
+            bytes
+        };
+        let hashes: HashSet<u64> = (0..256u64).map(|f| hash(key(f).as_slice())).collect();
+        assert_eq!(hashes.len(), 256);
+        let buckets: HashSet<u64> = (0..256u64)
+            .map(|f| hash(key(f).as_slice()) & 1023)
+            .collect();
+        assert!(buckets.len() > 150, "{}", buckets.len());
     }
 }
