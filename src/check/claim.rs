@@ -1014,6 +1014,15 @@ fn non_gaap_columns<'d>(doc: &Document, res: &'d Resolved<'d>, concept: &str) ->
         .collect()
 }
 
+/// The fact among `facts` in the same table and column as `of`: the other
+/// term of a sum or ratio taken within one column.
+fn in_column_of<'d>(facts: &[&'d Fact<'d>], of: &Fact) -> Option<&'d Fact<'d>> {
+    facts
+        .iter()
+        .copied()
+        .find(|f| f.table == of.table && f.column == of.column)
+}
+
 /// Values of a concept in every table column; `cash_and_investments` is
 /// the sum of cash and short-term investments.
 fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
@@ -1021,11 +1030,7 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
         let mut out = Vec::new();
         let investments = facts_of(res, "short_term_investments");
         for c in facts_of(res, "cash") {
-            if let Some(s) = investments
-                .iter()
-                .copied()
-                .find(|s| s.table == c.table && s.column == c.column)
-            {
+            if let Some(s) = in_column_of(&investments, c) {
                 if let Some(sum) = c.interval.checked_add(s.interval) {
                     out.push((sum, vec![c, s]));
                 }
@@ -1089,11 +1094,7 @@ fn non_gaap_margins<'d>(
             .chain(facts_of(res, "non_gaap_operating_income"));
         for o in incomes {
             crate::budget::spend(revenue.len() as u64 + 1);
-            if let Some(r) = revenue
-                .iter()
-                .copied()
-                .find(|r| r.table == o.table && r.column == o.column)
-            {
+            if let Some(r) = in_column_of(&revenue, o) {
                 if let Some(q) = o.interval.checked_div(r.interval) {
                     out.push((q, vec![r, o]));
                 }
@@ -1112,11 +1113,7 @@ fn operating_margins<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
         if res.roles.get(r.table) != Some(&crate::resolve::Role::IncomeStatement) {
             continue;
         }
-        if let Some(o) = income
-            .iter()
-            .copied()
-            .find(|f| f.table == r.table && f.column == r.column)
-        {
+        if let Some(o) = in_column_of(&income, r) {
             if let Some(q) = o.interval.checked_div(r.interval) {
                 out.push((q, vec![r, o]));
             }
@@ -1138,14 +1135,9 @@ fn margins<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
         if res.roles.get(r.table) != Some(&crate::resolve::Role::IncomeStatement) {
             continue;
         }
-        let same = |fs: &[&'d Fact<'d>]| {
-            fs.iter()
-                .copied()
-                .find(|f| f.table == r.table && f.column == r.column)
-        };
-        let g = match same(&gp) {
+        let g = match in_column_of(&gp, r) {
             Some(g) => Some((g.interval, vec![r, g])),
-            None => same(&cost)
+            None => in_column_of(&cost, r)
                 .and_then(|c| r.interval.checked_sub(c.interval).map(|d| (d, vec![r, c]))),
         };
         if let Some((g, facts)) = g {
