@@ -69,11 +69,12 @@
 use super::claim::{sentence_end, sentence_start, Issuer};
 use super::{Finding, Label, Outcome};
 use crate::document::{format_grouped, Document, Mention, MentionKind};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::interval::Interval;
 use crate::rules::Rule;
 use regex::Regex;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// A statement stated more often than this is not one statement.
@@ -900,7 +901,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     }
     // A quarter named without its year takes the year the release names
     // it with, when only one.
-    let mut years: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut years: HashMap<String, HashSet<String>> = HashMap::default();
     for s in &statements {
         if let When::Named(n) = &s.when {
             if let Some((q, y)) = n.split_once('y') {
@@ -911,7 +912,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             }
         }
     }
-    let mut by_base: HashMap<&Base, Vec<usize>> = HashMap::new();
+    let mut by_base: HashMap<&Base, Vec<usize>> = HashMap::default();
     for (i, s) in statements.iter().enumerate() {
         by_base.entry(&s.base).or_default().push(i);
     }
@@ -936,7 +937,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             .map(|&i| when(i))
             .filter(|w| matches!(w, When::Named(_)))
             .collect();
-        let mut by_when: HashMap<When, Vec<usize>> = HashMap::new();
+        let mut by_when: HashMap<When, Vec<usize>> = HashMap::default();
         for &i in members {
             let w = when(i);
             let w = match (&w, named.len()) {
