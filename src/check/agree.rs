@@ -17,7 +17,7 @@
 //! and reconciliations restate items on pro forma or adjusted bases. Ties
 //! across statements are rules of their own, like `net-income-agrees`.
 
-use super::{Finding, Label, Outcome, Passed};
+use super::{Finding, Label, Outcome};
 use crate::document::Document;
 use crate::resolve::{same_period, Fact, Resolved, Role};
 use crate::rules::Rule;
@@ -77,14 +77,13 @@ pub fn check(
             continue;
         }
         if anchor.interval.overlaps(&f.interval) {
-            out.passed.push(Passed {
-                rule: rule.id.clone(),
-                table: f.table,
-                row: f.row,
-                column: f.column,
-            });
-            out.verified.insert(f.figure.span);
-            out.verified.insert(anchor.figure.span);
+            out.pass(
+                rule,
+                f.table,
+                f.row,
+                f.column,
+                [f.figure.span, anchor.figure.span],
+            );
             continue;
         }
         let label = &doc.tables[f.table].rows[f.row].label;

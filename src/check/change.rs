@@ -31,7 +31,7 @@
 //! reported only when it is more than one point outside what the displayed
 //! amounts allow.
 
-use super::{Finding, Label, Outcome, Passed};
+use super::{Finding, Label, Outcome};
 use crate::document::{format_grouped, Document, Figure, Table, Unit};
 use crate::interval::Interval;
 use crate::rules::Rule;
@@ -191,15 +191,13 @@ fn check_roll_forward(doc: &Document, rule: &Rule, out: &mut Outcome) {
                             continue;
                         };
                         if holds {
-                            out.passed.push(Passed {
-                                rule: rule.id.clone(),
-                                table: ti,
-                                row: b,
-                                column: c,
-                            });
-                            for f in [end, start, adds] {
-                                out.verified.insert(f.span);
-                            }
+                            out.pass(
+                                rule,
+                                ti,
+                                b,
+                                c,
+                                [end, start, adds].into_iter().map(|f| f.span),
+                            );
                             continue;
                         }
                         let shown = format_grouped(computed.midpoint(), end.decimals);
@@ -405,15 +403,7 @@ fn check_growth_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 continue;
             };
             if holds {
-                out.passed.push(Passed {
-                    rule: rule.id.clone(),
-                    table: ti,
-                    row: p,
-                    column: c,
-                });
-                out.verified.insert(v.span);
-                out.verified.insert(x.span);
-                out.verified.insert(y.span);
+                out.pass(rule, ti, p, c, [v.span, x.span, y.span]);
                 continue;
             }
             let shown = format!("{}%", format_grouped(computed.midpoint(), 1));
@@ -617,15 +607,13 @@ fn check_change_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 continue;
             };
             if holds {
-                out.passed.push(Passed {
-                    rule: rule.id.clone(),
-                    table: x.table,
-                    row: x.row,
-                    column: c,
-                });
-                for f in [v, a, b] {
-                    out.verified.insert(f.span);
-                }
+                out.pass(
+                    rule,
+                    x.table,
+                    x.row,
+                    c,
+                    [v, a, b].into_iter().map(|f| f.span),
+                );
                 continue;
             }
             let shown = format!("{}%", format_grouped(computed.midpoint(), 1));
@@ -970,15 +958,7 @@ fn report(x: Trial, doc: &Document, rule: &Rule, out: &mut Outcome) {
             continue;
         };
         if e.holds {
-            out.passed.push(Passed {
-                rule: rule.id.clone(),
-                table: ti,
-                row: e.row,
-                column: d,
-            });
-            out.verified.insert(v.span);
-            out.verified.insert(a.span);
-            out.verified.insert(b.span);
+            out.pass(rule, ti, e.row, d, [v.span, a.span, b.span]);
             continue;
         }
         let mid = e.computed.midpoint();

@@ -95,7 +95,7 @@
 //! something else the row resembles; under a heading that names a part the
 //! tables do not show, a miss is that part's.
 
-use super::{Finding, Label, Outcome, Passed};
+use super::{Finding, Label, Outcome};
 use crate::document::{Date, Document, Mention, MentionKind, Period};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::interval::Interval;
@@ -2771,16 +2771,15 @@ fn check_mention<'d>(
     }
     let hit = computed.iter().find(|(v, _)| v.overlaps(&claim));
     if let Some((_, facts)) = hit {
-        out.passed.push(Passed {
-            rule: rule.id.clone(),
-            table: facts[0].table,
-            row: facts[0].row,
-            column: facts[0].column,
-        });
-        out.verified.insert(m.span);
-        for f in facts {
-            out.verified.insert(f.figure.span);
-        }
+        out.pass(
+            rule,
+            facts[0].table,
+            facts[0].row,
+            facts[0].column,
+            [m.span]
+                .into_iter()
+                .chain(facts.iter().map(|f| f.figure.span)),
+        );
         return Ok(());
     }
     // A figure that ties to nothing may still be about something the

@@ -26,7 +26,7 @@
 //! Percentages computed from unrounded figures may differ by one unit of
 //! their last digit: that slack is allowed for figures with decimals.
 
-use super::{Finding, Label, Outcome, Passed};
+use super::{Finding, Label, Outcome};
 use crate::document::{format_grouped, Document, Figure, Table};
 use crate::interval::{Interval, RoundedSum};
 use crate::rules::Rule;
@@ -505,16 +505,15 @@ fn report(
     match f {
         RowFit::Silent => {}
         RowFit::Holds => {
-            out.passed.push(Passed {
-                rule: rule.id.clone(),
-                table: ti,
-                row: r,
-                column: h.target,
-            });
-            out.verified.insert(target.span);
-            for x in terms {
-                out.verified.insert(x.span);
-            }
+            out.pass(
+                rule,
+                ti,
+                r,
+                h.target,
+                [target.span]
+                    .into_iter()
+                    .chain(terms.into_iter().map(|x| x.span)),
+            );
         }
         RowFit::Misses(sum) => {
             let label = &t.rows[r].label;

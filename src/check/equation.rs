@@ -22,7 +22,7 @@
 //! then advice (ending cash that includes restricted cash the balance sheet
 //! shows elsewhere).
 
-use super::{Finding, Label, Outcome, Passed};
+use super::{Finding, Label, Outcome};
 use crate::document::{format_grouped, Document};
 use crate::interval::Interval;
 use crate::resolve::{instant_at, same_period, start_instant, Fact, Resolved};
@@ -264,15 +264,13 @@ fn evaluate(
     };
     let all: Vec<&Fact> = std::iter::once(lhs).chain(terms.iter().copied()).collect();
     if holds {
-        out.passed.push(Passed {
-            rule: rule.id.clone(),
-            table: lhs.table,
-            row: lhs.row,
-            column: lhs.column,
-        });
-        for f in all {
-            out.verified.insert(f.figure.span);
-        }
+        out.pass(
+            rule,
+            lhs.table,
+            lhs.row,
+            lhs.column,
+            all.into_iter().map(|f| f.figure.span),
+        );
         return;
     }
     // A left side above the right by no more than the rule allows (ending

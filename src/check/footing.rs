@@ -31,7 +31,7 @@
 //! displayed sum ("differs by 1, within rounding of 7 components") is at
 //! most `advice`.
 
-use super::{Finding, Label, Outcome, Passed, Severity};
+use super::{Finding, Label, Outcome, Severity};
 use crate::document::{format_grouped, Document, Figure, Row, Table, Unit};
 use crate::fxhash::FxHashSet as HashSet;
 use crate::interval::RoundedSum;
@@ -1010,16 +1010,8 @@ fn record(
             .collect();
         let failed = Some(e.column) == miss || e.fit == ColumnFit::Miss;
         if !failed {
-            out.passed.push(Passed {
-                rule: rule.id.clone(),
-                table: ti,
-                row: total,
-                column: e.column,
-            });
-            out.verified.insert(tf.span);
-            for (_, f, _) in &components {
-                out.verified.insert(f.span);
-            }
+            let spans = components.iter().map(|(_, f, _)| f.span);
+            out.pass(rule, ti, total, e.column, spans.chain([tf.span]));
         }
         let severity = match (failed, e.fit) {
             (true, _) => rule.severity,

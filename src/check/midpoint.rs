@@ -19,7 +19,7 @@
 //! miss is reported only in a table where another midpoint holds: the
 //! layout is read right elsewhere.
 
-use super::{Finding, Label, Outcome, Passed};
+use super::{Finding, Label, Outcome};
 use crate::document::{format_grouped, Document, Figure};
 use crate::interval::Interval;
 use crate::rules::Rule;
@@ -64,15 +64,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 continue;
             };
             if holds {
-                out.passed.push(Passed {
-                    rule: rule.id.clone(),
-                    table: ti,
-                    row: r,
-                    column: m,
-                });
-                for f in [a, b, v] {
-                    out.verified.insert(f.span);
-                }
+                out.pass(rule, ti, r, m, [a, b, v].into_iter().map(|f| f.span));
                 continue;
             }
             let shown = format_grouped(computed.midpoint(), v.decimals);

@@ -19,7 +19,7 @@ pub mod sentence;
 use crate::document::Document;
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::{resolve, TotalBlock};
-use crate::rules::{Kind, RuleSet};
+use crate::rules::{Kind, Rule, RuleSet};
 use crate::span::Span;
 use serde::Serialize;
 use std::fmt;
@@ -86,6 +86,27 @@ pub struct Passed {
     pub table: usize,
     pub row: usize,
     pub column: usize,
+}
+
+impl Outcome {
+    /// Records that `rule` held at a cell of a table, and that the figures
+    /// it compared (their spans) are verified.
+    pub(crate) fn pass(
+        &mut self,
+        rule: &Rule,
+        table: usize,
+        row: usize,
+        column: usize,
+        figures: impl IntoIterator<Item = Span>,
+    ) {
+        self.passed.push(Passed {
+            rule: rule.id.clone(),
+            table,
+            row,
+            column,
+        });
+        self.verified.extend(figures);
+    }
 }
 
 /// Does a (lower-case) row label name a rate or a ratio? Only as words:

@@ -19,7 +19,7 @@
 //! thousand or more, or a currency sign): growth-point columns do not. Rows of averages, shares, rates and margins are
 //! skipped.
 
-use super::{Finding, Label, Outcome, Passed};
+use super::{Finding, Label, Outcome};
 use crate::document::{format_grouped, Document, Figure, Table, Unit};
 use crate::interval::Interval;
 use crate::rules::Rule;
@@ -371,17 +371,8 @@ fn record_share(
     rule: &Rule,
     out: &mut Outcome,
 ) {
-    out.passed.push(Passed {
-        rule: rule.id.clone(),
-        table: ti,
-        row: p,
-        column: c,
-    });
-    for r in [p, n, d] {
-        if let Some(f) = t.rows[r].figure(c) {
-            out.verified.insert(f.span);
-        }
-    }
+    let figures = [p, n, d].into_iter().filter_map(|r| t.rows[r].figure(c));
+    out.pass(rule, ti, p, c, figures.map(|f| f.span));
 }
 
 fn report_share(
@@ -484,15 +475,7 @@ fn compare_pairs(
             continue;
         };
         if s0.overlaps(&s1) {
-            out.passed.push(Passed {
-                rule: rule.id.clone(),
-                table: ti,
-                row: p,
-                column: c,
-            });
-            for f in [x0, y0, x, y] {
-                out.verified.insert(f.span);
-            }
+            out.pass(rule, ti, p, c, [x0, y0, x, y].into_iter().map(|f| f.span));
             continue;
         }
         let (m0, m1) = (
@@ -562,14 +545,7 @@ fn report(
             continue;
         };
         if r.ratio.contains(k) {
-            out.passed.push(Passed {
-                rule: rule.id.clone(),
-                table: ti,
-                row: r.row,
-                column: c,
-            });
-            out.verified.insert(x.span);
-            out.verified.insert(y.span);
+            out.pass(rule, ti, r.row, c, [x.span, y.span]);
             continue;
         }
         let expected = (y.value * k).round_dp(x.decimals);
