@@ -185,6 +185,14 @@ static MARGIN: LazyLock<Regex> =
 static OTHER_MARGIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(operating|net|profit|ebitda|segment|product|services?|non-?gaap|adjusted)\s+(gross\s+)?margins?(?-u:\b)|(?-u:\b)margins?(?-u:\b)").expect("re")
 });
+/// "effective tax rate", "effective GAAP tax rate", "effective tax rates on
+/// income from continuing operations": income tax over pre-tax income.
+/// "Non-GAAP tax rate", "core annual effective tax rate" and "tax rates for
+/// non-GAAP adjusted income" name other measures, which the qualifier
+/// checks around the phrase turn away.
+static TAX_RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)effective\s+(gaap\s+)?(income\s+)?tax\s+rates?(?-u:\b)").expect("re")
+});
 static CASH_AND_INVESTMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)cash,? (and )?cash equivalents,? and (short[ -]term )?(investments( in marketable securities)?|marketable securities)|(?-u:\b)cash and (short[ -]term )?investments(?-u:\b)")
         .expect("re")
@@ -1044,6 +1052,9 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
     if concept == "operating_margin" {
         return operating_margins(res);
     }
+    if concept == "effective_tax_rate" {
+        return tax_rates(res);
+    }
     facts_of(res, concept)
         .into_iter()
         .map(|f| (f.interval, vec![f]))
@@ -1116,6 +1127,45 @@ fn operating_margins<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
         if let Some(o) = in_column_of(&income, r) {
             if let Some(q) = o.interval.checked_div(r.interval) {
                 out.push((q, vec![r, o]));
+            }
+        }
+    }
+    out
+}
+
+/// The effective tax rate a sentence names, when it is the last measure
+/// named before the figure ("gross margin of 45% and an effective tax rate
+/// of 18%" gives 18% the rate and 45% the margin).
+/// Between the phrase and the figure only the rate's own words and the
+/// rates listed before it stand ("effective tax rates on income from
+/// continuing operations were 130.2% and 4.8%"), no amount or clause.
+fn tax_rate_phrase(lower: &str) -> Option<regex::Match<'_>> {
+    let rate = TAX_RATE.find_iter(lower).last()?;
+    let margin_after = OTHER_MARGIN
+        .find_iter(lower)
+        .last()
+        .is_some_and(|x| x.start() > rate.start());
+    let gap = &lower[rate.end()..];
+    let own_words = gap.len() <= 120 && !gap.contains(['$', ';']);
+    (!margin_after && own_words).then_some(rate)
+}
+
+/// The effective tax rate per column: the rows that state it, and income
+/// tax over pre-tax income in the income statement's columns (a benefit
+/// over a loss is a positive rate, as the division gives).
+fn tax_rates<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
+    let mut out: Vec<Candidate<'d>> = facts_of(res, "effective_tax_rate")
+        .into_iter()
+        .map(|f| (f.interval, vec![f]))
+        .collect();
+    let tax = facts_of(res, "income_tax");
+    for p in facts_of(res, "pretax_income") {
+        if res.roles.get(p.table) != Some(&crate::resolve::Role::IncomeStatement) {
+            continue;
+        }
+        if let Some(t) = in_column_of(&tax, p) {
+            if let Some(q) = t.interval.checked_div(p.interval) {
+                out.push((q, vec![p, t]));
             }
         }
     }
@@ -1612,6 +1662,9 @@ fn concept_of(
     let lower = text[start..m.start].to_lowercase();
     let after = &text[m.end..end.max(m.end)];
     if assertion == Assertion::Margin {
+        if let Some(x) = tax_rate_phrase(&lower) {
+            return Ok(("effective_tax_rate".to_string(), x.start(), x.end()));
+        }
         // "operating margin was 28%": operating income over revenue.
         let (operating, at, to) = match OTHER_MARGIN
             .find_iter(&lower)
@@ -1853,9 +1906,10 @@ fn respectively_list(
     let at = mentions.iter().position(|o| o.start == m.start)?;
     // The list the figure is in: figures separated only by "and", ",", or
     // by the direction of each rate ("a decrease of 8% and an increase of
-    // 1%").
+    // 1%"); a negative rate's parenthesis ("16.9% and (6.7%)") is the
+    // figure's own.
     static RATE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(%|percent)\s*,?\s*(and|or)\s+((an?\s+)?(increase|decrease|decline|rise|growth|drop|improvement)\s+(of|by)\s*)?$")
+        Regex::new(r"(?i)^\s*(%|percent)\s*\)?\s*,?\s*(and|or)\s+((an?\s+)?(increase|decrease|decline|rise|growth|drop|improvement)\s+(of|by)\s*)?\(?$")
             .expect("re")
     });
     let joined = |a: &Mention, b: &Mention| {
@@ -1902,8 +1956,18 @@ fn period_list(tail: &str) -> Vec<PeriodClue> {
         Regex::new(r"(?i)(?P<md>(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}),?\s+(?P<y1>\d{4})\s+and\s+(?P<y2>\d{4})")
             .expect("re")
     });
+    // "in fiscal 2024 and 2023", "in the fourth quarter of fiscal 2024 and
+    // 2023": the second year is the first one's kind of period.
+    static FISCAL_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?P<lead>((first|second|third|fourth)\s+quarter\s+of\s+)?fiscal\s+(year\s+)?)(?P<y1>\d{4})\s+and\s+(?P<y2>\d{4})(?-u:\b)")
+            .expect("re")
+    });
     // Spell both members out, so each reads as a period of its own.
     let mut t = tail.to_string();
+    if let Some(c) = FISCAL_YEARS.captures(&t) {
+        let spelled = format!("{}{} and {}{}", &c["lead"], &c["y1"], &c["lead"], &c["y2"]);
+        t.replace_range(c.get(0).map_or(0..0, |x| x.range()), &spelled);
+    }
     if let Some(c) = LENGTHS.captures(&t) {
         let date_at = c.get(0).map_or(0, |x| x.end());
         let date: String = t[date_at..]
@@ -2079,6 +2143,14 @@ fn check_mention<'d>(
         || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
         && !TO_VALUE.is_match(&lower);
     let assertion = match m.kind {
+        MentionKind::Percent | MentionKind::Points
+            if tax_rate_phrase(&lower).is_some() && !growth_words =>
+        {
+            if m.kind == MentionKind::Points {
+                return Err("a change of a tax rate in points".into());
+            }
+            Assertion::Margin
+        }
         MentionKind::Percent | MentionKind::Points
             if (MARGIN.is_match(&lower)
                 || OTHER_MARGIN
@@ -2453,6 +2525,12 @@ fn check_mention<'d>(
     if percentish {
         // Percent mentions are fractions: 12.6% is 0.126.
         claim = claim.scale(Decimal::new(1, 2)).ok_or("overflow")?;
+    }
+    // A tax rate's sign says whether the tax is a benefit, but statements
+    // print the provision as a positive expense or as a negative figure
+    // (Oracle's "(1,274)") as they choose: its size is what is checked.
+    if concept == "effective_tax_rate" {
+        claim = magnitude(claim);
     }
     // The period: the figure's own, and for a growth or change the base
     // it is compared with.

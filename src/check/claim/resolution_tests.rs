@@ -776,3 +776,54 @@ fn from_year_ago_without_an_article() {
         ],
     );
 }
+
+/// An income statement for two fiscal years ending in May, with pre-tax
+/// income and a tax provision shown as a negative figure (as Oracle shows
+/// it) and a benefit in the earlier year.
+fn release_with_taxes(prose: &str) -> String {
+    format!(
+        "Example Corp Reports Fiscal 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in millions)\n\n\
+\tYear Ended May 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 5,300\t$ 4,900\n\
+Total operating expenses\t4,100\t3,950\n\
+Operating income\t1,200\t950\n\
+Income before income taxes\t1,174\t912\n\
+Provision for income taxes\t(128)\t61\n\
+Net income\t$ 1,046\t$ 973\n"
+    )
+}
+
+#[test]
+fn effective_tax_rates_are_tax_over_pretax_income() {
+    // 128 / 1,174 is 10.9%; the benefit of 61 over 912 is (6.7%).
+    expect(
+        release_with_taxes,
+        &[
+            ("Our effective tax rate was 10.9% in fiscal 2026.", 0),
+            ("Our effective tax rate was 19.0% in fiscal 2026.", 1),
+            (
+                "Income tax effects were calculated reflecting an effective GAAP tax rate of 10.9% and (6.7%) in fiscal 2026 and 2025, respectively.",
+                0,
+            ),
+            (
+                "Income tax effects were calculated reflecting an effective GAAP tax rate of 10.9% and (7.6%) in fiscal 2026 and 2025, respectively.",
+                1,
+            ),
+            // Other measures: not checked, whatever the figure.
+            (
+                "Income tax effects were calculated reflecting an effective non-GAAP tax rate of 91.0% and 16.3% in fiscal 2026 and 2025, respectively.",
+                0,
+            ),
+            ("Our effective tax rate for non-GAAP adjusted income was 19.0% in fiscal 2026.", 0),
+            ("We expect a core annual effective tax rate of 19.0% in fiscal 2027.", 0),
+            // The last measure named is the figure's: the margin, not the rate.
+            ("The effective tax rate was 10.9% and operating margin was 22.6% in fiscal 2026.", 0),
+            ("The effective tax rate was 10.9% and operating margin was 26.2% in fiscal 2026.", 1),
+        ],
+    );
+    let text = release_with_taxes(
+        "The effective tax rate was 10.9%, 4.2 percentage points below the statutory rate.",
+    );
+    assert_eq!(note_of(&text, "4.2"), "a change of a tax rate in points");
+}
