@@ -1811,8 +1811,62 @@ fn concept_of(
             }
             Ok((n.to_string(), s, e))
         }
-        None => Err("no concept named before the figure".into()),
+        None => match issuer_earnings(&lower, vocab.issuer) {
+            Some((s, e)) => Ok(("net_income".to_string(), s, e)),
+            None => Err("no concept named before the figure".into()),
+        },
     }
+}
+
+/// "Exxon Mobil Corporation today announced fourth-quarter 2023 earnings
+/// of $7.6 billion, or $1.67 per share assuming dilution", "For the full
+/// year 2023, the company reported earnings of $36.0 billion": "earnings"
+/// alone is net income when the company itself reports them. Anywhere else
+/// the word is too loose to tie: "Upstream earnings", or "Second-quarter
+/// earnings were $7.1 billion" under a segment's heading, are a part's.
+/// Where "earnings" (a concept-less word) stands before the figure.
+fn issuer_earnings(lower: &str, issuer: &Issuer) -> Option<(usize, usize)> {
+    static TO_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+(of|totaling|totaled|were|was)\s*\\?\$?\s*(\d[\d.,]*\s*(million|billion)?\s*,?\s*or\s*\\?\$?\s*)?$")
+            .expect("re")
+    });
+    let at = lower.rfind("earnings")?;
+    let e = at + "earnings".len();
+    if !lower.is_char_boundary(at) || !TO_FIGURE.is_match(&lower[e..]) {
+        return None;
+    }
+    let mut words = lower[..at].split_whitespace().rev();
+    // The period and modifiers of the earnings, back to the verb.
+    let mut verb = false;
+    for raw in words.by_ref() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if matches!(w, "announced" | "reported" | "posted") {
+            verb = true;
+            break;
+        }
+        let periodish = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+        if !(MODIFIERS.contains(&w) || periodish) || raw.ends_with([',', ';', ':']) {
+            return None;
+        }
+    }
+    // The company names itself, back to the start of its clause: "the
+    // company", "we", its name, or any name before a corporate form.
+    let mut subject = false;
+    let mut corporate = false;
+    for raw in words {
+        if raw.ends_with([',', ';', ':']) || raw.chars().all(|c| !c.is_alphanumeric()) {
+            break;
+        }
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        match w {
+            "today" | "the" => continue,
+            "company" | "we" => subject = true,
+            "inc" | "corporation" | "corp" | "plc" | "ltd" => (subject, corporate) = (true, true),
+            _ if corporate || issuer.names(w) => subject = true,
+            _ => return None,
+        }
+    }
+    (verb && subject).then_some((at, e))
 }
 
 /// "by" right before a figure: the amount something moved by.

@@ -827,3 +827,37 @@ fn effective_tax_rates_are_tax_over_pretax_income() {
     );
     assert_eq!(note_of(&text, "4.2"), "a change of a tax rate in points");
 }
+
+#[test]
+fn earnings_the_company_reports_are_its_net_income() {
+    expect(
+        release,
+        &[
+            (
+                "Example Corp today announced first-quarter 2026 earnings of $3.5 million.",
+                0,
+            ),
+            (
+                "Example Corp today announced first-quarter 2026 earnings of $3.9 million.",
+                1,
+            ),
+            (
+                "For the first quarter, the company reported earnings of $3.9 million.",
+                1,
+            ),
+            // A name before its corporate form is the company's, whatever
+            // the opening paragraphs call it.
+            (
+                "Northwind Holdings Corporation today reported earnings of $3.9 million.",
+                1,
+            ),
+            // Anyone else's earnings, or earnings with no one reporting
+            // them, are too loose a word to tie.
+            ("Cloud Services reported earnings of $3.9 million.", 0),
+            ("First-quarter earnings were $3.9 million.", 0),
+            ("Upstream first-quarter earnings of $3.9 million.", 0),
+        ],
+    );
+    let text = release("First-quarter earnings were $3.9 million.");
+    assert_eq!(note_of(&text, "3.9"), "no concept named before the figure");
+}
