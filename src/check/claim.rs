@@ -2120,6 +2120,41 @@ fn label_anchors(doc: &Document, i: usize, start: usize) -> Vec<(usize, usize)> 
     out
 }
 
+/// A forecast the results are measured against, after a figure stated in
+/// the past tense: "EPS for the first quarter was $5.28 vs. $2.88 last year
+/// and our $4.49 forecast", "Diluted EPS was $5.87 …, $1.00 below
+/// forecast". The noun looks back; the figure before it is history. The
+/// forecast's own figure ("our $4.49") and the miss right before the
+/// comparison ("$1.00 below forecast") stay unchecked.
+fn past_forecast(sentence: &str, word: regex::Match, figure: std::ops::Range<usize>) -> bool {
+    static NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(forecasts?|guidance|outlook|expectations|estimates)$").expect("re")
+    });
+    static LOOKS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(vs\.?|versus|and|than|below|above|ahead of|in line with|in-line with|beat|exceeded|compared (to|with))\s+((our|the|its|their)\s+)?((previous|prior|original|internal)\s+)?(\\?\$?\s*\d[\d.,]*\s*(million|billion|[bm])?\s+)?$")
+            .expect("re")
+    });
+    static PAST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(was|were|grew|totaled|totalled|increased|decreased|rose|fell|declined|came in)(?-u:\b)")
+            .expect("re")
+    });
+    let Some(before) = sentence.get(..word.start()) else {
+        return false;
+    };
+    let Some(lead) = LOOKS_BACK.find(before) else {
+        return false;
+    };
+    let between = sentence.get(figure.end..lead.start()).unwrap_or("");
+    let words_between = between
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| !w.is_empty() && !matches!(w, "million" | "billion" | "B" | "M"));
+    NOUN.is_match(word.as_str())
+        && words_between
+        && sentence
+            .get(..figure.start)
+            .is_some_and(|b| PAST.is_match(b))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn check_mention<'d>(
     doc: &'d Document,
@@ -2152,12 +2187,14 @@ fn check_mention<'d>(
         return Err(format!("forward-looking (a list after \"{word}\")"));
     }
     // "May 31, 2024" is a month, not a modal.
+    let figure_at = m.start - start;
     let modal = FUTURE.find_iter(sentence).find(|f| {
         let rest = sentence[f.end()..].trim_start();
         // "per share assuming dilution" is diluted EPS.
         !(f.as_str().eq_ignore_ascii_case("may") && rest.starts_with(|c: char| c.is_ascii_digit())
             || f.as_str().eq_ignore_ascii_case("assuming")
-                && rest.to_ascii_lowercase().starts_with("dilution"))
+                && rest.to_ascii_lowercase().starts_with("dilution")
+            || past_forecast(sentence, *f, figure_at..m.end - start))
     });
     if let Some(f) = modal {
         return Err(format!("forward-looking (\"{}\")", f.as_str()));

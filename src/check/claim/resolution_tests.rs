@@ -861,3 +861,33 @@ fn earnings_the_company_reports_are_its_net_income() {
     let text = release("First-quarter earnings were $3.9 million.");
     assert_eq!(note_of(&text, "3.9"), "no concept named before the figure");
 }
+
+#[test]
+fn results_against_a_past_forecast_are_history() {
+    expect(
+        release,
+        &[
+            (
+                "Revenue for the first quarter was $48.2 million vs. $42.9 million last year and our $47.0 million forecast.",
+                0,
+            ),
+            (
+                "Revenue for the first quarter was $84.2 million vs. $42.9 million last year and our $47.0 million forecast.",
+                1,
+            ),
+            (
+                "Revenue for the first quarter was $48.2 million vs. $24.9 million last year and our $47.0 million forecast.",
+                1,
+            ),
+            // The forecast's own figure and the miss against it are not
+            // the quarter's revenue.
+            (
+                "Revenue for the first quarter was $48.2 million, $4.2 million above forecast.",
+                0,
+            ),
+            ("Revenue for the first quarter was $48.2 million vs. our $84.2 million forecast.", 0),
+            // A forecast of the future, whatever its tense elsewhere.
+            ("We forecast second-quarter revenue of $84.2 million.", 0),
+        ],
+    );
+}
