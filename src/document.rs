@@ -424,9 +424,59 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// From the first header or row to the last row, in the file.
     pub span: Span,
+    /// The twelve months each column's period ends, for rows that state
+    /// trailing-twelve-month figures in a table of quarters ("Free cash
+    /// flow -- TTM" under "Q1 2024 … Q2 2024"); empty when no row does.
+    /// See [`Table::mark_trailing`].
+    #[serde(skip)]
+    pub trailing: Vec<Period>,
 }
 
+/// "Free cash flow -- TTM", "Operating cash flow -- trailing twelve months
+/// (TTM)": a row of trailing-twelve-month figures.
+static TRAILING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\s*(--|—|–|-)?\s*(\(?(?-u:\b)ttm(?-u:\b)\)?|(?-u:\b)trailing (twelve|12)[ -]months?(?-u:\b))")
+        .expect("re")
+});
+
 impl Table {
+    /// A row label without its trailing-twelve-months marker, when it has
+    /// one: the measure the row states ("Free cash flow").
+    pub fn trailing_measure(label: &str) -> Option<String> {
+        if !TRAILING.is_match(label) {
+            return None;
+        }
+        let rest = TRAILING.replace_all(label, "");
+        let rest =
+            rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–' | ':'));
+        (!rest.is_empty()).then(|| rest.to_string())
+    }
+
+    /// Fills [`Table::trailing`] when a row states trailing twelve months:
+    /// a quarter column's twelve months end with its quarter, and what
+    /// else is known of it (its date, fiscal year and quarter) stays.
+    pub fn mark_trailing(&mut self) {
+        if !self
+            .rows
+            .iter()
+            .any(|r| Table::trailing_measure(&r.label).is_some())
+        {
+            return;
+        }
+        self.trailing = self
+            .columns
+            .iter()
+            .map(|c| {
+                let mut p = c.period.clone();
+                if p.months == Some(3) || p.weeks.is_some_and(|w| (12..=14).contains(&w)) {
+                    p.months = Some(12);
+                    p.weeks = None;
+                }
+                p
+            })
+            .collect();
+    }
+
     pub fn figures(&self) -> impl Iterator<Item = &Figure> {
         self.rows
             .iter()

@@ -1061,6 +1061,17 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
         .collect()
 }
 
+/// Does a fact stand in a row of trailing twelve months ("Free cash flow
+/// -- TTM")?
+fn trailing_row(doc: &Document, f: &Fact) -> bool {
+    doc.tables.get(f.table).is_some_and(|t| {
+        !t.trailing.is_empty()
+            && t.rows
+                .get(f.row)
+                .is_some_and(|r| crate::document::Table::trailing_measure(&r.label).is_some())
+    })
+}
+
 /// Is a column of a table a non-GAAP one (its heading, or the table's
 /// title, says so), not the adjustments between?
 fn non_gaap_column(doc: &Document, table: usize, column: usize) -> bool {
@@ -2668,6 +2679,15 @@ fn check_mention<'d>(
             .into_iter()
             .map(|f| (f.interval, vec![f])),
     );
+    // Rows of trailing twelve months beside a table's quarters are the
+    // sentence's figures only when it says so: "increased 19% year-over-
+    // year" is the quarter's growth, not the twelve months'.
+    static TRAILING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(ttm|trailing (twelve|12)[ -]months?)(?-u:\b)").expect("re")
+    });
+    if !TRAILING_WORDS.is_match(&text[start..end]) {
+        vals.retain(|(_, facts)| !facts.iter().any(|f| trailing_row(doc, f)));
+    }
     // The rates the tables state for the concept, of the claim's kind.
     let stated: Vec<&rates::Rate> = if assertion == Assertion::Growth {
         vocab.rates.of(&concept, constant_currency)

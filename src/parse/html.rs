@@ -2036,6 +2036,7 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
         scale,
         columns,
         rows,
+        trailing: Vec::new(),
         span: Span::new(start, end.max(start)),
     })
 }

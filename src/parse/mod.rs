@@ -9,7 +9,7 @@ pub mod mention;
 pub mod number;
 pub mod text;
 
-use crate::document::{Document, Format, SourceFile};
+use crate::document::{Document, Format, SourceFile, Table};
 use crate::ingest::decode_text;
 use std::sync::Arc;
 
@@ -34,7 +34,8 @@ pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseE
         Format::Text | Format::Markdown => {
             let mut map = decode_text(&source.bytes, true);
             text::blank_edgar_markup(&mut map);
-            let (tables, blocks) = text::parse(&map);
+            let (mut tables, blocks) = text::parse(&map);
+            tables.iter_mut().for_each(Table::mark_trailing);
             let mentions = mention::mentions(&blocks);
             Ok(Document {
                 source,
@@ -46,7 +47,8 @@ pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseE
             })
         }
         Format::Html => {
-            let (tables, blocks) = html::parse(&source.bytes);
+            let (mut tables, blocks) = html::parse(&source.bytes);
+            tables.iter_mut().for_each(Table::mark_trailing);
             let mentions = mention::mentions(&blocks);
             Ok(Document {
                 source,

@@ -428,6 +428,7 @@ fn stacked_tables(map: &TextMap, lines: &mut [Line]) -> (Vec<Table>, Vec<bool>) 
             scale,
             columns,
             rows,
+            trailing: Vec::new(),
             span: map.span(
                 lines[first].start,
                 lines[j - 1].start + lines[j - 1].text.len(),
@@ -1342,6 +1343,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         scale,
         columns,
         rows,
+        trailing: Vec::new(),
         span,
     })
 }

@@ -680,6 +680,15 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                 continue;
             }
             let mut name = concepts.classify(r, section).map(str::to_string);
+            // "Free cash flow -- TTM": the measure, over the twelve months
+            // its column's quarter ends.
+            if let Some(measure) = Table::trailing_measure(&r.label) {
+                let probe = Row {
+                    label: measure,
+                    ..r.clone()
+                };
+                name = concepts.classify(&probe, section).map(str::to_string);
+            }
             if name.is_none() && r.label.is_empty() {
                 if let Some(tb) = totals.iter().find(|b| b.table == ti && b.row == ri) {
                     if let Some(implied) = implied_label(t, tb.first) {
@@ -712,6 +721,8 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
         let row_scales = &out.row_scales[ti];
         for (ri, name) in names.iter().enumerate() {
             let Some(name) = name else { continue };
+            let trailing =
+                !t.trailing.is_empty() && Table::trailing_measure(&t.rows[ri].label).is_some();
             for (ci, col) in t.columns.iter().enumerate() {
                 if col.derived {
                     continue;
@@ -731,9 +742,11 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                     Unit::Amount => row_scales[ri],
                 };
                 let at = (ti, ri, ci);
-                if let Some(fact) =
-                    Fact::scaled(name.clone(), at, f, &col.period, scale, unique[ci])
-                {
+                let period = match t.trailing.get(ci) {
+                    Some(p) if trailing => p,
+                    _ => &col.period,
+                };
+                if let Some(fact) = Fact::scaled(name.clone(), at, f, period, scale, unique[ci]) {
                     out.facts.push(fact);
                 }
             }

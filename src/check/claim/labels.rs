@@ -311,7 +311,11 @@ impl<'d> RowLabels<'d> {
                 if !r.has_figures() {
                     continue;
                 }
-                let Some(key) = key_of(&r.label) else {
+                // "Free cash flow less principal repayments … -- TTM" is
+                // named without its marker, over its twelve months.
+                let measure = crate::document::Table::trailing_measure(&r.label)
+                    .filter(|_| !t.trailing.is_empty());
+                let Some(key) = key_of(measure.as_deref().unwrap_or(&r.label)) else {
                     continue;
                 };
                 sections.entry(key.clone()).or_default().insert(section);
@@ -341,6 +345,7 @@ impl<'d> RowLabels<'d> {
                     continue;
                 }
                 let r = &t.rows[ri];
+                let trailing = crate::document::Table::trailing_measure(&r.label).is_some();
                 for (ci, col) in t.columns.iter().enumerate() {
                     if !unique.get(ci).copied().unwrap_or(false) {
                         continue;
@@ -362,7 +367,10 @@ impl<'d> RowLabels<'d> {
                         row: ri,
                         column: ci,
                         figure: f,
-                        period: &col.period,
+                        period: match t.trailing.get(ci) {
+                            Some(p) if trailing => p,
+                            _ => &col.period,
+                        },
                         interval,
                         scale,
                         period_unique: true,

@@ -891,3 +891,46 @@ fn results_against_a_past_forecast_are_history() {
         ],
     );
 }
+
+/// A quarter's statement and a supplemental table of quarters whose rows
+/// state trailing twelve months; the quarters' net sales date them.
+fn release_with_trailing(prose: &str) -> String {
+    format!(
+        "Example Corp Reports Second Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
+\tThree Months Ended June 30,\t\n\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\n\
+Net income\t$ 3,469\t$ 2,247\n\n\
+SUPPLEMENTAL FINANCIAL INFORMATION\n(in thousands)\n\n\
+\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026\tQ2 2026\n\n\
+Net sales\t42,871\t44,000\t45,500\t46,000\t48,213\n\
+Free cash flow -- TTM\t17,878\t21,434\t36,813\t50,149\t52,973\n\
+Net sales -- TTM\t150,100\t155,000\t160,000\t170,000\t180,000\n"
+    )
+}
+
+#[test]
+fn rows_of_trailing_twelve_months() {
+    expect(
+        release_with_trailing,
+        &[
+            (
+                "Free cash flow increased to $53.0 million for the trailing twelve months, compared with $17.9 million for the trailing twelve months ended June 30, 2025.",
+                0,
+            ),
+            (
+                "Free cash flow increased to $35.0 million for the trailing twelve months, compared with $17.9 million for the trailing twelve months ended June 30, 2025.",
+                1,
+            ),
+            (
+                "Free cash flow increased to $53.0 million for the trailing twelve months, compared with $19.7 million for the trailing twelve months ended June 30, 2025.",
+                1,
+            ),
+            // The quarter's growth (12.5%), not the twelve months' (19.9%),
+            // unless the sentence says so.
+            ("Revenue increased 12% year-over-year to $48.2 million.", 0),
+            ("Revenue increased 19% year-over-year to $48.2 million.", 1),
+            ("Net sales increased 20% for the trailing twelve months.", 0),
+        ],
+    );
+}
