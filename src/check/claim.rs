@@ -2244,6 +2244,18 @@ fn check_mention<'d>(
         || m.kind == MentionKind::Percent && GROWTH_AFTER_CHANGE.is_match(&lower)
         || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
         && !TO_VALUE.is_match(&lower);
+    // "gross margin was 45.3%, up 80 basis points", "operating margin
+    // expanded by 4.5 percentage points": the margin's change from a year
+    // (or, "sequentially", a quarter) before, named right before the
+    // figure with no other measure between.
+    let margin_points = m.kind == MentionKind::Points
+        && OTHER_MARGIN.find_iter(&lower).last().is_some_and(|x| {
+            let gap = &lower[x.end()..];
+            vocab.concepts.phrases_in(gap).is_empty()
+                && !gap.contains("growth")
+                && !gap.contains('$')
+                && gap.len() <= 80
+        });
     let assertion = match m.kind {
         MentionKind::Percent | MentionKind::Points
             if tax_rate_phrase(&lower).is_some() && !growth_words =>
@@ -2259,7 +2271,7 @@ fn check_mention<'d>(
                     .find_iter(&lower)
                     .last()
                     .is_some_and(|x| x.as_str().starts_with("operating margin")))
-                && !growth_words =>
+                && (!growth_words || margin_points) =>
         {
             // "operating margin", "gross margin expanded 2 points": another
             // measure, or a change of the margin.
@@ -2283,7 +2295,7 @@ fn check_mention<'d>(
                     return Err(format!("\"{lm}\" is not gross or operating margin"));
                 }
             }
-            if m.kind == MentionKind::Points {
+            if m.kind == MentionKind::Points && !margin_points {
                 return Err("a change of a margin in points".into());
             }
             Assertion::Margin
@@ -2598,6 +2610,14 @@ fn check_mention<'d>(
     ) else {
         return Err("too many digits".into());
     };
+    // A margin's change is stated from margins rounded to a tenth of a
+    // point ("up 80 basis points" from 52.7% to 53.5%), not from the
+    // amounts: a tenth of a point either way at least.
+    let unit = if margin_points {
+        unit.max(Decimal::new(1, 1))
+    } else {
+        unit
+    };
     if matches!(assertion, Assertion::Growth | Assertion::Margin) {
         // Percentages are often truncated, or computed from amounts other
         // than the ones shown.
@@ -2785,6 +2805,46 @@ fn check_mention<'d>(
                 });
                 if fits_base {
                     computed.push((magnitude(*val), facts.clone()));
+                }
+            }
+        }
+        Assertion::Margin if margin_points => {
+            // The margin of a period that fits, less the same row's margin
+            // a year (or a quarter) before, in one table.
+            let back = if BASE_QUARTER_AGO.is_match(&text[m.end..next.max(m.end)]) {
+                3
+            } else {
+                12
+            };
+            if !crate::budget::spend((vals.len() * vals.len()) as u64 + 1) {
+                return Err("work budget exhausted".into());
+            }
+            for (a, fa) in &vals {
+                match fits(fa[0].period) {
+                    Some(true) => {}
+                    Some(false) => continue,
+                    None => {
+                        unplaced = true;
+                        continue;
+                    }
+                }
+                for (b, fb) in &vals {
+                    let (x, y) = (fa[0], fb[0]);
+                    let apart = match (periods.month_index(x.period), periods.month_index(y.period))
+                    {
+                        (Some(i), Some(j)) => i - j == back,
+                        _ => false,
+                    };
+                    if x.table != y.table
+                        || x.row != y.row
+                        || !apart
+                        || length(x.period) != length(y.period)
+                    {
+                        continue;
+                    }
+                    if let Some(d) = a.checked_sub(*b) {
+                        computed.push((magnitude(d), fa.iter().chain(fb).copied().collect()));
+                    }
                 }
             }
         }
@@ -2981,7 +3041,16 @@ fn check_mention<'d>(
     let render = |v: Interval| -> String {
         let x = v.midpoint();
         let x = if percent_scale {
-            x.saturating_mul(Decimal::ONE_HUNDRED)
+            // In the claim's own unit: percent, points, or basis points
+            // (scale 0.01); a margin's change as the rounded margins give
+            // it, to a tenth of a point.
+            let points = x.saturating_mul(Decimal::ONE_HUNDRED);
+            let points = if margin_points {
+                points.round_dp(1)
+            } else {
+                points
+            };
+            points.checked_div(m.scale).unwrap_or(points)
         } else {
             x.checked_div(m.scale).unwrap_or(x)
         };

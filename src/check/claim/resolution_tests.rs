@@ -934,3 +934,40 @@ fn rows_of_trailing_twelve_months() {
         ],
     );
 }
+
+#[test]
+fn a_margins_change_in_points() {
+    // Gross margin: (48,213 - 21,064) / 48,213 = 56.3%, a year before
+    // (42,871 - 19,118) / 42,871 = 55.4%: up 0.9 points.
+    expect(
+        release,
+        &[
+            (
+                "Gross margin was 56.3%, up 90 basis points year over year.",
+                0,
+            ),
+            (
+                "Gross margin was 56.3%, up 0.9 percentage points year over year.",
+                0,
+            ),
+            (
+                "Gross margin was 56.3%, up 60 basis points year over year.",
+                1,
+            ),
+            (
+                "Gross margin was 56.3%, up 0.6 percentage points year over year.",
+                1,
+            ),
+            // Rounded margins make the change a tenth of a point either way.
+            (
+                "Gross margin was 56.3%, up 100 basis points year over year.",
+                0,
+            ),
+            // Another measure between the margin and the points.
+            (
+                "Gross margin was 56.3%, and currency reduced revenue by 4 points.",
+                0,
+            ),
+        ],
+    );
+}
