@@ -121,12 +121,12 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operationally|hedging|(f/?x|currency)[ -]neutral)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operational(ly)?|hedging|(f/?x|currency)[ -]neutral)(?-u:\b)")
         .expect("re")
 });
 /// Qualifiers just after a figure ("up 23% in constant currency").
 static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;$]{0,30}?(?-u:\b)(non-?gaap|constant[ -]currency|adjusted|excluding|operationally|pro[ -]?forma|organic|cc|without)(?-u:\b)")
+    Regex::new(r"(?i)^[^.;$]{0,30}?(?-u:\b)(non-?gaap|constant[ -]currency|adjusted|excluding|operational(ly)?|pro[ -]?forma|organic|cc|without)(?-u:\b)")
         .expect("re")
 });
 /// The basis an earlier rate of the sentence was stated on ("up 9% in USD
@@ -703,7 +703,15 @@ impl DocPeriods {
             }
         }
         if let Some(q) = clue.quarter {
-            let end = self.end_of(p)?;
+            let Some(end) = self.end_of(p) else {
+                // A quarter column no table dates ("Second-Quarter 2025")
+                // is the clue's when it is that quarter of the year the
+                // clue names, and another quarter's when it is not.
+                return match (p.quarter, p.year, clue.year) {
+                    (Some(pq), Some(py), Some(y)) => Some(pq == q && py == y),
+                    _ => None,
+                };
+            };
             let (latest, doc_q) = (self.latest_quarter_key?, self.quarter?);
             let back = (doc_q as i32 - q as i32).rem_euclid(4);
             let mut target = latest - 3 * back;

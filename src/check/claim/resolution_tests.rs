@@ -971,3 +971,33 @@ fn a_margins_change_in_points() {
         ],
     );
 }
+
+/// Quarters no table dates ("Second-Quarter 2025"), as Pfizer prints them.
+fn release_with_undated_quarters(prose: &str) -> String {
+    format!(
+        "Example Corp Reports Second-Quarter 2025 Results\n\n{prose}\n\n\
+SELECTED COSTS AND EXPENSES\n($ in millions)\n\n\
+\tSecond-Quarter 2025\tSecond-Quarter 2024\tSix Months 2025\tSix Months 2024\n\n\
+Revenues\t14,653\t13,283\t28,368\t28,162\n\
+SI&A Expenses\t3,415\t3,717\t6,446\t7,212\n"
+    )
+}
+
+#[test]
+fn quarters_no_table_dates() {
+    expect(
+        release_with_undated_quarters,
+        &[
+            ("Second-quarter 2025 revenues totaled $14.7 billion.", 0),
+            ("Second-quarter 2025 revenues totaled $17.4 billion.", 1),
+            ("Second-quarter 2024 revenues totaled $13.3 billion.", 0),
+            ("Second-quarter 2024 revenues totaled $13.8 billion.", 1),
+            // An operational change leaves out currency: not the printed
+            // amounts' change.
+            (
+                "Second-quarter 2025 revenues totaled $14.7 billion, an increase of $1.4 billion, reflecting an operational increase of $1.3 billion.",
+                0,
+            ),
+        ],
+    );
+}
