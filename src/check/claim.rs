@@ -1503,8 +1503,14 @@ fn subject_after(between: &str, one_subject: bool) -> Result<(), String> {
     static NEW_CLAUSE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?-u:\b)(and|while|but|whereas)(?-u:\b)").expect("re"));
     // "used $(1.8) billion in cash from operations and paid dividends of
-    // $1.5 billion": another subject.
-    if let Some(w) = NEW_CLAUSE.find(between).filter(|_| one_subject) {
+    // $1.5 billion": another subject. "were up 12% in USD and up 11% in
+    // constant currency to $9.6 billion": the same subject's rates.
+    static LISTED_RATE_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s+(up|down)\s+\d[\d.]*\s*%").expect("re"));
+    let new_clause = NEW_CLAUSE
+        .find_iter(between)
+        .find(|w| !(w.as_str() == "and" && LISTED_RATE_AFTER.is_match(&between[w.end()..])));
+    if let Some(w) = new_clause.filter(|_| one_subject) {
         return Err(format!(
             "\"{}\" starts another subject after the concept",
             w.as_str()

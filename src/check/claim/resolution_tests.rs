@@ -1001,3 +1001,31 @@ fn quarters_no_table_dates() {
         ],
     );
 }
+
+#[test]
+fn rates_in_two_currencies_before_the_amount() {
+    // Cloud Services: 12,013 against 9,240, up 30.0%.
+    expect(
+        release,
+        &[
+            (
+                "Cloud Services revenues were up 30% in USD and up 29% in constant currency to $12.0 million.",
+                0,
+            ),
+            (
+                "Cloud Services revenues were up 30% in USD and up 29% in constant currency to $21.0 million.",
+                1,
+            ),
+            // "and" before another subject still ends the first one: the
+            // amount is the other part's.
+            (
+                "Cloud Services revenues were up 30% and Devices revenue was $36.2 million.",
+                0,
+            ),
+            (
+                "Cloud Services revenues were up 30% and Devices revenue was $63.2 million.",
+                1,
+            ),
+        ],
+    );
+}
