@@ -32,7 +32,7 @@ use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::resolve::{normalize, same_period, Fact};
 
 /// The longest label, in words, looked for in prose.
-const MAX_WORDS: usize = 14;
+const MAX_WORDS: usize = 20;
 
 /// How many linking words may stand between a label and its figure.
 const MAX_LINK: usize = 10;
@@ -207,6 +207,15 @@ pub(super) fn key_of(label: &str) -> Option<String> {
     let mut ws: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
     if ws.len() > 1 && ws[0] == "total" {
         ws.remove(0);
+    }
+    // "… financing obligations -- TTM (5)": a footnote mark, not a word
+    // prose would repeat.
+    while ws.len() > 1
+        && ws
+            .last()
+            .is_some_and(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+    {
+        ws.pop();
     }
     if ws.is_empty() || ws.len() > MAX_WORDS {
         return None;
@@ -522,6 +531,19 @@ mod tests {
         assert_eq!(key_of("Basic"), None);
         assert_eq!(key_of("Other"), None);
         assert_eq!(key_of("Goodwill").as_deref(), Some("goodwill"));
+        // A footnote mark is no word of the label; a year is.
+        assert_eq!(
+            key_of("Product revenues (1)").as_deref(),
+            Some("product revenue")
+        );
+        assert_eq!(key_of("Revenue 2024").as_deref(), Some("revenue 2024"));
+        // Long labels are indexed whole (Amazon's free cash flow variants
+        // run to 18 words).
+        assert!(key_of(
+            "Free cash flow less equipment finance leases and principal repayments of all \
+             other finance leases and financing obligations"
+        )
+        .is_some());
         let prose: Vec<String> = words("“Principal repayments of finance leases” of")
             .into_iter()
             .map(|w| w.text)
