@@ -1029,3 +1029,18 @@ fn rates_in_two_currencies_before_the_amount() {
         ],
     );
 }
+
+#[test]
+fn profit_is_net_income_and_profit_per_share_eps() {
+    expect(
+        release_with_eps,
+        &[
+            ("For the quarter, the Company posted a net profit of $3.5 million, or $0.34 per diluted share.", 0),
+            ("For the quarter, the Company posted a net profit of $5.3 million, or $0.34 per diluted share.", 1),
+            ("First-quarter 2026 profit per share was $0.34, compared with first-quarter 2025 profit per share of $0.22.", 0),
+            ("First-quarter 2026 profit per share was $0.43, compared with first-quarter 2025 profit per share of $0.22.", 1),
+            // A margin of net profit is no amount of it.
+            ("Net profit margin was 7.2% for the quarter.", 0),
+        ],
+    );
+}
