@@ -1044,3 +1044,20 @@ fn profit_is_net_income_and_profit_per_share_eps() {
         ],
     );
 }
+
+#[test]
+fn reported_sales_are_revenue() {
+    expect(
+        release,
+        &[
+            (
+                "First-quarter 2026 reported sales growth of 12.5% to $48.2 million.",
+                0,
+            ),
+            (
+                "First-quarter 2026 reported sales growth of 12.5% to $84.2 million.",
+                1,
+            ),
+        ],
+    );
+}
