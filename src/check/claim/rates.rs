@@ -415,13 +415,29 @@ fn rate_columns(t: &crate::document::Table) -> Vec<(usize, bool, Option<&Period>
             continue;
         }
         let cc = CONSTANT_CURRENCY.is_match(h);
-        let period = if c.period.is_empty() {
-            let latest = t.columns[group_from..ci]
-                .iter()
-                .filter(|d| !d.derived && !d.period.instant)
+        // "Second-Quarter % Change Oper.": a length and a quarter, but no
+        // year; the group's latest column says which.
+        let yearless = c.period.end.is_none() && c.period.year.is_none();
+        let period = if c.period.is_empty() || yearless {
+            let group = || {
+                t.columns[group_from..ci].iter().filter(|d| {
+                    !d.derived
+                        && !d.period.instant
+                        && (c.period.months.is_none() || d.period.months == c.period.months)
+                })
+            };
+            let latest = group()
                 .filter_map(|d| d.period.end.map(|e| (crate::resolve::days(e), &d.period)))
                 .max_by_key(|(k, _)| *k)
-                .map(|(_, p)| p);
+                .map(|(_, p)| p)
+                // Columns no table dates ("Second-Quarter 2025"): by year
+                // and quarter.
+                .or_else(|| {
+                    group()
+                        .filter_map(|d| Some(((d.period.year?, d.period.quarter), &d.period)))
+                        .max_by_key(|(k, _)| *k)
+                        .map(|(_, p)| p)
+                });
             // The next rate column of the same group ("in Constant
             // Currency" after "in US $") has the same period; a table of
             // rates only has none, which only a claim naming no period

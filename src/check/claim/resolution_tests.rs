@@ -1061,3 +1061,27 @@ fn reported_sales_are_revenue() {
         ],
     );
 }
+
+#[test]
+fn operational_rates_of_undated_quarters() {
+    // The "% Change Oper." column names a quarter but no year: it is the
+    // growth of its group's latest column, Second-Quarter 2025.
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Second-Quarter 2025 Results\n\n{prose}\n\n\
+SELECTED COSTS AND EXPENSES\n($ in millions)\n\n\
+\tSecond-Quarter 2025\tSecond-Quarter 2024\tSecond-Quarter % Change Total\tSecond-Quarter % Change Operational\n\n\
+Revenues\t14,653\t13,283\t10%\t10%\n\
+SI&A Expenses\t3,415\t3,717\t(8)%\t(7)%\n\
+R&D Expenses\t2,400\t2,700\t(11)%\t(10)%\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            ("Second-quarter 2025 SI&A Expenses decreased 7% operationally compared with the prior-year quarter.", 0),
+            ("Second-quarter 2025 SI&A Expenses decreased 4% operationally compared with the prior-year quarter.", 1),
+            ("Second-quarter 2024 SI&A Expenses decreased 4% operationally compared with the prior-year quarter.", 0),
+        ],
+    );
+}
