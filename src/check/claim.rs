@@ -935,6 +935,9 @@ fn part_of(
     }
     let head = &lower[..phrase_at];
     let mut words: Vec<String> = Vec::new();
+    // "•Software — revenues of $7.9 billion": the part, a dash, its
+    // measure.
+    let head = head.trim_end().strip_suffix(['—', '–']).unwrap_or(head);
     for raw in head.split_whitespace().rev().take(8) {
         if raw.ends_with([',', ';', ':', '(', '"', '“', '—', '–', '.'])
             || raw.chars().all(|c| !c.is_alphanumeric())
@@ -1373,6 +1376,29 @@ const STOPS: &[&str] = &[
 /// Why the subject before a concept phrase is not the consolidated figure.
 fn subject_before(lower: &str, phrase_at: usize, issuer: &Issuer) -> Result<(), String> {
     let head = &lower[..phrase_at];
+    // "•Software — revenues of $7.9 billion": a name, a dash, then the
+    // measure is the named part's (unless the name is the issuer's, a
+    // period's, "Fourth quarter — revenue of", or the measure's own label
+    // over its sentence, "Revenue – Revenue was $42.31 billion").
+    if let Some(named) = head.trim_end().strip_suffix(['—', '–']) {
+        if let Some(raw) = named.split_whitespace().next_back() {
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let periodish = w.chars().all(|c| c.is_ascii_digit());
+            let repeated = lower[phrase_at..]
+                .split_whitespace()
+                .any(|x| x.trim_matches(|c: char| !c.is_alphanumeric()) == w);
+            if !w.is_empty()
+                && !MODIFIERS.contains(&w)
+                && !periodish
+                && !issuer.names(w)
+                && !repeated
+            {
+                return Err(format!(
+                    "\"{w} —\" names a part of the business, not the consolidated figure"
+                ));
+            }
+        }
+    }
     for (n, raw) in head.split_whitespace().rev().enumerate() {
         if n >= 5 {
             break;

@@ -1085,3 +1085,30 @@ R&D Expenses\t2,400\t2,700\t(11)%\t(10)%\n"
         ],
     );
 }
+
+#[test]
+fn a_part_named_before_a_dash() {
+    expect(
+        release,
+        &[
+            (
+                "• Cloud Services — revenues of $12.0 million, up 30 percent.",
+                0,
+            ),
+            (
+                "• Cloud Services — revenues of $21.0 million, up 30 percent.",
+                1,
+            ),
+            (
+                "• Cloud Services — revenues of $12.0 million, up 20 percent.",
+                1,
+            ),
+            // A part no table shows is no consolidated figure either: 84.2
+            // is one slip from total revenue, 48.2.
+            ("• Widgets — revenues of $84.2 million.", 0),
+            // The measure's own label over its sentence names no part.
+            ("Revenue – Revenue was $48.2 million.", 0),
+            ("Revenue – Revenue was $84.2 million.", 1),
+        ],
+    );
+}
