@@ -1137,28 +1137,38 @@ fn non_gaap_margins<'d>(
     out
 }
 
-/// Operating margin per column of an income statement: operating income
-/// over revenue.
-fn operating_margins<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
+/// `numerator` over `denominator` in each column of an income statement
+/// that shows both.
+fn statement_ratios<'d>(
+    res: &'d Resolved<'d>,
+    numerator: &str,
+    denominator: &str,
+) -> Vec<Candidate<'d>> {
     let mut out = Vec::new();
-    let income = facts_of(res, "operating_income");
-    for r in facts_of(res, "revenue") {
-        if res.roles.get(r.table) != Some(&crate::resolve::Role::IncomeStatement) {
+    let above = facts_of(res, numerator);
+    for d in facts_of(res, denominator) {
+        if res.roles.get(d.table) != Some(&crate::resolve::Role::IncomeStatement) {
             continue;
         }
-        if let Some(o) = in_column_of(&income, r) {
-            if let Some(q) = o.interval.checked_div(r.interval) {
-                out.push((q, vec![r, o]));
+        if let Some(n) = in_column_of(&above, d) {
+            if let Some(q) = n.interval.checked_div(d.interval) {
+                out.push((q, vec![d, n]));
             }
         }
     }
     out
 }
 
+/// Operating margin per column of an income statement: operating income
+/// over revenue.
+fn operating_margins<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
+    statement_ratios(res, "operating_income", "revenue")
+}
+
 /// The effective tax rate a sentence names, when it is the last measure
 /// named before the figure ("gross margin of 45% and an effective tax rate
-/// of 18%" gives 18% the rate and 45% the margin).
-/// Between the phrase and the figure only the rate's own words and the
+/// of 18%" gives 18% the rate and 45% the margin), and between the phrase
+/// and the figure only the rate's own words and the
 /// rates listed before it stand ("effective tax rates on income from
 /// continuing operations were 130.2% and 4.8%"), no amount or clause.
 fn tax_rate_phrase(lower: &str) -> Option<regex::Match<'_>> {
@@ -1176,22 +1186,11 @@ fn tax_rate_phrase(lower: &str) -> Option<regex::Match<'_>> {
 /// tax over pre-tax income in the income statement's columns (a benefit
 /// over a loss is a positive rate, as the division gives).
 fn tax_rates<'d>(res: &'d Resolved<'d>) -> Vec<Candidate<'d>> {
-    let mut out: Vec<Candidate<'d>> = facts_of(res, "effective_tax_rate")
+    facts_of(res, "effective_tax_rate")
         .into_iter()
         .map(|f| (f.interval, vec![f]))
-        .collect();
-    let tax = facts_of(res, "income_tax");
-    for p in facts_of(res, "pretax_income") {
-        if res.roles.get(p.table) != Some(&crate::resolve::Role::IncomeStatement) {
-            continue;
-        }
-        if let Some(t) = in_column_of(&tax, p) {
-            if let Some(q) = t.interval.checked_div(p.interval) {
-                out.push((q, vec![p, t]));
-            }
-        }
-    }
-    out
+        .chain(statement_ratios(res, "income_tax", "pretax_income"))
+        .collect()
 }
 
 /// Gross margin per column: gross profit (or revenue less cost of revenue)
