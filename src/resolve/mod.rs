@@ -682,7 +682,11 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
             let mut name = concepts.classify(r, section).map(str::to_string);
             // "Free cash flow -- TTM": the measure, over the twelve months
             // its column's quarter ends.
-            if let Some(measure) = Table::trailing_measure(&r.label) {
+            // (`trailing` is empty unless some row of the table is one.)
+            if let Some(measure) = (!t.trailing.is_empty())
+                .then(|| Table::trailing_measure(&r.label))
+                .flatten()
+            {
                 let probe = Row {
                     label: measure,
                     ..r.clone()
