@@ -680,7 +680,20 @@ impl DocPeriods {
         }
         if let Some(d) = clue.date {
             let Some(end) = self.end_of(p) else {
-                return Some(false);
+                // "three months ended June 30, 2024" and a "Second-Quarter
+                // 2024" column no table dates: the same when the date ends
+                // that calendar quarter (or, for "Six Months 2024", that
+                // many months into the year) of the column's year. A fiscal
+                // year that is not the calendar year names its quarters
+                // otherwise, and fits nothing here.
+                let len_ok = clue.months.is_none_or(|m| lasts(p, m));
+                let month = i32::from(d.month);
+                let same_end = match (p.year, p.quarter, p.months) {
+                    (Some(y), Some(q), _) => y == d.year && month == 3 * i32::from(q),
+                    (Some(y), None, Some(m)) => y == d.year && month == i32::from(m),
+                    _ => false,
+                };
+                return Some(same_end && len_ok && !p.instant);
             };
             let near = (days(end) - days(d)).abs() <= 7;
             let len_ok = match clue.months {

@@ -992,6 +992,13 @@ fn quarters_no_table_dates() {
             ("Second-quarter 2025 revenues totaled $17.4 billion.", 1),
             ("Second-quarter 2024 revenues totaled $13.3 billion.", 0),
             ("Second-quarter 2024 revenues totaled $13.8 billion.", 1),
+            // A date that ends the column's calendar quarter is its end.
+            ("Revenues for the three months ended June 29, 2025 totaled $14.7 billion.", 0),
+            ("Revenues for the three months ended June 29, 2025 totaled $17.4 billion.", 1),
+            ("Revenues for the six months ended June 29, 2025 totaled $28.4 billion.", 0),
+            ("Revenues for the six months ended June 29, 2025 totaled $24.8 billion.", 1),
+            // A fiscal quarter named by another calendar fits none.
+            ("Revenues for the three months ended March 30, 2025 totaled $17.4 billion.", 0),
             // An operational change leaves out currency: not the printed
             // amounts' change.
             (
