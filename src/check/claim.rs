@@ -2454,7 +2454,16 @@ fn check_mention<'d>(
         }
         let listed = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)]);
         let between = strip_parens(&lower[phrase_end.min(lower.len())..]);
-        let between = CURRENCY_BASIS.replace_all(&between, "%").into_owned();
+        let mut between = CURRENCY_BASIS.replace_all(&between, "%").into_owned();
+        // "effective tax rates for income/(loss) from continuing
+        // operations were": the income the rate is on, not a part.
+        if concept == "effective_tax_rate" {
+            static TAXED_INCOME: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^\s*(for|on)\s+(gaap\s+)?(reported\s+)?income(/?\s*(loss)?)?(\s*from\s+continuing\s+operations)?")
+                    .expect("re")
+            });
+            between = TAXED_INCOME.replace(&between, "").into_owned();
+        }
         if let Err(why) = subject_after(
             &between,
             !listed && !per_share && assertion == Assertion::Value,

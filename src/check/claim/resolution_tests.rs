@@ -1119,3 +1119,15 @@ fn a_part_named_before_a_dash() {
         ],
     );
 }
+
+#[test]
+fn the_income_a_tax_rate_is_on() {
+    expect(
+        release_with_taxes,
+        &[
+            ("Our effective tax rates for income/(loss) from continuing operations were 10.9% and 6.7% in fiscal 2026 and 2025, respectively.", 0),
+            ("Our effective tax rates for income/(loss) from continuing operations were 19.0% and 6.7% in fiscal 2026 and 2025, respectively.", 1),
+            ("Our effective tax rates for non-GAAP adjusted income were 19.0% and 6.7% in fiscal 2026 and 2025, respectively.", 0),
+        ],
+    );
+}
