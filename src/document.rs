@@ -430,6 +430,9 @@ pub struct Table {
     /// See [`Table::mark_trailing`].
     #[serde(skip)]
     pub trailing: Vec<Period>,
+    /// Which rows state trailing twelve months; empty when none does.
+    #[serde(skip)]
+    pub trailing_rows: Vec<bool>,
 }
 
 /// "Free cash flow -- TTM", "Operating cash flow -- trailing twelve months
@@ -440,9 +443,43 @@ static TRAILING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 });
 
 impl Table {
+    /// Do the words speak of trailing twelve months ("TTM", "trailing
+    /// twelve months")?
+    pub fn says_trailing(text: &str) -> bool {
+        TRAILING.is_match(text)
+    }
+
+    /// Does row `row` state trailing twelve months (see
+    /// [`Table::mark_trailing`])?
+    pub fn is_trailing_row(&self, row: usize) -> bool {
+        self.trailing_rows.get(row).copied().unwrap_or(false)
+    }
+
+    /// The period of the figure at `row`, `col`: the column's, or for a
+    /// row of trailing twelve months the twelve months it ends.
+    pub fn period_at(&self, row: usize, col: usize) -> Option<&Period> {
+        if self.is_trailing_row(row) {
+            self.trailing.get(col)
+        } else {
+            self.columns.get(col).map(|c| &c.period)
+        }
+    }
+
+    /// The measure a row of trailing twelve months states, its label
+    /// without the marker ("Free cash flow" for "Free cash flow -- TTM");
+    /// `None` for any other row.
+    pub fn trailing_measure_of(&self, row: usize) -> Option<String> {
+        if !self.is_trailing_row(row) {
+            return None;
+        }
+        self.rows
+            .get(row)
+            .and_then(|r| Table::trailing_measure(&r.label))
+    }
+
     /// A row label without its trailing-twelve-months marker, when it has
     /// one: the measure the row states ("Free cash flow").
-    pub fn trailing_measure(label: &str) -> Option<String> {
+    fn trailing_measure(label: &str) -> Option<String> {
         if !TRAILING.is_match(label) {
             return None;
         }
@@ -456,13 +493,15 @@ impl Table {
     /// a quarter column's twelve months end with its quarter, and what
     /// else is known of it (its date, fiscal year and quarter) stays.
     pub fn mark_trailing(&mut self) {
-        if !self
+        let rows: Vec<bool> = self
             .rows
             .iter()
-            .any(|r| Table::trailing_measure(&r.label).is_some())
-        {
+            .map(|r| Table::trailing_measure(&r.label).is_some())
+            .collect();
+        if !rows.contains(&true) {
             return;
         }
+        self.trailing_rows = rows;
         self.trailing = self
             .columns
             .iter()

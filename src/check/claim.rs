@@ -1088,12 +1088,9 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
 /// Does a fact stand in a row of trailing twelve months ("Free cash flow
 /// -- TTM")?
 fn trailing_row(doc: &Document, f: &Fact) -> bool {
-    doc.tables.get(f.table).is_some_and(|t| {
-        !t.trailing.is_empty()
-            && t.rows
-                .get(f.row)
-                .is_some_and(|r| crate::document::Table::trailing_measure(&r.label).is_some())
-    })
+    doc.tables
+        .get(f.table)
+        .is_some_and(|t| t.is_trailing_row(f.row))
 }
 
 /// Is a column of a table a non-GAAP one (its heading, or the table's
@@ -2763,10 +2760,7 @@ fn check_mention<'d>(
     // Rows of trailing twelve months beside a table's quarters are the
     // sentence's figures only when it says so: "increased 19% year-over-
     // year" is the quarter's growth, not the twelve months'.
-    static TRAILING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(ttm|trailing (twelve|12)[ -]months?)(?-u:\b)").expect("re")
-    });
-    if !TRAILING_WORDS.is_match(&text[start..end]) {
+    if !crate::document::Table::says_trailing(&text[start..end]) {
         vals.retain(|(_, facts)| !facts.iter().any(|f| trailing_row(doc, f)));
     }
     // The rates the tables state for the concept, of the claim's kind.

@@ -2037,6 +2037,7 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
         columns,
         rows,
         trailing: Vec::new(),
+        trailing_rows: Vec::new(),
         span: Span::new(start, end.max(start)),
     })
 }

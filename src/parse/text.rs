@@ -429,6 +429,7 @@ fn stacked_tables(map: &TextMap, lines: &mut [Line]) -> (Vec<Table>, Vec<bool>) 
             columns,
             rows,
             trailing: Vec::new(),
+            trailing_rows: Vec::new(),
             span: map.span(
                 lines[first].start,
                 lines[j - 1].start + lines[j - 1].text.len(),
@@ -1344,6 +1345,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         columns,
         rows,
         trailing: Vec::new(),
+        trailing_rows: Vec::new(),
         span,
     })
 }

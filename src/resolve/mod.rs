@@ -682,11 +682,7 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
             let mut name = concepts.classify(r, section).map(str::to_string);
             // "Free cash flow -- TTM": the measure, over the twelve months
             // its column's quarter ends.
-            // (`trailing` is empty unless some row of the table is one.)
-            if let Some(measure) = (!t.trailing.is_empty())
-                .then(|| Table::trailing_measure(&r.label))
-                .flatten()
-            {
+            if let Some(measure) = t.trailing_measure_of(ri) {
                 let probe = Row {
                     label: measure,
                     ..r.clone()
@@ -725,8 +721,6 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
         let row_scales = &out.row_scales[ti];
         for (ri, name) in names.iter().enumerate() {
             let Some(name) = name else { continue };
-            let trailing =
-                !t.trailing.is_empty() && Table::trailing_measure(&t.rows[ri].label).is_some();
             for (ci, col) in t.columns.iter().enumerate() {
                 if col.derived {
                     continue;
@@ -746,10 +740,7 @@ pub fn resolve<'d>(doc: &'d Document, concepts: &Concepts, totals: &[TotalBlock]
                     Unit::Amount => row_scales[ri],
                 };
                 let at = (ti, ri, ci);
-                let period = match t.trailing.get(ci) {
-                    Some(p) if trailing => p,
-                    _ => &col.period,
-                };
+                let period = t.period_at(ri, ci).unwrap_or(&col.period);
                 if let Some(fact) = Fact::scaled(name.clone(), at, f, period, scale, unique[ci]) {
                     out.facts.push(fact);
                 }

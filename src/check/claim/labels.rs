@@ -322,8 +322,7 @@ impl<'d> RowLabels<'d> {
                 }
                 // "Free cash flow less principal repayments … -- TTM" is
                 // named without its marker, over its twelve months.
-                let measure = crate::document::Table::trailing_measure(&r.label)
-                    .filter(|_| !t.trailing.is_empty());
+                let measure = t.trailing_measure_of(ri);
                 let Some(key) = key_of(measure.as_deref().unwrap_or(&r.label)) else {
                     continue;
                 };
@@ -354,7 +353,6 @@ impl<'d> RowLabels<'d> {
                     continue;
                 }
                 let r = &t.rows[ri];
-                let trailing = crate::document::Table::trailing_measure(&r.label).is_some();
                 for (ci, col) in t.columns.iter().enumerate() {
                     if !unique.get(ci).copied().unwrap_or(false) {
                         continue;
@@ -376,10 +374,7 @@ impl<'d> RowLabels<'d> {
                         row: ri,
                         column: ci,
                         figure: f,
-                        period: match t.trailing.get(ci) {
-                            Some(p) if trailing => p,
-                            _ => &col.period,
-                        },
+                        period: t.period_at(ri, ci).unwrap_or(&col.period),
                         interval,
                         scale,
                         period_unique: true,
