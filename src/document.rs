@@ -437,6 +437,11 @@ pub struct Table {
 
 /// "Free cash flow -- TTM", "Operating cash flow -- trailing twelve months
 /// (TTM)": a row of trailing-twelve-month figures.
+static YEAR_TO_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:ytd|year[\s-]to[\s-]date)(?-u:\b)")
+        .expect("year-to-date regex")
+});
+
 static TRAILING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\s*(--|—|–|-)?\s*(\(?(?-u:\b)ttm(?-u:\b)\)?|(?-u:\b)trailing (twelve|12)[ -]months?(?-u:\b))")
         .expect("re")
@@ -514,6 +519,32 @@ impl Table {
                 p
             })
             .collect();
+    }
+
+    /// Gives a year-to-date column its length from the quarter beside it:
+    /// "2Q24 | 1Q24 | YTD 2024" names no months for the year to date, but
+    /// the latest quarter the table shows ends it (six months here). A
+    /// "YTD" column left without a length would pass for the whole year.
+    pub fn settle_year_to_date(&mut self) {
+        let latest = self
+            .columns
+            .iter()
+            .filter(|c| !c.derived && c.period.end.is_none())
+            .filter_map(|c| Some((c.period.year?, c.period.quarter?)))
+            .max();
+        let Some((year, quarter)) = latest else {
+            return;
+        };
+        for c in &mut self.columns {
+            let p = &mut c.period;
+            if p.months.is_none() && p.end.is_none() && YEAR_TO_DATE.is_match(&c.header) {
+                p.months = Some(3 * quarter);
+                // A year to date of the year before ends with the same
+                // quarter of that year.
+                p.quarter = Some(quarter);
+                p.year = p.year.or(Some(year));
+            }
+        }
     }
 
     pub fn figures(&self) -> impl Iterator<Item = &Figure> {

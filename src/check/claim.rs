@@ -538,6 +538,16 @@ fn month_key(d: Date) -> i32 {
     d.year * 12 + d.month as i32 - 1 - i32::from(d.day <= 7)
 }
 
+/// Where a quarter no table dates ends, as [`month_key`] would place the
+/// end of that calendar quarter: comparable only with other undated
+/// quarters, since a fiscal year need not be the calendar year.
+fn undated_key(p: &Period) -> Option<i32> {
+    if p.end.is_some() {
+        return None;
+    }
+    Some(p.year? * 12 + 3 * i32::from(p.quarter?) - 1)
+}
+
 /// The end dates of quarter columns headed by a fiscal name only ("Q2
 /// FY25" | "Q1 FY25" | "Q2 FY24" in a summary table): a column whose
 /// figures are, concept by concept, the figures of a dated quarter column
@@ -592,6 +602,9 @@ fn fiscal_ends(res: &Resolved) -> FxHashMap<(i32, u8), Date> {
 /// quarter its prose names most.
 struct DocPeriods {
     latest_quarter_key: Option<i32>,
+    /// The latest quarter is placed by year and quarter, no table dating
+    /// any: undated quarters are placed the same way, and only then.
+    undated_latest: bool,
     quarter: Option<u8>,
     /// The end dates of quarters headed only by their fiscal name ("Q2
     /// FY25"), learned from the figures they share with dated columns.
@@ -600,12 +613,18 @@ struct DocPeriods {
 
 impl DocPeriods {
     fn new(doc: &Document, res: &Resolved) -> DocPeriods {
-        let latest_quarter_key = res
-            .facts
-            .iter()
-            .filter(|f| !f.period.instant && lasts(f.period, 3))
-            .filter_map(|f| f.period.end.map(month_key))
-            .max();
+        let quarters = || {
+            res.facts
+                .iter()
+                .filter(|f| !f.period.instant && lasts(f.period, 3))
+        };
+        // Quarters no table dates ("2Q24 | 1Q24") place the latest by
+        // their year and quarter, when no quarter is dated: a fiscal "Q2
+        // FY25" is no calendar month beside dated columns.
+        let dated_latest = quarters().filter_map(|f| f.period.end.map(month_key)).max();
+        let undated_latest = dated_latest.is_none();
+        let latest_quarter_key =
+            dated_latest.or_else(|| quarters().filter_map(|f| undated_key(f.period)).max());
         let mut counts = [0usize; 5];
         for b in 0..doc.blocks.len() {
             // Only an ordinal quarter ("third quarter") or "Q3" names a
@@ -629,6 +648,7 @@ impl DocPeriods {
         };
         DocPeriods {
             latest_quarter_key,
+            undated_latest,
             quarter,
             fiscal_ends: fiscal_ends(res),
         }
@@ -672,11 +692,37 @@ impl DocPeriods {
         }
     }
 
+    /// Does a fact's period fit "year-to-date"? It runs from the start of
+    /// the year to the end of the quarter the release is about, so it
+    /// lasts three months for each quarter; "year-to-date 2023" or "the
+    /// prior year-to-date period" is the same stretch a year before.
+    /// `None` when the release's quarter or latest quarter is unknown.
+    fn fits_year_to_date(&self, clue: &PeriodClue, p: &Period) -> Option<bool> {
+        let (latest, doc_q) = (self.latest_quarter_key?, self.quarter?);
+        if p.instant || !lasts(p, 3 * doc_q) {
+            return Some(false);
+        }
+        let key = match self.end_of(p) {
+            Some(end) => month_key(end),
+            None if self.undated_latest => undated_key(p)?,
+            None => return None,
+        };
+        let off = key - latest;
+        Some(match clue.year {
+            Some(y) => {
+                p.end.map(|d| d.year).or(p.year) == Some(y)
+                    && matches!(off.rem_euclid(12), 0 | 1 | 11)
+            }
+            None if clue.year_back || clue.base => (off + 12).abs() <= 1,
+            None => off.abs() <= 1,
+        })
+    }
+
     /// Does a fact's period fit the clue? `None`: the clue cannot be placed
     /// on the tables at all.
     fn fits(&self, clue: &PeriodClue, p: &Period) -> Option<bool> {
         if clue.months == Some(0) {
-            return None;
+            return self.fits_year_to_date(clue, p);
         }
         if let Some(d) = clue.date {
             let Some(end) = self.end_of(p) else {
@@ -716,14 +762,17 @@ impl DocPeriods {
             }
         }
         if let Some(q) = clue.quarter {
-            let Some(end) = self.end_of(p) else {
+            let end = match self.end_of(p) {
+                Some(end) => month_key(end),
                 // A quarter column no table dates ("Second-Quarter 2025")
                 // is the clue's when it is that quarter of the year the
-                // clue names, and another quarter's when it is not.
-                return match (p.quarter, p.year, clue.year) {
-                    (Some(pq), Some(py), Some(y)) => Some(pq == q && py == y),
-                    _ => None,
-                };
+                // clue names, and another quarter's when it is not. A clue
+                // with no year is placed from the latest such quarter.
+                None => match (p.quarter, p.year, clue.year) {
+                    (Some(pq), Some(py), Some(y)) => return Some(pq == q && py == y),
+                    _ if self.undated_latest => undated_key(p)?,
+                    _ => return None,
+                },
             };
             let (latest, doc_q) = (self.latest_quarter_key?, self.quarter?);
             let back = (doc_q as i32 - q as i32).rem_euclid(4);
@@ -736,7 +785,7 @@ impl DocPeriods {
                 // release: a year before.
                 target -= 12;
             }
-            let off = month_key(end) - target;
+            let off = end - target;
             // With a year, the year decides below; without one, "the first
             // quarter" is the latest first quarter. Calendars of 52 and 53
             // weeks end a quarter a few days apart from year to year (May

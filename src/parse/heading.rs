@@ -90,8 +90,9 @@ static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A quarter with its year abbreviated ("Q2'24", "Q3 ’23"), as trend
 /// schedules head their columns.
+// "Q2'24", and "2Q24" as operating summaries head their quarters.
 static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)Q[1-4]\s*['’](\d{2})(?-u:\b)").expect("quarter year regex")
+    Regex::new(r"(?i)(?-u:\b)(?:Q[1-4]\s*['’]|[1-4]Q)(\d{2})(?-u:\b)").expect("quarter year regex")
 });
 
 fn fiscal_year(s: &str) -> Option<i32> {
@@ -114,7 +115,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)(?-u:\b)Q([1-4])(?-u:\b)|(?-u:\b)([1-4])Q(?-u:\b)|(?-u:\b)(first|second|third|fourth)[\s-]+quarter(?-u:\b)|(?-u:\b)fiscal\s+(?:year\s+)?(?:20\d\d\s+)?q([1-4])(?-u:\b)")
+    Regex::new(r"(?ix)(?-u:\b)Q([1-4])(?-u:\b)|(?-u:\b)([1-4])Q(?:\d{2})?(?-u:\b)|(?-u:\b)(first|second|third|fourth)[\s-]+quarter(?-u:\b)|(?-u:\b)fiscal\s+(?:year\s+)?(?:20\d\d\s+)?q([1-4])(?-u:\b)")
         .expect("quarter regex")
 });
 
@@ -376,6 +377,13 @@ mod tests {
         );
         let p = parse_period("Q3’23", "");
         assert_eq!((p.quarter, p.year), (Some(3), Some(2023)));
+        let p = parse_period("2Q24", "");
+        assert_eq!(
+            (p.months, p.quarter, p.year),
+            (Some(3), Some(2), Some(2024))
+        );
+        // Not a quarter: a model number, a year's own digits.
+        assert_eq!(parse_period("12Q24", "").quarter, None);
     }
 
     #[test]

@@ -1579,20 +1579,40 @@ fn read_cells(row: RowB) -> PRow {
     }
 }
 
+/// Where a table's rows put their labels, once it is known.
+#[derive(Clone, Copy)]
+struct Layout {
+    /// The grid column where labels start.
+    label_col: usize,
+    /// The grid column where figures right of the labels start.
+    data_start: usize,
+    /// Figures stand left of the labels too (`2Q25 | 1Q25 | Earnings |
+    /// YTD 2025`): a text cell wholly left of the label column heads the
+    /// figures under it.
+    figures_left: bool,
+}
+
 /// The label of a row: the first non-empty cell, if it is text or stands
 /// in the label column.
-fn row_label(cells: &[PCell], layout: Option<(usize, usize)>) -> Option<usize> {
+fn row_label(cells: &[PCell], layout: Option<Layout>) -> Option<usize> {
     // Once the table's label column and the grid column where figures
     // start are known, a text cell reaching into the figures (a spanning
     // "Three Months Ended") is a heading, not a label.
-    if let Some(i) = middle_label(cells, layout.map(|(l, _)| l)) {
+    if let Some(i) = middle_label(cells, layout.map(|l| l.label_col)) {
         return Some(i);
     }
     let i = cells.iter().position(|c| c.kind != Kind::Empty)?;
     let c = &cells[i];
     let is_label = match layout {
         None => c.kind == Kind::Text,
-        Some((label_col, data_start)) => {
+        Some(Layout {
+            label_col,
+            data_start,
+            figures_left,
+        }) => {
+            if figures_left && c.end <= label_col {
+                return None;
+            }
             c.kind != Kind::Rule && c.start <= label_col
                 || c.kind == Kind::Text && c.end <= data_start.max(label_col + 1)
         }
@@ -1748,7 +1768,21 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
     for r in &mut prows {
         r.label = row_label(&r.cells, None);
     }
-    for r in &prows {
+    // Rows of figures vote for the label column; title and heading rows
+    // only when no row of figures has a label. A table of two rows that
+    // puts its labels between the figures (`(310) | (362) | Earnings |
+    // (672)`) would otherwise lose to its title and the heading "2Q24"
+    // over its first column.
+    let has_figures = |r: &PRow| r.cells.iter().any(|c| c.kind == Kind::Num);
+    let voters = if prows
+        .iter()
+        .any(|r| has_figures(r) && r.label.is_some_and(|l| r.cells[l].kind == Kind::Text))
+    {
+        prows.iter().filter(|r| has_figures(r)).collect::<Vec<_>>()
+    } else {
+        prows.iter().collect()
+    };
+    for r in voters {
         if let Some(l) = r.label {
             if r.cells[l].kind == Kind::Text {
                 *first_text.entry(r.cells[l].start).or_default() += 1;
@@ -1769,8 +1803,24 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
             .map(|c| c.start)
             .min()
             .unwrap_or(l + 1);
+        // Two rows or more with figures left of their label in the label
+        // column make the layout of operating summaries.
+        let figures_left = prows
+            .iter()
+            .filter(|r| {
+                r.label.is_some_and(|i| {
+                    r.cells[i].start == l && r.cells[..i].iter().any(|c| c.kind == Kind::Num)
+                })
+            })
+            .count()
+            >= 2;
+        let layout = Layout {
+            label_col: l,
+            data_start,
+            figures_left,
+        };
         for r in &mut prows {
-            r.label = row_label(&r.cells, Some((l, data_start)));
+            r.label = row_label(&r.cells, Some(layout));
         }
     }
     for r in &mut prows {
@@ -2444,6 +2494,47 @@ mod tests {
             .map(|c| world.figure(c).unwrap().value.to_string())
             .collect();
         assert_eq!(values, ["2291", "2178", "2235", "1805"]);
+    }
+
+    #[test]
+    fn headings_over_figures_left_of_the_labels() {
+        // A title row and the quarter headings do not make the first
+        // column the label column, even with only two rows of figures.
+        let src = r#"<table><tr><td colspan="5">Corporate and Financing</td></tr>
+<tr><td>2Q24</td><td>1Q24</td><td>Change vs 1Q24</td><td>Dollars in millions</td><td>YTD 2024</td><td>YTD 2023</td></tr>
+<tr><td>(310)</td><td>(362)</td><td>+52</td><td>Earnings (U.S. GAAP)</td><td>(672)</td><td>(861)</td></tr>
+<tr><td>(310)</td><td>(362)</td><td>+52</td><td>Earnings Excluding Identified Items</td><td>(672)</td><td>(861)</td></tr></table>"#;
+        let mut t = tables(src).remove(0);
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Earnings (U.S. GAAP)",
+                "Earnings Excluding Identified Items"
+            ]
+        );
+        assert_eq!(t.columns.len(), 5);
+        let p = &t.columns[0].period;
+        assert_eq!(
+            (p.quarter, p.year, p.months),
+            (Some(2), Some(2024), Some(3))
+        );
+        assert!(t.columns[2].derived);
+        assert_eq!(t.rows[0].figure(2).unwrap().value.to_string(), "52");
+        // The years to date last as long as the quarters the table shows.
+        assert_eq!(t.columns[3].period.months, None);
+        t.settle_year_to_date();
+        let ytd: Vec<_> = t.columns[3..]
+            .iter()
+            .map(|c| (c.period.months, c.period.year, c.period.quarter))
+            .collect();
+        assert_eq!(
+            ytd,
+            [
+                (Some(6), Some(2024), Some(2)),
+                (Some(6), Some(2023), Some(2))
+            ]
+        );
     }
 
     #[test]

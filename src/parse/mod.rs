@@ -28,6 +28,13 @@ pub enum ParseError {
     },
 }
 
+/// What a table's periods and rows say once the whole table is read,
+/// whichever reader built it.
+fn finish_table(table: &mut Table) {
+    table.settle_year_to_date();
+    table.mark_trailing();
+}
+
 /// Parses a document of a known format.
 pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseError> {
     match format {
@@ -35,7 +42,7 @@ pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseE
             let mut map = decode_text(&source.bytes, true);
             text::blank_edgar_markup(&mut map);
             let (mut tables, blocks) = text::parse(&map);
-            tables.iter_mut().for_each(Table::mark_trailing);
+            tables.iter_mut().for_each(finish_table);
             let mentions = mention::mentions(&blocks);
             Ok(Document {
                 source,
@@ -48,7 +55,7 @@ pub fn parse(source: Arc<SourceFile>, format: Format) -> Result<Document, ParseE
         }
         Format::Html => {
             let (mut tables, blocks) = html::parse(&source.bytes);
-            tables.iter_mut().for_each(Table::mark_trailing);
+            tables.iter_mut().for_each(finish_table);
             let mentions = mention::mentions(&blocks);
             Ok(Document {
                 source,

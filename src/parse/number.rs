@@ -261,8 +261,14 @@ fn lex_each(s: &str, mut emit: impl FnMut(Token)) -> Option<()> {
                 j += 1;
             }
         }
+        // An explicit plus marks a positive change ("+1,020" in a column
+        // of changes); it is a sign, so the figure counts as formatted.
+        let mut plus = false;
         if at(j).is_some_and(|c| c == '-' || c == '−' || c == '–') {
             minus = true;
+            j += 1;
+        } else if at(j) == Some('+') && !paren {
+            plus = true;
             j += 1;
         }
         let num_start = j;
@@ -397,6 +403,7 @@ fn lex_each(s: &str, mut emit: impl FnMut(Token)) -> Option<()> {
                 currency,
                 formatted: grouped
                     || paren
+                    || plus
                     || seen_point
                     || percent
                     || basis_points
@@ -568,6 +575,13 @@ mod tests {
         assert_eq!(values("$ N/A  nm").unwrap(), ["na", "na"]);
         assert_eq!(values("$   53   $  309").unwrap(), ["53/0", "309/0"]);
         assert_eq!(values("( 1,234 )").unwrap(), ["-1234/0"]);
+        // A column of changes marks the rises with a plus.
+        assert_eq!(
+            values("+1,020  -1,850  +8%").unwrap(),
+            ["1020/0", "-1850/0", "8%/0"]
+        );
+        assert!(values("1+1").is_none());
+        assert!(values("(+5)").is_none());
     }
 
     #[test]

@@ -1131,3 +1131,37 @@ fn the_income_a_tax_rate_is_on() {
         ],
     );
 }
+
+/// Quarters headed by code ("2Q24"), years to date beside them, as
+/// operating summaries print them: no date anywhere in the tables.
+fn release_with_quarter_codes(prose: &str) -> String {
+    format!(
+        "Example Corp Reports Second-Quarter 2024 Results\n\n\
+Example Corp today reported its results for the second quarter of 2024.\n\n{prose}\n\n\
+RESULTS SUMMARY\n($ in millions)\n\n\
+\t2Q24\t1Q24\tYTD 2024\tYTD 2023\n\n\
+Revenues\t14,653\t13,283\t27,936\t28,162\n\
+Capital expenditures\t7,039\t5,839\t12,878\t12,546\n"
+    )
+}
+
+#[test]
+fn quarter_codes_and_years_to_date() {
+    expect(
+        release_with_quarter_codes,
+        &[
+            (
+                "Capital expenditures were $7.0 billion in the second quarter, bringing year-to-date capital expenditures to $12.9 billion.",
+                0,
+            ),
+            ("Year-to-date capital expenditures were $12.9 billion.", 0),
+            ("Year-to-date capital expenditures were $21.9 billion.", 1),
+            ("Year-to-date capital expenditures were $12.6 billion.", 1),
+            ("Capital expenditures were $9.0 billion in the second quarter.", 1),
+            ("Revenues in the first quarter were $13.3 billion.", 0),
+            ("Revenues in the first quarter were $13.8 billion.", 1),
+            ("Year-to-date revenues were $27.9 billion, compared with $28.2 billion.", 0),
+            ("Year-to-date revenues were $29.7 billion, compared with $28.2 billion.", 1),
+        ],
+    );
+}
