@@ -3161,6 +3161,32 @@ fn check_mention<'d>(
         digits(&x.round_dp(m.decimals).abs().to_string(), m.decimals)
     };
     let claimed = claimed_digits(text.get(m.start..m.end).unwrap_or(""), m);
+    // A computed figure is an interval, and a wide one when it comes of
+    // small amounts (a growth of 13 to 55 is 315% to 333%): its midpoint
+    // rendered is one value in it. The claim is one slip from it when the
+    // value of digits one slip from the claim's lies inside the interval,
+    // and the interval is narrow beside its size (within 5%): a wider one
+    // holds too many values to tell a slip from another figure.
+    let neighbors: Vec<Decimal> = slip_neighbors(&claimed)
+        .into_iter()
+        .filter_map(|n| {
+            let units =
+                Decimal::try_from_i128_with_scale(n.parse::<i128>().ok()?, m.decimals).ok()?;
+            let x = units.checked_mul(m.scale)?;
+            if percent_scale {
+                x.checked_div(Decimal::ONE_HUNDRED)
+            } else {
+                Some(x)
+            }
+        })
+        .collect();
+    let slip_fits = |v: &Interval| {
+        let v = magnitude(*v);
+        let narrow = (v.hi - v.lo)
+            .checked_mul(Decimal::from(20))
+            .is_some_and(|w| w <= v.midpoint().abs());
+        narrow && neighbors.iter().any(|&n| v.lo < n && n < v.hi)
+    };
     let reversed = claim.negated();
     let opposite: Vec<Candidate> = computed
         .iter()
@@ -3188,7 +3214,7 @@ fn check_mention<'d>(
                         && c.first() == d.get(1)
                         && c.get(1) == d.first();
                     one_slip(&claimed, shown) && !moved_zero
-                })
+                }) || (!margin_points && slip_fits(v))
             })
             .cloned()
             .collect();
@@ -3671,6 +3697,37 @@ fn claimed_digits(printed: &str, m: &Mention) -> String {
         }
     }
     from_value
+}
+
+/// The digit strings one slip from `d` (one digit changed, or two
+/// adjacent digits swapped), none with a leading zero `d` does not have:
+/// a swap cannot move a zero that was never printed.
+fn slip_neighbors(d: &str) -> Vec<String> {
+    let b = d.as_bytes();
+    if !b.iter().all(u8::is_ascii_digit) || b.len() > 12 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut keep = |n: Vec<u8>| {
+        if n.as_slice() != b && (n.len() == 1 || n[0] != b'0' || b[0] == b'0') {
+            out.push(String::from_utf8(n).unwrap_or_default());
+        }
+    };
+    for i in 0..b.len() {
+        for c in b'0'..=b'9' {
+            if c != b[i] {
+                let mut n = b.to_vec();
+                n[i] = c;
+                keep(n);
+            }
+        }
+        if i + 1 < b.len() && b[i] != b[i + 1] {
+            let mut n = b.to_vec();
+            n.swap(i, i + 1);
+            keep(n);
+        }
+    }
+    out
 }
 
 /// Do two digit strings differ by exactly one changed digit or one swap of
@@ -4241,5 +4298,13 @@ Income from operations\t4,259\t2,745\t11,902\t8,311\n"
         assert!(!one_slip("426", "531"));
         assert_eq!(digits("42.6", 1), "426");
         assert_eq!(digits("42", 1), "420");
+        let n = slip_neighbors("316");
+        assert!(n.contains(&"136".to_string()) && n.contains(&"361".to_string()));
+        assert!(n.contains(&"916".to_string()) && n.contains(&"310".to_string()));
+        assert!(n.iter().all(|x| one_slip("316", x)));
+        // No zero moved in front of a figure that never printed one.
+        assert!(!n.contains(&"016".to_string()));
+        assert_eq!(slip_neighbors("3").len(), 9);
+        assert!(slip_neighbors("3.1").is_empty());
     }
 }

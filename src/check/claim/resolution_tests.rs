@@ -1165,3 +1165,32 @@ fn quarter_codes_and_years_to_date() {
         ],
     );
 }
+
+/// Operating income from a small base: its growth, 41 to 172, is 313% to
+/// 326% as the rounded amounts allow.
+fn release_with_small_base(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in millions)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 1,250\t$ 1,100\n\
+Income from operations\t172\t41\n\
+Net income\t$ 120\t$ 30\n"
+    )
+}
+
+#[test]
+fn slips_anywhere_in_a_growth_interval() {
+    expect(
+        release_with_small_base,
+        &[
+            // Any rate the rounded amounts allow ties, not only 320%.
+            ("First-quarter operating income increased 316% compared with the first quarter of 2025.", 0),
+            // 136% is one swap from 316%, inside the interval, though two
+            // digits from its middle, 320%.
+            ("First-quarter operating income increased 136% compared with the first quarter of 2025.", 1),
+            // Far from every value the interval holds: another figure.
+            ("First-quarter operating income increased 3% compared with the first quarter of 2025.", 0),
+        ],
+    );
+}
