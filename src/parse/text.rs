@@ -602,6 +602,9 @@ fn find_row(line: &str) -> Option<RowLine> {
         if b >= line.len() {
             break;
         }
+        if runs_into_amount(line, b) {
+            continue;
+        }
         let mut ranges = false;
         let lexed = lex_figures(&line[b..])
             .or_else(|| cut_off_parenthesis(&line[b..]))
@@ -641,6 +644,52 @@ fn find_row(line: &str) -> Option<RowLine> {
         }
     }
     None
+}
+
+/// Does the amount at `b`, set one space after the words before it, end a
+/// line of wrapped prose ("Sears recorded a pretax charge of $28")? Such
+/// a line is no row: a table's label ends in a noun ("Net income $ 1,234"),
+/// not in a word that asks for the amount after it.
+fn runs_into_amount(line: &str, b: usize) -> bool {
+    const LEADS_IN: &[&str] = &[
+        "about",
+        "and",
+        "approximately",
+        "are",
+        "at",
+        "be",
+        "by",
+        "compared",
+        "from",
+        "generated",
+        "included",
+        "includes",
+        "including",
+        "is",
+        "nearly",
+        "of",
+        "or",
+        "over",
+        "paid",
+        "reached",
+        "recorded",
+        "repurchased",
+        "retired",
+        "returned",
+        "than",
+        "to",
+        "totaled",
+        "totaling",
+        "was",
+        "were",
+        "with",
+    ];
+    let before = &line[..b];
+    if !before.ends_with(' ') || before.ends_with("  ") || !line[b..].starts_with('$') {
+        return false;
+    }
+    let last = before.trim_end().rsplit(' ').next().unwrap_or("");
+    LEADS_IN.contains(&last)
 }
 
 /// A range ("$0.79 - $0.80", guidance for a quarter) is one figure the
@@ -2231,6 +2280,16 @@ Stock-based compensation        $            0.74   $              2.80
     fn prose_is_not_a_table() {
         let src = "For the first quarter of 2006, revenues totaled $42.6 million, an increase of 12.6% compared to the first quarter of 2005.\n";
         assert!(tables(src).is_empty());
+        // Wrapped lines that end on an amount the words ask for.
+        let src = "    In the second quarter of 2003, Sears recorded a pretax charge of $28\n\
+million, or $0.06 per share, for severance costs associated with productivity\n\
+improvement initiatives.\n\n\
+    Selling and administrative expenses for the second quarter were $1.8\n\
+billion, down from $2.0 billion last year.\n";
+        assert!(tables(src).is_empty(), "{:#?}", tables(src));
+        // A label one space from its amount still makes a row.
+        let src = "Net income $ 1,234 $ 1,100\nTotal assets $ 9,876 $ 9,500\n";
+        assert_eq!(tables(src).len(), 1);
     }
 
     #[test]
