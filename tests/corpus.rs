@@ -169,9 +169,10 @@ fn text_corpus_reads_cleanly() {
             }
         }
     }
-    // One 8-K in the corpus (an acquisition notice) has no financial table.
+    // Two 8-Ks in the corpus (an acquisition notice, a restructuring plan
+    // whose prose wraps onto amounts) have no financial table.
     assert!(
-        with_tables + 1 >= n,
+        with_tables + 2 >= n,
         "{with_tables} of {n} documents have tables"
     );
 }
