@@ -129,6 +129,10 @@ const LINK: &[&str] = &[
     // "Research and development expenses" for the row "Research and
     // development".
     "expense",
+    // "Eliquis globally, down 4% operationally": the row's worldwide
+    // figure, as a table of products prints it first.
+    "globally",
+    "worldwide",
 ];
 
 /// A word of prose or of a label, with its byte range in the text it was
@@ -180,6 +184,30 @@ pub(super) fn words(text: &str) -> Vec<Word> {
     }
     flush(&mut cur, from, to, &mut out);
     out
+}
+
+/// The text with each closed parenthesis and what it holds blanked, byte
+/// for byte, so offsets into it are offsets into the text.
+fn blank_parentheses(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('(') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' if open.is_none() => open = Some(i),
+            ')' if open.is_some() => {
+                let from = open.take().unwrap_or(i);
+                out.truncate(from);
+                out.extend(std::iter::repeat_n(' ', i + 1 - from));
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A word without its plural "s" ("expenses", "leases"): labels and prose
@@ -442,7 +470,9 @@ impl<'d> RowLabels<'d> {
             let Some(gap) = lower.get(from..at) else {
                 continue;
             };
-            let ws = words(gap);
+            // "Vyndaqel family (Vyndaqel, Vyndamax, Vynmac) globally, up
+            // 63%": what a parenthesis lists or defines stands aside.
+            let ws = words(&blank_parentheses(gap));
             // Where a label may end: after any word from which only
             // linking words run to the figure.
             let mut end = ws.len();

@@ -1194,3 +1194,45 @@ fn slips_anywhere_in_a_growth_interval() {
         ],
     );
 }
+
+/// Products as rows, worldwide growth beside them, as Pfizer's tables
+/// print them.
+fn release_with_products(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First-Quarter 2025 Results\n\n{prose}\n\n\
+REVENUES BY PRODUCT\n($ in millions)\n\n\
+\tFirst-Quarter 2025\tFirst-Quarter 2024\tFirst-Quarter % Change Total\tFirst-Quarter % Change Operational\n\n\
+Eliquis\t1,923\t2,040\t(6)%\t(4)%\n\
+Vyndaqel family\t1,486\t1,137\t31%\t33%\n\
+Padcev\t426\t341\t25%\t25%\n\
+Total revenues\t3,835\t3,518\t9%\t10%\n"
+    )
+}
+
+#[test]
+fn products_named_in_bullets() {
+    expect(
+        release_with_products,
+        &[
+            (
+                "▪Eliquis globally, down 4% operationally, driven by lower net price.",
+                0,
+            ),
+            (
+                "▪Eliquis globally, down 9% operationally, driven by lower net price.",
+                1,
+            ),
+            // What a parenthesis lists stands aside from the label.
+            (
+                "▪Vyndaqel family (Vyndaqel, Vyndamax, Vynmac) globally, up 33% operationally.",
+                0,
+            ),
+            (
+                "▪Vyndaqel family (Vyndaqel, Vyndamax, Vynmac) globally, up 38% operationally.",
+                1,
+            ),
+            // A market the table does not break out is no link to the row.
+            ("▪Padcev in the U.S., up 52% operationally.", 0),
+        ],
+    );
+}
