@@ -1816,6 +1816,11 @@ fn concept_of(
     if let Some(list) = respectively_list(doc, text, i, start, end) {
         let head = text[start..list.head_end].to_lowercase();
         let named = concepts.phrases_in(&head);
+        // A list of periods with no "respectively" distributes periods,
+        // never concepts.
+        if list.implicit && named.len() >= 2 {
+            return Err("a list of figures over a list of periods and several concepts".into());
+        }
         if named.len() >= list.n {
             let (name, s, e) = named[named.len() - list.n + list.index];
             return Ok((name.to_string(), s, e));
@@ -2032,6 +2037,10 @@ struct RespectivelyList {
     /// year-over-year, respectively").
     tail: String,
     lead: String,
+    /// No "respectively": the sentence opens on as many periods as the
+    /// list has figures ("For the twelve months ended March 31, 2023 and
+    /// 2024, … of $6,544 million and $3,774 million").
+    implicit: bool,
 }
 
 impl RespectivelyList {
@@ -2053,7 +2062,19 @@ fn respectively_list(
 ) -> Option<RespectivelyList> {
     let m = &doc.mentions[i];
     let after = &text[m.end..end.max(m.end)];
-    let r = RESPECTIVELY.find(after)?;
+    // Where the list may end: at "respectively", or, for a sentence that
+    // opens on its periods, at the sentence's end.
+    static OPENING_PERIODS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(\(?[0-9a-z]\)\W*)?(for|in|during)\s+(the\s+)?(fiscal\s+)?(first|second|third|fourth|three|six|nine|twelve|\d{4}\b)")
+            .expect("re")
+    });
+    let (r_end, implicit) = match RESPECTIVELY.find(after) {
+        Some(r) => (m.end + r.start(), false),
+        None if OPENING_PERIODS.is_match(text.get(start..m.start).unwrap_or("")) => {
+            (end.max(m.end), true)
+        }
+        None => return None,
+    };
     // The figures of the sentence, read from the figure outwards: a scan
     // of the document's would cost its length for every figure.
     let before = doc.mentions[..i]
@@ -2062,7 +2083,7 @@ fn respectively_list(
         .take_while(|o| o.block == m.block && o.start >= start);
     let from_here = doc.mentions[i..]
         .iter()
-        .take_while(|o| o.block == m.block && o.end <= m.end + r.start());
+        .take_while(|o| o.block == m.block && o.end <= r_end);
     let mut mentions: Vec<&Mention> = before.collect();
     mentions.reverse();
     mentions.extend(from_here);
@@ -2092,19 +2113,31 @@ fn respectively_list(
     }
     let n = last - first + 1;
     let lead_from = first.checked_sub(1).map_or(start, |k| mentions[k].end);
-    (n >= 2).then(|| RespectivelyList {
+    let list = RespectivelyList {
         index: at - first,
         n,
         head_end: mentions[first].start,
         tail: text
-            .get(mentions[last].end..m.end + r.start())
+            .get(mentions[last].end..r_end)
             .unwrap_or("")
             .to_string(),
         lead: text
             .get(lead_from..mentions[first].start)
             .unwrap_or("")
             .to_string(),
-    })
+        implicit,
+    };
+    // Without "respectively", only the sentence's one list, after its
+    // opening periods, one period per figure.
+    if implicit
+        && (first != 0
+            || last + 1 != mentions.len()
+            || period_list(&list.lead).len() != n
+            || !period_list(&list.tail).is_empty())
+    {
+        return None;
+    }
+    (n >= 2).then_some(list)
 }
 
 /// The periods a list names in order ("for the fourth quarter and full
@@ -2461,7 +2494,8 @@ fn check_mention<'d>(
             .rfind(|o| o.block == m.block && o.start >= start + phrase_at && o.end <= m.start);
         if let Some(prev) = between_figures {
             let gap = text[prev.end..m.start].to_lowercase();
-            let respectively = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)]);
+            let respectively = RESPECTIVELY.is_match(&text[m.end..end.max(m.end)])
+                || respectively_list(doc, text, i, start, end).is_some_and(|l| l.implicit);
             // "compared to $7.3 million for the fourth quarter of 2025 and
             // $6.1 million for the first quarter of 2025": a list of
             // comparisons carries too.

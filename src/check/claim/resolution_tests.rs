@@ -1236,3 +1236,27 @@ fn products_named_in_bullets() {
         ],
     );
 }
+
+#[test]
+fn periods_opening_a_sentence_spread_over_its_list() {
+    expect(
+        release,
+        &[
+            (
+                "For the three months ended March 31, 2026 and 2025, dividends paid were $1.3 million and $1.2 million.",
+                0,
+            ),
+            (
+                "For the three months ended March 31, 2026 and 2025, dividends paid were $1.3 million and $1.8 million.",
+                1,
+            ),
+            // No periods to spread: the second amount is not the row's.
+            ("Dividends paid were $1.3 million and $1.8 million.", 0),
+            // Two concepts over two periods: no way to pair them.
+            (
+                "For the three months ended March 31, 2026 and 2025, revenue and net income were $48.2 million and $2.9 million.",
+                0,
+            ),
+        ],
+    );
+}
