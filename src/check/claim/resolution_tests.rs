@@ -1260,3 +1260,15 @@ fn periods_opening_a_sentence_spread_over_its_list() {
         ],
     );
 }
+
+#[test]
+fn the_year_ago_quarter_is_a_quarter() {
+    // 48,213 against 42,871: up 12.5%.
+    expect(
+        release,
+        &[
+            ("Revenue for the quarter was $48.2 million, up 12 percent from the year-ago quarter.", 0),
+            ("Revenue for the quarter was $48.2 million, up 21 percent from the year-ago quarter.", 1),
+        ],
+    );
+}
