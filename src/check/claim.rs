@@ -398,7 +398,7 @@ fn clue_of(c: &regex::Captures) -> PeriodClue {
 /// Words that make the period after them the base of a comparison
 /// ("compared to the first quarter of 2005", "from the fourth quarter").
 static BASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(compared (to|with)|from|over|versus|vs\.?|against|relative to)\s+(the\s+|a\s+|its\s+)?(end\s+of\s+(the\s+)?)?((previous|prior|preceding|last|same|comparable|year[\s-]ago|prior[\s-]year)\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(compared (to|with)|comparable to|in line with|similar to|flat (with|to)|from|over|versus|vs\.?|against|relative to)\s+(the\s+|a\s+|its\s+)?(end\s+of\s+(the\s+)?)?((previous|prior|preceding|last|same|comparable|year[\s-]ago|prior[\s-]year)\s+)?$")
         .expect("re")
 });
 
@@ -603,8 +603,9 @@ fn fiscal_ends(res: &Resolved) -> FxHashMap<(i32, u8), Date> {
 /// quarter its prose names most.
 struct DocPeriods {
     latest_quarter_key: Option<i32>,
-    /// The latest quarter is placed by year and quarter, no table dating
-    /// any: undated quarters are placed the same way, and only then.
+    /// Undated quarters ("2Q24") may be placed by year and quarter: no
+    /// table dates a quarter, or the latest dated and undated quarters end
+    /// together.
     undated_latest: bool,
     quarter: Option<u8>,
     /// The end dates of quarters headed only by their fiscal name ("Q2
@@ -623,9 +624,18 @@ impl DocPeriods {
         // their year and quarter, when no quarter is dated: a fiscal "Q2
         // FY25" is no calendar month beside dated columns.
         let dated_latest = quarters().filter_map(|f| f.period.end.map(month_key)).max();
-        let undated_latest = dated_latest.is_none();
-        let latest_quarter_key =
-            dated_latest.or_else(|| quarters().filter_map(|f| undated_key(f.period)).max());
+        let undated = quarters().filter_map(|f| undated_key(f.period)).max();
+        // Undated quarters are placed by year and quarter when no quarter is
+        // dated, or when the latest of each kind end together: then the
+        // fiscal year is the calendar year ("2Q24" beside "three months
+        // ended June 30, 2024"), which a "Q2 FY25" ending in July 2024 is
+        // not.
+        let undated_latest = match (dated_latest, undated) {
+            (None, _) => true,
+            (Some(d), Some(u)) => (d - u).abs() <= 1,
+            (Some(_), None) => false,
+        };
+        let latest_quarter_key = dated_latest.or(undated);
         let mut counts = [0usize; 5];
         for b in 0..doc.blocks.len() {
             // Only an ordinal quarter ("third quarter") or "Q3" names a
@@ -679,7 +689,32 @@ impl DocPeriods {
                 }
                 _ => false,
             },
+            // A quarter its figures date beside one no table dates ("2Q24"
+            // dated by the statement, "1Q24" not): by where each ends, when
+            // undated quarters may be placed at all.
+            // Only a quarter or a year apart, as releases compare them: a
+            // table of five quarters, some dated by their figures, would
+            // otherwise offer every earlier quarter as a base.
+            (Some(x), None) if self.undated_latest => {
+                undated_key(b).is_some_and(|k| matches!(month_key(x) - k, 2..=4 | 11..=13))
+            }
+            (None, Some(y)) if self.undated_latest => {
+                undated_key(a).is_some_and(|k| matches!(k - month_key(y), 2..=4 | 11..=13))
+            }
             _ => false,
+        }
+    }
+
+    /// Months from `b`'s end to `a`'s when one is dated and the other is a
+    /// quarter no table dates (placed only when the calendars agree).
+    fn mixed_gap(&self, a: &Period, b: &Period) -> Option<i32> {
+        if !self.undated_latest {
+            return None;
+        }
+        match (self.end_of(a), self.end_of(b)) {
+            (Some(x), None) => Some(month_key(x) - undated_key(b)?),
+            (None, Some(y)) => Some(undated_key(a)? - month_key(y)),
+            _ => None,
         }
     }
 
@@ -1016,11 +1051,23 @@ fn part_of(
         }
     }
     words.reverse();
-    // "AWS segment sales": the part is AWS.
-    while words
-        .last()
-        .is_some_and(|w| w == "segment" || w == "segments")
-    {
+    // "AWS segment sales": the part is AWS. "Upstream year-to-date
+    // earnings", "Energy Products first-quarter earnings": the period
+    // between the part and its measure is no part of its name.
+    // A number is a period only as a year: "Dynamics 365 revenue" names
+    // the part Dynamics 365.
+    let year = |w: &str| {
+        w.len() == 4 && w.starts_with(['1', '2']) && w.chars().all(|c| c.is_ascii_digit())
+    };
+    while words.last().is_some_and(|w| {
+        w == "segment"
+            || w == "segments"
+            || w == "year-to-date"
+            || year(w)
+            || !w.starts_with(|c: char| c.is_ascii_digit())
+                && periodish_word(w)
+                && !matches!(w.as_str(), "the" | "a" | "our" | "its" | "total" | "gaap")
+    }) {
         words.pop();
     }
     // The longest run of the last words that names a part, when what
@@ -1732,7 +1779,8 @@ pub fn check<'d>(
         )
     };
     let headings = Headings::new(doc);
-    let issuer = Issuer::new(doc);
+    let mut issuer = Issuer::new(doc);
+    issuer.reports_earnings = reports_earnings(doc, &issuer);
     let mut ties = Ties::default();
     for (i, m) in doc.mentions.iter().enumerate() {
         // Each figure reads its sentence (at most SENTENCE_REACH bytes each
@@ -1926,7 +1974,9 @@ fn concept_of(
             }
             Ok((n.to_string(), s, e))
         }
-        None => match issuer_earnings(&lower, vocab.issuer) {
+        None => match issuer_earnings(&lower, vocab.issuer)
+            .or_else(|| plain_earnings(&lower).filter(|_| vocab.issuer.reports_earnings))
+        {
             Some((s, e)) => Ok(("net_income".to_string(), s, e)),
             None => Err("no concept named before the figure".into()),
         },
@@ -1982,6 +2032,49 @@ fn issuer_earnings(lower: &str, issuer: &Issuer) -> Option<(usize, usize)> {
         }
     }
     (verb && subject).then_some((at, e))
+}
+
+/// Does the company report its results as "earnings" somewhere in the
+/// release's opening ("… today announced second-quarter 2024 earnings of
+/// $9.2 billion")? Read once per document.
+fn reports_earnings(doc: &Document, issuer: &Issuer) -> bool {
+    static EARNINGS_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)earnings\s+(of|totaling|totaled|were|was)\s*\$").expect("re")
+    });
+    doc.blocks.iter().take(20).any(|b| {
+        let lower = b.text.text().to_lowercase();
+        EARNINGS_OF
+            .find_iter(&lower)
+            .any(|m| issuer_earnings(&lower[..m.end()], issuer).is_some())
+    })
+}
+
+/// "Second-quarter earnings were $7.1 billion", "Year-to-date earnings
+/// were $17.5 billion": "earnings" right before the figure, as the
+/// subject of its clause (what stands before it is checked as any
+/// concept's subject is: a part's name makes it the part's). Where it
+/// stands. Read as net income only in a release whose company reports its
+/// results as earnings ([`reports_earnings`]).
+fn plain_earnings(lower: &str) -> Option<(usize, usize)> {
+    static TO_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+(of|totaling|totaled|were|was)\s*\\?\$?\s*\(?$").expect("re")
+    });
+    // "were $7.1 billion, an increase of $1.4 billion", "were $779
+    // million compared to $785 million": the earnings' change or the
+    // amount they are compared with.
+    static THEN_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+(of|totaling|totaled|were|was)\s*\\?\$?\s*\(?[\d.,]+\)?\s*(million|billion)?\s*,?\s*(versus|vs\.?|compared (to|with)|from|an? (increase|decrease|improvement|decline) of)\s*\\?\$?\s*\(?$")
+            .expect("re")
+    });
+    let at = lower.rfind("earnings")?;
+    let e = at + "earnings".len();
+    if !lower.is_char_boundary(at)
+        || !(TO_FIGURE.is_match(&lower[e..]) || THEN_FIGURE.is_match(&lower[e..]))
+        || lower[..at].ends_with(|c: char| c.is_alphanumeric())
+    {
+        return None;
+    }
+    Some((at, e))
 }
 
 /// "by" right before a figure: the amount something moved by.
@@ -2647,10 +2740,7 @@ fn check_mention<'d>(
     if let Some(h) =
         heading.filter(|_| !part && !concept.starts_with(ROW) && !concept.contains('@'))
     {
-        let key = format!(
-            "{concept}@{}",
-            crate::resolve::part_name(doc.blocks[h].text.text())
-        );
+        let key = format!("{concept}@{}", crate::resolve::part_name(h));
         if res.segment_facts.iter().any(|f| f.concept == key) || vocab.rates.has(&key) {
             concept = key;
             part = true;
@@ -2997,6 +3087,20 @@ fn check_mention<'d>(
             }
         }
         Assertion::Growth | Assertion::Change => {
+            // The base the words name, for pairs of a dated and an undated
+            // quarter (see `DocPeriods::later`): "year-over-year" is a year
+            // back, "sequentially" a quarter.
+            let named_base = {
+                let after = &text[m.end..next.max(m.end)];
+                let before = &text[start.min(m.start)..m.start];
+                if YEAR_AGO.is_match(after) || YEAR_AGO_BEFORE.is_match(before) {
+                    Some(12)
+                } else if SEQUENTIAL.is_match(after) || SEQUENTIAL_BEFORE.is_match(before) {
+                    Some(3)
+                } else {
+                    None
+                }
+            };
             // Pairs of a concept's figures: charged to the work budget.
             if !crate::budget::spend((vals.len() * vals.len()) as u64 + 1) {
                 return Err("work budget exhausted".into());
@@ -3020,6 +3124,13 @@ fn check_mention<'d>(
                         || !later
                     {
                         continue;
+                    }
+                    if let (Some(g), Some(d)) =
+                        (named_base, periods.mixed_gap(fa.period, fb.period))
+                    {
+                        if (d - g).abs() > 1 {
+                            continue;
+                        }
                     }
                     let base_fits = match &base_clue {
                         Some(c) => periods.fits(c, fb.period),
@@ -3384,7 +3495,7 @@ fn check_mention<'d>(
     if let Some(h) = heading.filter(|_| !part) {
         return Err(format!(
             "under the heading \"{}\": about a part of the business the tables do not show",
-            doc.blocks[h].text.text().trim()
+            h.trim()
         ));
     }
     // "were $7.7 billion, compared with $7.9 billion in the prior year

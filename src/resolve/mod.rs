@@ -808,8 +808,19 @@ fn segment_facts<'d>(
     // The other layout: a header names the part ("International:") and
     // its rows the measures ("Net sales", "Operating income").
     let mut part_header: Option<String> = None;
+    // A third: the table's title names the part ("… / Upstream"), a
+    // header its measure ("Earnings/(Loss) (U.S. GAAP):"), and the
+    // section's total row ("Worldwide") is the part's figure.
+    let title_part = t
+        .title
+        .rsplit(" / ")
+        .next()
+        .map(part_name)
+        .filter(|p| p.chars().any(char::is_alphabetic));
+    let mut title_header: Option<&str> = None;
     for (ri, r) in t.rows.iter().enumerate() {
         if r.header {
+            title_header = title_part.as_ref().map(|_| r.label.trim_end_matches(':'));
             let lower = normalize(&r.label);
             let named = concepts.phrases_in(&lower);
             measure = match named.as_slice() {
@@ -828,6 +839,46 @@ fn segment_facts<'d>(
                 (named.is_empty() && !part.is_empty() && part.chars().any(char::is_alphabetic))
                     .then_some(part);
             continue;
+        }
+        if let (Some(h), Some(p)) = (title_header, &title_part) {
+            // The header read as the total row's label names the measure.
+            let probe = Row {
+                label: h.to_string(),
+                header: false,
+                ..r.clone()
+            };
+            let measure = concepts
+                .classify(&probe, None)
+                .filter(|n| concepts.unit_of(n) == Some(ConceptUnit::Amount));
+            if let Some(m) = measure.filter(|_| {
+                matches!(
+                    normalize(&r.label).as_str(),
+                    "worldwide" | "total" | "consolidated"
+                )
+            }) {
+                let concept = format!("{m}@{p}");
+                for (ci, col) in t.columns.iter().enumerate() {
+                    let Some(f) = r.figure(ci).filter(|f| f.unit == Unit::Amount) else {
+                        continue;
+                    };
+                    if col.derived {
+                        continue;
+                    }
+                    let unique = unique.get(ci).copied().unwrap_or(false);
+                    if let Some(fact) = Fact::scaled(
+                        concept.clone(),
+                        (ti, ri, ci),
+                        f,
+                        &col.period,
+                        t.scale.factor(),
+                        unique,
+                    ) {
+                        out.push(fact);
+                    }
+                }
+                title_header = None;
+                continue;
+            }
         }
         let (m, part) = match (measure, &names[ri], &part_header) {
             (Some(m), None, _) => (m, part_name(&r.label)),

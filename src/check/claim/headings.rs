@@ -138,7 +138,11 @@ const GENERIC: &[&str] = &[
 
 /// The part-naming heading each block stands under, if any.
 pub(super) struct Headings {
+    /// Index into `names`.
     governing: Vec<Option<usize>>,
+    /// The headings' texts: a heading block's, or the part a table's title
+    /// ends with ("Earnings and Volume Summary by Segment / Upstream").
+    names: Vec<String>,
     /// The block introducing a list of expectations, for its bullets.
     forward: Vec<Option<usize>>,
 }
@@ -157,6 +161,14 @@ fn heading(text: &str) -> bool {
         && !t.contains('$')
         && !t.contains('%')
         && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The part a table's title ends with, when its last line reads as a
+/// part-naming heading ("Earnings and Volume Summary by Segment /
+/// Upstream"; not "Results Summary", "Cash Flow from Operations").
+fn titled_part(title: &str) -> Option<&str> {
+    let last = title.rsplit(" / ").next()?.trim();
+    (heading(last) && names_part(last)).then_some(last)
 }
 
 /// Is a block a bullet of a list ("•", "–", "-", "·")?
@@ -180,10 +192,17 @@ pub(super) fn names_part(text: &str) -> bool {
 impl Headings {
     pub(super) fn new(doc: &Document) -> Headings {
         let mut governing = vec![None; doc.blocks.len()];
-        let mut current: Option<(usize, usize)> = None; // (heading, blocks since)
-                                                        // Where each table ends: a text table's span may reach back over
-                                                        // the lines above its headings.
-        let mut ends: Vec<usize> = doc.tables.iter().map(|t| t.span.end).collect();
+        let mut names: Vec<String> = Vec::new();
+        // (heading, blocks since)
+        let mut current: Option<(usize, usize)> = None;
+        // Where each table ends (a text table's span may reach back over
+        // the lines above its headings), and the part its title ends with.
+        let mut ends: Vec<(usize, usize)> = doc
+            .tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.span.end, i))
+            .collect();
         ends.sort_unstable();
         let mut tables = ends.into_iter().peekable();
         let mut mentioned = vec![false; doc.blocks.len()];
@@ -197,10 +216,16 @@ impl Headings {
         for (b, block) in doc.blocks.iter().enumerate() {
             // A table between a heading and a block ends the heading's
             // reach.
-            while tables.peek().is_some_and(|&s| s < block.span.start) {
+            // A table between a heading and a block ends the heading's
+            // reach; a table titled by a part ("… / Upstream") heads the
+            // paragraph and bullets after it as a heading would.
+            while let Some(&(_, t)) = tables.peek().filter(|&&(s, _)| s < block.span.start) {
                 tables.next();
-                current = None;
                 lead = None;
+                current = titled_part(&doc.tables[t].title).map(|part| {
+                    names.push(part.to_string());
+                    (names.len() - 1, 0)
+                });
             }
             let text = block.text.text();
             // "For 2025, the Company continues to expect:" over bullets:
@@ -217,7 +242,10 @@ impl Headings {
                     .map(|_| b);
             }
             if !mentioned[b] && heading(text) {
-                current = names_part(text).then_some((b, 0));
+                current = names_part(text).then(|| {
+                    names.push(text.trim().to_string());
+                    (names.len() - 1, 0)
+                });
                 continue;
             }
             // A heading governs the paragraph right after it and the
@@ -231,7 +259,11 @@ impl Headings {
                 }
             }
         }
-        Headings { governing, forward }
+        Headings {
+            governing,
+            names,
+            forward,
+        }
     }
 
     /// The block that introduces a block as one of a list about the
@@ -240,9 +272,10 @@ impl Headings {
         self.forward.get(block).copied().flatten()
     }
 
-    /// The block of the part-naming heading a block stands under.
-    pub(super) fn of(&self, block: usize) -> Option<usize> {
-        self.governing.get(block).copied().flatten()
+    /// The part-naming heading a block stands under.
+    pub(super) fn of(&self, block: usize) -> Option<&str> {
+        let h = self.governing.get(block).copied().flatten()?;
+        self.names.get(h).map(String::as_str)
     }
 }
 
@@ -260,5 +293,21 @@ mod tests {
         assert!(!names_part("Fourth Quarter Results"));
         assert!(!heading("Revenue was $48.2 million."));
         assert!(!heading("The quarter was strong."));
+    }
+
+    #[test]
+    fn tables_titled_by_a_part() {
+        assert_eq!(
+            titled_part("EARNINGS AND VOLUME SUMMARY BY SEGMENT / Upstream"),
+            Some("Upstream")
+        );
+        assert_eq!(titled_part("Energy Products"), Some("Energy Products"));
+        assert_eq!(titled_part("Results Summary"), None);
+        assert_eq!(titled_part("Corporate and Financing"), None);
+        assert_eq!(
+            titled_part("CASH FLOW FROM OPERATIONS AND ASSET SALES EXCLUDING WORKING CAPITAL"),
+            None
+        );
+        assert_eq!(titled_part(""), None);
     }
 }

@@ -26,6 +26,11 @@ const OPENING: usize = 10;
 #[derive(Default)]
 pub(crate) struct Issuer {
     words: HashSet<String>,
+    /// The release reports the company's results as "earnings" ("Exxon
+    /// Mobil Corporation today announced … earnings of $9.2 billion"):
+    /// "earnings" alone is then its net income wherever the words before
+    /// it name no part of the business.
+    pub(crate) reports_earnings: bool,
 }
 
 impl Issuer {

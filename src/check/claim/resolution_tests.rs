@@ -1272,3 +1272,66 @@ fn the_year_ago_quarter_is_a_quarter() {
         ],
     );
 }
+
+/// An oil company's release: it reports its results as "earnings", and
+/// each segment's table, titled by the segment, is followed by bullets
+/// about that segment (`prose`).
+fn release_with_segment_tables(prose: &str) -> String {
+    format!(
+        "Example Corporation Announces Second-Quarter 2024 Results\n\n\
+Example Corporation today announced second-quarter 2024 earnings of $9.2 billion.\n\n\
+RESULTS SUMMARY\n(Dollars in millions)\n\n\
+\t2Q24\t1Q24\tYTD 2024\tYTD 2023\n\n\
+Earnings (U.S. GAAP)\t9,240\t8,220\t17,460\t19,310\n\
+Capital expenditures\t7,039\t5,839\t12,878\t12,546\n\n\
+Upstream\n(Dollars in millions)\n\n\
+\t2Q24\t1Q24\tYTD 2024\tYTD 2023\n\n\
+Earnings/(Loss) (U.S. GAAP):\t\t\t\t\n\
+United States\t2,430\t1,054\t3,484\t2,552\n\
+Non-U.S.\t4,644\t4,606\t9,250\t8,482\n\
+Worldwide\t7,074\t5,660\t12,734\t11,034\n\n\
+{prose}\n"
+    )
+}
+
+#[test]
+fn segment_earnings_under_a_segment_table() {
+    expect(
+        release_with_segment_tables,
+        &[
+            (
+                "- Second-quarter earnings were $7.1 billion, an increase of $1.4 billion from the first quarter.",
+                0,
+            ),
+            (
+                "- Second-quarter earnings were $7.4 billion, an increase of $1.4 billion from the first quarter.",
+                1,
+            ),
+            (
+                "- Second-quarter earnings were $7.1 billion, an increase of $4.1 billion from the first quarter.",
+                1,
+            ),
+            ("- Upstream year-to-date earnings were $12.7 billion.", 0),
+            ("- Upstream year-to-date earnings were $21.7 billion.", 1),
+            // Under the segment's table the earnings are the segment's: one
+            // slip from the company's $9.2 billion is no finding.
+            ("- Second-quarter earnings were $9.3 billion.", 0),
+        ],
+    );
+    // A company that does not call its results earnings: "earnings" alone
+    // names nothing.
+    let other = |prose: &str| {
+        release_with_segment_tables(prose).replace(
+            "today announced second-quarter 2024 earnings of $9.2 billion",
+            "today announced its second-quarter 2024 results",
+        )
+    };
+    expect(other, &[("- Year-to-date earnings were $71.5 billion.", 0)]);
+    assert_eq!(
+        note_of(
+            &other("- Year-to-date earnings were $17.5 billion."),
+            "17.5"
+        ),
+        "no concept named before the figure"
+    );
+}
