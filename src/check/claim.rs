@@ -476,7 +476,16 @@ fn list_end(text: &str, m: &Mention, next: usize) -> usize {
         Regex::new(r"(?i)^[\s,()$\\]*(million|billion|thousand)?\)?\s*(of\s+[a-z -]{1,40}?\s+)?[\s,()$\\]*(and|or)[\s,()$\\]*$")
             .expect("re")
     });
-    if next <= m.end || !FIGURE_GAP.is_match(&text[m.end..next]) {
+    // "cash flow from operations of $14.7 billion and free cash flow of
+    // $10.1 billion in the first quarter": the period after the second
+    // measure's figure is the first's too.
+    static MEASURE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(million|billion|thousand)?\)?\s*,?\s*and\s+[a-z][a-z -]{1,40}?\s+(of|was|were|totaled)[\s$\\(]*$")
+            .expect("re")
+    });
+    if next <= m.end
+        || !(FIGURE_GAP.is_match(&text[m.end..next]) || MEASURE_GAP.is_match(&text[m.end..next]))
+    {
         return next;
     }
     // Past the next figure, to the following one or the clause's end.
@@ -703,6 +712,18 @@ impl DocPeriods {
             }
             _ => false,
         }
+    }
+
+    /// Where a period ends, as [`month_key`]: by its date, or for a quarter
+    /// no table dates by its year and quarter when those may be placed.
+    fn place(&self, p: &Period) -> Option<i32> {
+        self.end_of(p).map(month_key).or_else(|| {
+            if self.undated_latest {
+                undated_key(p)
+            } else {
+                None
+            }
+        })
     }
 
     /// Months from `b`'s end to `a`'s when one is dated and the other is a
@@ -3226,15 +3247,15 @@ fn check_mention<'d>(
     {
         let latest = computed
             .iter()
-            .filter_map(|(_, f)| periods.end_of(f[0].period).map(days))
+            .filter_map(|(_, f)| periods.place(f[0].period))
             .max();
         if let Some(latest) = latest {
             let dated = computed
                 .iter()
-                .all(|(_, f)| periods.end_of(f[0].period).is_some());
+                .all(|(_, f)| periods.place(f[0].period).is_some());
             let now: Vec<Candidate> = computed
                 .iter()
-                .filter(|(_, f)| periods.end_of(f[0].period).map(days) == Some(latest))
+                .filter(|(_, f)| periods.place(f[0].period) == Some(latest))
                 .cloned()
                 .collect();
             if dated && !now.is_empty() && now.len() < computed.len() {

@@ -1335,3 +1335,24 @@ fn segment_earnings_under_a_segment_table() {
         "no concept named before the figure"
     );
 }
+
+#[test]
+fn a_period_after_the_next_measure_is_the_first_measures_too() {
+    // "… $X and revenues were $Y in the second quarter": $5.8 billion is
+    // the first quarter's capital expenditures, not the second's.
+    let t = release_with_quarter_codes(
+        "Capital expenditures were $5.8 billion and revenues were $14.7 billion in the second quarter.",
+    );
+    assert!(
+        note_of(&t, "5.8").starts_with("ties to no figure"),
+        "{}",
+        note_of(&t, "5.8")
+    );
+    expect(
+        release_with_quarter_codes,
+        &[(
+            "Capital expenditures were $7.0 billion and revenues were $14.7 billion in the second quarter.",
+            0,
+        )],
+    );
+}
