@@ -2078,7 +2078,7 @@ fn reports_earnings(doc: &Document, issuer: &Issuer) -> bool {
 /// results as earnings ([`reports_earnings`]).
 fn plain_earnings(lower: &str) -> Option<(usize, usize)> {
     static TO_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s+(of|totaling|totaled|were|was)\s*\\?\$?\s*\(?$").expect("re")
+        Regex::new(r"(?i)^\s+(of|totaling|totaled|were|was|(increased|decreased|improved|declined|rose|fell|grew)(\s+by)?)\s*\\?\$?\s*\(?$").expect("re")
     });
     // "were $7.1 billion, an increase of $1.4 billion", "were $779
     // million compared to $785 million": the earnings' change or the
@@ -2089,9 +2089,13 @@ fn plain_earnings(lower: &str) -> Option<(usize, usize)> {
     });
     let at = lower.rfind("earnings")?;
     let e = at + "earnings".len();
+    // "Excluding identified items, earnings increased $1.6 billion": a
+    // measure the tables print under another name, if at all.
     if !lower.is_char_boundary(at)
         || !(TO_FIGURE.is_match(&lower[e..]) || THEN_FIGURE.is_match(&lower[e..]))
         || lower[..at].ends_with(|c: char| c.is_alphanumeric())
+        || lower[..at].contains("exclud")
+        || lower[..at].contains("non-gaap")
     {
         return None;
     }

@@ -1311,6 +1311,10 @@ fn segment_earnings_under_a_segment_table() {
                 "- Second-quarter earnings were $7.1 billion, an increase of $4.1 billion from the first quarter.",
                 1,
             ),
+            ("- Earnings increased $1.4 billion versus the first quarter.", 0),
+            ("- Earnings increased $4.1 billion versus the first quarter.", 1),
+            // Excluding identified items: a measure the tables do not show.
+            ("- Excluding identified items, earnings increased $4.1 billion versus the first quarter.", 0),
             ("- Upstream year-to-date earnings were $12.7 billion.", 0),
             ("- Upstream year-to-date earnings were $21.7 billion.", 1),
             // Under the segment's table the earnings are the segment's: one
