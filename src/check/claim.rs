@@ -1514,11 +1514,18 @@ fn subject_before(lower: &str, phrase_at: usize, issuer: &Issuer) -> Result<(), 
             let repeated = lower[phrase_at..]
                 .split_whitespace()
                 .any(|x| x.trim_matches(|c: char| !c.is_alphanumeric()) == w);
+            // "Capital return program – Share repurchases were": a topic
+            // of the release's own, not a part of the business.
+            let label = named
+                .rsplit(['•', '·', '▪', '.', ';', ':', '(', ')'])
+                .next()
+                .unwrap_or(named);
             if !w.is_empty()
                 && !MODIFIERS.contains(&w)
                 && !periodish
                 && !issuer.names(w)
                 && !repeated
+                && headings::names_part(label)
             {
                 return Err(format!(
                     "\"{w} —\" names a part of the business, not the consolidated figure"

@@ -1360,3 +1360,17 @@ fn a_period_after_the_next_measure_is_the_first_measures_too() {
         )],
     );
 }
+
+#[test]
+fn dividends_paid_under_a_topic_and_a_dash() {
+    // Dividends paid: (1,275) thousand, an outflow whose size prose quotes.
+    expect(
+        release,
+        &[
+            ("• Capital return program – Dividend payments were $1.3 million in the first quarter.", 0),
+            ("• Capital return program – Dividend payments were $3.1 million in the first quarter.", 1),
+            // A part's name before the dash still makes the figure the part's.
+            ("• Devices – Dividend payments were $3.1 million in the first quarter.", 0),
+        ],
+    );
+}
