@@ -130,8 +130,13 @@ impl Screen {
             patterns.extend(pick(c).iter().map(Regex::as_str));
             first.push(patterns.len());
         }
+        // The set's lazy DFA is rebuilt whenever its cache fills: with
+        // every label of the corpus read against a few hundred patterns, the
+        // default 2 MB cache cleared often enough to cost a few percent of
+        // the run.
         regex::RegexSetBuilder::new(patterns)
             .size_limit(1 << 26)
+            .dfa_size_limit(1 << 23)
             .build()
             .ok()
             .map(|set| Screen { set, first })
@@ -840,7 +845,13 @@ fn segment_facts<'d>(
                     .then_some(part);
             continue;
         }
-        if let (Some(h), Some(p)) = (title_header, &title_part) {
+        let total_row = || {
+            matches!(
+                normalize(&r.label).as_str(),
+                "worldwide" | "total" | "consolidated"
+            )
+        };
+        if let (Some(h), Some(p)) = (title_header.filter(|_| total_row()), &title_part) {
             // The header read as the total row's label names the measure.
             let probe = Row {
                 label: h.to_string(),
@@ -850,12 +861,7 @@ fn segment_facts<'d>(
             let measure = concepts
                 .classify(&probe, None)
                 .filter(|n| concepts.unit_of(n) == Some(ConceptUnit::Amount));
-            if let Some(m) = measure.filter(|_| {
-                matches!(
-                    normalize(&r.label).as_str(),
-                    "worldwide" | "total" | "consolidated"
-                )
-            }) {
+            if let Some(m) = measure {
                 let concept = format!("{m}@{p}");
                 for (ci, col) in t.columns.iter().enumerate() {
                     let Some(f) = r.figure(ci).filter(|f| f.unit == Unit::Amount) else {
