@@ -3702,6 +3702,35 @@ fn narrowed<'d>(
     if !like.is_empty() {
         out = like;
     }
+    // "Padcev globally, up 25% operationally": of a product table's
+    // worldwide, U.S. and international columns, the market the words
+    // name.
+    let text = prose(doc, m.block);
+    let before = text.get(start..m.start).unwrap_or_default().to_lowercase();
+    let market = if before.contains("globally") || before.contains("worldwide") {
+        Some("worldwide")
+    } else if before.contains("internationally") {
+        Some("international")
+    } else {
+        None
+    };
+    if let Some(word) = market {
+        let in_market: Vec<Candidate<'d>> = out
+            .iter()
+            .filter(|(_, f)| {
+                f.iter().all(|x| {
+                    doc.tables
+                        .get(x.table)
+                        .and_then(|t| t.columns.get(x.column))
+                        .is_some_and(|c| c.header.to_lowercase().contains(word))
+                })
+            })
+            .cloned()
+            .collect();
+        if !in_market.is_empty() {
+            out = in_market;
+        }
+    }
     // A value's figures in columns that are periods of their own, when
     // there are any: a reconciliation's "Non-GAAP" or "Adjustments"
     // column under the same quarter is another measure.

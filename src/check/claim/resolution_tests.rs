@@ -1374,3 +1374,54 @@ fn dividends_paid_under_a_topic_and_a_dash() {
         ],
     );
 }
+
+/// Narrative findings of an HTML release.
+fn html_findings(html: &str) -> usize {
+    let source = std::sync::Arc::new(SourceFile {
+        path: "t.htm".into(),
+        bytes: html.as_bytes().to_vec(),
+    });
+    crate::audit(source, Format::Html, &RuleSet::builtin().expect("rules"))
+        .expect("parses")
+        .outcome
+        .findings
+        .iter()
+        .filter(|f| f.rule == "narrative-figures")
+        .count()
+}
+
+#[test]
+fn a_market_named_narrows_to_its_columns() {
+    // Padcev's operational growth: worldwide 25%, international 68%,
+    // emerging markets 95%.
+    let doc = |prose: &str| {
+        format!(
+            "<p>Example Corp Reports First-Quarter 2025 Results</p>\
+<p>Example Corp today reported its results for the first quarter of 2025.</p><p>{prose}</p>\
+<p>REVENUES BY PRODUCT</p><p>($ in millions)</p><table>\
+<tr><td></td><td>Worldwide 2025</td><td>Worldwide 2024</td><td>Worldwide % Change Oper.</td>\
+<td>International 2025</td><td>International 2024</td><td>International % Change Oper.</td>\
+<td>Emerging Markets 2025</td><td>Emerging Markets 2024</td><td>Emerging Markets % Change Oper.</td></tr>\
+<tr><td>Padcev</td><td>4,260</td><td>3,410</td><td>25%</td><td>2,200</td><td>1,800</td><td>68%</td><td>1,100</td><td>900</td><td>95%</td></tr>\
+<tr><td>Eliquis</td><td>1,923</td><td>2,040</td><td>(4)%</td><td>624</td><td>626</td><td>5%</td><td>300</td><td>310</td><td>(2)%</td></tr>\
+</table>"
+        )
+    };
+    assert_eq!(
+        html_findings(&doc(
+            "▪Padcev globally, up 25% operationally, driven by demand."
+        )),
+        0
+    );
+    // 65% is one slip from each market's rate: "globally" says which.
+    assert_eq!(
+        html_findings(&doc(
+            "▪Padcev globally, up 65% operationally, driven by demand."
+        )),
+        1
+    );
+    assert_eq!(
+        html_findings(&doc("▪Padcev up 65% operationally, driven by demand.")),
+        0
+    );
+}
