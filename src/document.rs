@@ -435,19 +435,27 @@ pub struct Table {
     pub trailing_rows: Vec<bool>,
 }
 
-/// "Free cash flow -- TTM", "Operating cash flow -- trailing twelve months
-/// (TTM)": a row of trailing-twelve-month figures.
+/// "YTD 2024", "Year-to-Date": a column of the year so far.
 static YEAR_TO_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)(?-u:\b)(?:ytd|year[\s-]to[\s-]date)(?-u:\b)")
         .expect("year-to-date regex")
 });
 
+/// "Free cash flow -- TTM", "Operating cash flow -- trailing twelve months
+/// (TTM)": a row of trailing-twelve-month figures.
 static TRAILING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\s*(--|—|–|-)?\s*(\(?(?-u:\b)ttm(?-u:\b)\)?|(?-u:\b)trailing (twelve|12)[ -]months?(?-u:\b))")
         .expect("re")
 });
 
 impl Table {
+    /// The last line of the title: the readers join a title's lines with
+    /// " / ", the line nearest the table last ("Earnings and Volume Summary
+    /// by Segment / Upstream").
+    pub fn last_title_line(&self) -> &str {
+        self.title.rsplit(" / ").next().unwrap_or("").trim()
+    }
+
     /// Do the words speak of trailing twelve months ("TTM", "trailing
     /// twelve months")?
     pub fn says_trailing(text: &str) -> bool {
@@ -551,5 +559,36 @@ impl Table {
         self.rows
             .iter()
             .flat_map(|r| r.cells.iter().flatten().filter_map(|c| c.figure()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titled(title: &str) -> Table {
+        Table {
+            title: title.to_string(),
+            scale_note: None,
+            scale: Scale::default(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+            span: Span::new(0, 0),
+            trailing: Vec::new(),
+            trailing_rows: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_title_line_nearest_the_table() {
+        assert_eq!(
+            titled("EARNINGS AND VOLUME SUMMARY BY SEGMENT / Upstream").last_title_line(),
+            "Upstream"
+        );
+        assert_eq!(
+            titled("Energy Products").last_title_line(),
+            "Energy Products"
+        );
+        assert_eq!(titled("").last_title_line(), "");
     }
 }

@@ -700,17 +700,13 @@ impl DocPeriods {
             },
             // A quarter its figures date beside one no table dates ("2Q24"
             // dated by the statement, "1Q24" not): by where each ends, when
-            // undated quarters may be placed at all.
-            // Only a quarter or a year apart, as releases compare them: a
-            // table of five quarters, some dated by their figures, would
-            // otherwise offer every earlier quarter as a base.
-            (Some(x), None) if self.undated_latest => {
-                undated_key(b).is_some_and(|k| matches!(month_key(x) - k, 2..=4 | 11..=13))
-            }
-            (None, Some(y)) if self.undated_latest => {
-                undated_key(a).is_some_and(|k| matches!(k - month_key(y), 2..=4 | 11..=13))
-            }
-            _ => false,
+            // undated quarters may be placed at all. Only a quarter or a
+            // year apart, as releases compare them: a table of five
+            // quarters, some dated by their figures, would otherwise offer
+            // every earlier quarter as a base.
+            _ => self
+                .mixed_gap(a, b)
+                .is_some_and(|d| matches!(d, 2..=4 | 11..=13)),
         }
     }
 
@@ -759,12 +755,7 @@ impl DocPeriods {
         if p.instant || !lasts(p, 3 * doc_q) {
             return Some(false);
         }
-        let key = match self.end_of(p) {
-            Some(end) => month_key(end),
-            None if self.undated_latest => undated_key(p)?,
-            None => return None,
-        };
-        let off = key - latest;
+        let off = self.place(p)? - latest;
         Some(match clue.year {
             Some(y) => {
                 p.end.map(|d| d.year).or(p.year) == Some(y)
@@ -819,18 +810,16 @@ impl DocPeriods {
             }
         }
         if let Some(q) = clue.quarter {
-            let end = match self.end_of(p) {
-                Some(end) => month_key(end),
-                // A quarter column no table dates ("Second-Quarter 2025")
-                // is the clue's when it is that quarter of the year the
-                // clue names, and another quarter's when it is not. A clue
-                // with no year is placed from the latest such quarter.
-                None => match (p.quarter, p.year, clue.year) {
-                    (Some(pq), Some(py), Some(y)) => return Some(pq == q && py == y),
-                    _ if self.undated_latest => undated_key(p)?,
-                    _ => return None,
-                },
-            };
+            // A quarter column no table dates ("Second-Quarter 2025") is
+            // the clue's when it is that quarter of the year the clue
+            // names, and another quarter's when it is not. A clue with no
+            // year is placed from the latest such quarter.
+            if let (None, Some(pq), Some(py), Some(y)) =
+                (self.end_of(p), p.quarter, p.year, clue.year)
+            {
+                return Some(pq == q && py == y);
+            }
+            let end = self.place(p)?;
             let (latest, doc_q) = (self.latest_quarter_key?, self.quarter?);
             let back = (doc_q as i32 - q as i32).rem_euclid(4);
             let mut target = latest - 3 * back;
@@ -3023,6 +3012,20 @@ fn check_mention<'d>(
     } else {
         0
     };
+    // The base the words name: it keeps pairs of a dated and an undated
+    // quarter (see `DocPeriods::later`) that far apart, and narrows a
+    // short figure's candidates below.
+    // Read when first needed, at most once.
+    let named_base_cell = std::cell::OnceCell::new();
+    let named_base = || {
+        *named_base_cell.get_or_init(|| {
+            if matches!(assertion, Assertion::Growth | Assertion::Change) {
+                named_base_months(doc, text, i, start, end, next)
+            } else {
+                None
+            }
+        })
+    };
     let mut computed: Vec<Candidate> = Vec::new();
     let mut unplaced = false;
     match assertion {
@@ -3119,20 +3122,6 @@ fn check_mention<'d>(
             }
         }
         Assertion::Growth | Assertion::Change => {
-            // The base the words name, for pairs of a dated and an undated
-            // quarter (see `DocPeriods::later`): "year-over-year" is a year
-            // back, "sequentially" a quarter.
-            let named_base = {
-                let after = &text[m.end..next.max(m.end)];
-                let before = &text[start.min(m.start)..m.start];
-                if YEAR_AGO.is_match(after) || YEAR_AGO_BEFORE.is_match(before) {
-                    Some(12)
-                } else if SEQUENTIAL.is_match(after) || SEQUENTIAL_BEFORE.is_match(before) {
-                    Some(3)
-                } else {
-                    None
-                }
-            };
             // Pairs of a concept's figures: charged to the work budget.
             if !crate::budget::spend((vals.len() * vals.len()) as u64 + 1) {
                 return Err("work budget exhausted".into());
@@ -3157,10 +3146,8 @@ fn check_mention<'d>(
                     {
                         continue;
                     }
-                    if let (Some(g), Some(d)) =
-                        (named_base, periods.mixed_gap(fa.period, fb.period))
-                    {
-                        if (d - g).abs() > 1 {
+                    if let Some(d) = periods.mixed_gap(fa.period, fb.period) {
+                        if named_base().is_some_and(|g| (d - g).abs() > 1) {
                             continue;
                         }
                     }
@@ -3425,55 +3412,14 @@ fn check_mention<'d>(
             clue.as_ref().is_none_or(length_only) && base_clue.is_none() && phrase_at < lower.len();
         // The base a growth names right after it ("up 12% from a year
         // ago", "up 28% from the previous quarter"), or right before it.
-        let base_months = if matches!(assertion, Assertion::Growth | Assertion::Change) {
-            let prev_end = doc.mentions[..i]
-                .iter()
-                .rfind(|o| o.block == m.block && o.end <= m.start && o.start >= start)
-                .map_or(start, |o| o.end);
-            let after = &text[m.end..next.max(m.end)];
-            let before = &text[prev_end.min(m.start)..m.start];
-            // "grew 13% and 27% year over year, respectively": the base
-            // after the list is every figure's.
-            let mut tail = respectively_list(doc, text, i, start, end)
-                .map(|l| l.tail)
-                .unwrap_or_default();
-            // "increased 14%, or 13% in constant currency, year over year":
-            // the base after the rate listed with it is its base too.
-            if let Some(listed) = doc
-                .mentions
-                .get(i + 1)
-                .filter(|o| o.block == m.block && o.start < end && o.kind == MentionKind::Percent)
-                .filter(|o| LISTED_RATE.is_match(&text[m.end..o.start]))
-            {
-                let upto = doc
-                    .mentions
-                    .get(i + 2)
-                    .filter(|o| o.block == m.block && o.start < end)
-                    .map_or(end, |o| o.start);
-                tail = text[listed.end..upto.max(listed.end)].to_string();
-            }
-            if YEAR_AGO.is_match(after)
-                || YEAR_AGO_BEFORE.is_match(before)
-                || YEAR_AGO.is_match(&tail)
-            {
-                Some(12)
-            } else if SEQUENTIAL.is_match(after)
-                || SEQUENTIAL_BEFORE.is_match(before)
-                || SEQUENTIAL.is_match(&tail)
-            {
-                Some(3)
-            } else {
-                None
-            }
-        } else {
-            None
-        };
+        let base_months = named_base();
         if let Some(narrow) = narrowed(
             doc,
             periods,
             ties,
             i,
             start,
+            &lower,
             &computed,
             unnamed,
             base_months,
@@ -3656,7 +3602,10 @@ fn comparison_misses(
 ///   12 months before, "sequentially" 3): the pairs that far apart;
 /// - no period named (`unnamed`): a release leads with its own period, so
 ///   the columns that end last ("Operating income totaled $3.3B, up 27%
-///   year over year" in the quarter's release).
+///   year over year" in the quarter's release);
+/// - a market named in the sentence before the figure (`lower`, lower
+///   case: "globally", "internationally"): a product table's columns of
+///   that market.
 ///
 /// `None` when neither narrows anything.
 #[allow(clippy::too_many_arguments)]
@@ -3666,6 +3615,7 @@ fn narrowed<'d>(
     ties: &Ties,
     i: usize,
     start: usize,
+    lower: &str,
     computed: &[Candidate<'d>],
     unnamed: bool,
     base_months: Option<i32>,
@@ -3705,11 +3655,9 @@ fn narrowed<'d>(
     // "Padcev globally, up 25% operationally": of a product table's
     // worldwide, U.S. and international columns, the market the words
     // name.
-    let text = prose(doc, m.block);
-    let before = text.get(start..m.start).unwrap_or_default().to_lowercase();
-    let market = if before.contains("globally") || before.contains("worldwide") {
+    let market = if lower.contains("globally") || lower.contains("worldwide") {
         Some("worldwide")
-    } else if before.contains("internationally") {
+    } else if lower.contains("internationally") {
         Some("international")
     } else {
         None
@@ -3767,6 +3715,56 @@ fn narrowed<'d>(
         }
     }
     (out.len() < computed.len()).then_some(out)
+}
+
+/// The base a growth or change names around it, in months: a year
+/// ("year over year", also after the list it is in or the rate listed with
+/// it) or a quarter ("sequentially").
+fn named_base_months(
+    doc: &Document,
+    text: &str,
+    i: usize,
+    start: usize,
+    end: usize,
+    next: usize,
+) -> Option<i32> {
+    let m = &doc.mentions[i];
+    let prev_end = doc.mentions[..i]
+        .iter()
+        .rfind(|o| o.block == m.block && o.end <= m.start && o.start >= start)
+        .map_or(start, |o| o.end);
+    let after = &text[m.end..next.max(m.end)];
+    let before = &text[prev_end.min(m.start)..m.start];
+    // "grew 13% and 27% year over year, respectively": the base
+    // after the list is every figure's.
+    let mut tail = respectively_list(doc, text, i, start, end)
+        .map(|l| l.tail)
+        .unwrap_or_default();
+    // "increased 14%, or 13% in constant currency, year over year":
+    // the base after the rate listed with it is its base too.
+    if let Some(listed) = doc
+        .mentions
+        .get(i + 1)
+        .filter(|o| o.block == m.block && o.start < end && o.kind == MentionKind::Percent)
+        .filter(|o| LISTED_RATE.is_match(&text[m.end..o.start]))
+    {
+        let upto = doc
+            .mentions
+            .get(i + 2)
+            .filter(|o| o.block == m.block && o.start < end)
+            .map_or(end, |o| o.start);
+        tail = text[listed.end..upto.max(listed.end)].to_string();
+    }
+    if YEAR_AGO.is_match(after) || YEAR_AGO_BEFORE.is_match(before) || YEAR_AGO.is_match(&tail) {
+        Some(12)
+    } else if SEQUENTIAL.is_match(after)
+        || SEQUENTIAL_BEFORE.is_match(before)
+        || SEQUENTIAL.is_match(&tail)
+    {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 /// Do two columns of one table hold the same kind of figure? Columns that

@@ -89,8 +89,7 @@ static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A quarter with its year abbreviated ("Q2'24", "Q3 ’23"), as trend
-/// schedules head their columns.
-// "Q2'24", and "2Q24" as operating summaries head their quarters.
+/// schedules head their columns, or "2Q24", as operating summaries do.
 static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:Q[1-4]\s*['’]|[1-4]Q)(\d{2})(?-u:\b)").expect("quarter year regex")
 });

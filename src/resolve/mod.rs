@@ -816,12 +816,8 @@ fn segment_facts<'d>(
     // A third: the table's title names the part ("… / Upstream"), a
     // header its measure ("Earnings/(Loss) (U.S. GAAP):"), and the
     // section's total row ("Worldwide") is the part's figure.
-    let title_part = t
-        .title
-        .rsplit(" / ")
-        .next()
-        .map(part_name)
-        .filter(|p| p.chars().any(char::is_alphabetic));
+    let title_part =
+        Some(part_name(t.last_title_line())).filter(|p| p.chars().any(char::is_alphabetic));
     let mut title_header: Option<&str> = None;
     for (ri, r) in t.rows.iter().enumerate() {
         if r.header {
@@ -862,26 +858,7 @@ fn segment_facts<'d>(
                 .classify(&probe, None)
                 .filter(|n| concepts.unit_of(n) == Some(ConceptUnit::Amount));
             if let Some(m) = measure {
-                let concept = format!("{m}@{p}");
-                for (ci, col) in t.columns.iter().enumerate() {
-                    let Some(f) = r.figure(ci).filter(|f| f.unit == Unit::Amount) else {
-                        continue;
-                    };
-                    if col.derived {
-                        continue;
-                    }
-                    let unique = unique.get(ci).copied().unwrap_or(false);
-                    if let Some(fact) = Fact::scaled(
-                        concept.clone(),
-                        (ti, ri, ci),
-                        f,
-                        &col.period,
-                        t.scale.factor(),
-                        unique,
-                    ) {
-                        out.push(fact);
-                    }
-                }
+                part_facts(t, ti, ri, &format!("{m}@{p}"), unique, out);
                 title_header = None;
                 continue;
             }
@@ -903,21 +880,40 @@ fn segment_facts<'d>(
         if part.is_empty() || part.chars().all(|c| !c.is_alphabetic()) {
             continue;
         }
-        for (ci, col) in t.columns.iter().enumerate() {
-            if col.derived {
-                continue;
-            }
-            let Some(f) = r.figure(ci) else { continue };
-            if f.unit != Unit::Amount {
-                continue;
-            }
-            let unique = unique.get(ci).copied().unwrap_or(false);
-            let concept = format!("{m}@{part}");
-            let at = (ti, ri, ci);
-            if let Some(fact) = Fact::scaled(concept, at, f, &col.period, t.scale.factor(), unique)
-            {
-                out.push(fact);
-            }
+        part_facts(t, ti, ri, &format!("{m}@{part}"), unique, out);
+    }
+}
+
+/// The amounts of row `ri` in the table's period columns, as facts of the
+/// part's measure `concept` (`measure@part`).
+fn part_facts<'d>(
+    t: &'d crate::document::Table,
+    ti: usize,
+    ri: usize,
+    concept: &str,
+    unique: &[bool],
+    out: &mut Vec<Fact<'d>>,
+) {
+    let r = &t.rows[ri];
+    for (ci, col) in t.columns.iter().enumerate() {
+        if col.derived {
+            continue;
+        }
+        let Some(f) = r.figure(ci) else { continue };
+        if f.unit != Unit::Amount {
+            continue;
+        }
+        let unique = unique.get(ci).copied().unwrap_or(false);
+        let at = (ti, ri, ci);
+        if let Some(fact) = Fact::scaled(
+            concept.to_string(),
+            at,
+            f,
+            &col.period,
+            t.scale.factor(),
+            unique,
+        ) {
+            out.push(fact);
         }
     }
 }

@@ -163,12 +163,11 @@ fn heading(text: &str) -> bool {
         && !t.chars().any(|c| c.is_ascii_digit())
 }
 
-/// The part a table's title ends with, when its last line reads as a
-/// part-naming heading ("Earnings and Volume Summary by Segment /
-/// Upstream"; not "Results Summary", "Cash Flow from Operations").
-fn titled_part(title: &str) -> Option<&str> {
-    let last = title.rsplit(" / ").next()?.trim();
-    (heading(last) && names_part(last)).then_some(last)
+/// The part a table's title names, when the title's last line reads as a
+/// part-naming heading ("Upstream" under "Earnings and Volume Summary by
+/// Segment"; not "Results Summary", "Cash Flow from Operations").
+fn titled_part(last_line: &str) -> Option<&str> {
+    (heading(last_line) && names_part(last_line)).then_some(last_line)
 }
 
 /// Is a block a bullet of a list ("•", "–", "-", "·")?
@@ -215,14 +214,12 @@ impl Headings {
         let mut lead: Option<usize> = None;
         for (b, block) in doc.blocks.iter().enumerate() {
             // A table between a heading and a block ends the heading's
-            // reach.
-            // A table between a heading and a block ends the heading's
             // reach; a table titled by a part ("… / Upstream") heads the
             // paragraph and bullets after it as a heading would.
             while let Some(&(_, t)) = tables.peek().filter(|&&(s, _)| s < block.span.start) {
                 tables.next();
                 lead = None;
-                current = titled_part(&doc.tables[t].title).map(|part| {
+                current = titled_part(doc.tables[t].last_title_line()).map(|part| {
                     names.push(part.to_string());
                     (names.len() - 1, 0)
                 });
@@ -297,10 +294,7 @@ mod tests {
 
     #[test]
     fn tables_titled_by_a_part() {
-        assert_eq!(
-            titled_part("EARNINGS AND VOLUME SUMMARY BY SEGMENT / Upstream"),
-            Some("Upstream")
-        );
+        assert_eq!(titled_part("Upstream"), Some("Upstream"));
         assert_eq!(titled_part("Energy Products"), Some("Energy Products"));
         assert_eq!(titled_part("Results Summary"), None);
         assert_eq!(titled_part("Corporate and Financing"), None);
