@@ -3289,6 +3289,8 @@ fn check_mention<'d>(
     }
     let hit = computed.iter().find(|(v, _)| v.overlaps(&claim));
     if let Some((_, facts)) = hit {
+        out.tied
+            .insert(m.span, (facts[0].table, facts[0].row, facts[0].column));
         out.pass(
             rule,
             facts[0].table,

@@ -135,6 +135,9 @@ pub struct Outcome {
     /// Narrative figures that only a restatement of them verified, with
     /// where it is ("line 12"), for `inspect`.
     pub restated: FxHashMap<Span, String>,
+    /// The cell (table, row, column) each narrative figure that tied to
+    /// the tables tied to, for `inspect`.
+    pub tied: FxHashMap<Span, (usize, usize, usize)>,
 }
 
 /// Runs every rule of the set over the document.

@@ -1228,7 +1228,8 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
     let mut scale_note = None;
     let mut own = vec![String::new(); ncols];
     let mut shared = vec![String::new(); ncols];
-    let extents = column_extents(layout, lines, &rows_lines, &positions, &centers);
+    let mut extents = column_extents(layout, lines, &rows_lines, &positions, &centers);
+    widen_to_year_line(layout, lines, &g.heading, &mut extents);
     for &hi in &g.heading {
         let l = &lines[hi];
         if let Some((s, note)) = scale_of(l.text) {
@@ -1648,6 +1649,54 @@ fn column_extents(
     ext
 }
 
+/// Widens each column to its year in the heading's line of years. A
+/// converted PDF sets the headings left of right-aligned figures, the
+/// years as much as the spanning words above them:
+///
+/// ```text
+///                    Three Months Ended April 30,
+///                 2023                          2022
+///     Revenues     $       7,642    $          6,856
+/// ```
+///
+/// Against the figures alone "Three Months Ended April 30," covers only
+/// the first column; against the years it spans both, as it does on the
+/// page.
+fn widen_to_year_line(
+    layout: Layout,
+    lines: &[Line],
+    heading: &[usize],
+    extents: &mut [(i64, i64)],
+) {
+    if layout != Layout::Space || extents.len() < 2 {
+        return;
+    }
+    let first = extents[0].0;
+    let Some(years) = heading.iter().rev().find_map(|&hi| {
+        let segs: Vec<_> = heading_segments(layout, lines[hi].text)
+            .into_iter()
+            .filter(|s| s.1 >= first - 1 || is_year_text(&s.2))
+            .collect();
+        (segs.len() == extents.len() && segs.iter().all(|s| is_year_text(&s.2))).then_some(segs)
+    }) else {
+        return;
+    };
+    // Only when each year ends between the ends of its column and of the
+    // column before: the line is the columns' own, shifted left, not
+    // another table's.
+    if years
+        .iter()
+        .enumerate()
+        .any(|(c, y)| y.1 > extents[c].1 + 2 || c > 0 && y.1 <= extents[c - 1].1)
+    {
+        return;
+    }
+    for (e, y) in extents.iter_mut().zip(&years) {
+        e.0 = e.0.min(y.0);
+        e.1 = e.1.max(y.1);
+    }
+}
+
 fn nearest(centers: &[i64], p: i64) -> Option<usize> {
     centers
         .iter()
@@ -1656,18 +1705,9 @@ fn nearest(centers: &[i64], p: i64) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Distributes the segments of a heading line over the columns.
-fn assign_heading(
-    layout: Layout,
-    line: &str,
-    extents: &[(i64, i64)],
-    own: &mut [String],
-    shared: &mut [String],
-) {
-    let ncols = extents.len();
-    if ncols == 0 {
-        return;
-    }
+/// The segments of a heading line: (start column, end column, text), split
+/// at runs of two spaces (one after a year) or at tabs and pipes.
+fn heading_segments(layout: Layout, line: &str) -> Vec<(i64, i64, String)> {
     // Segments: (start col, end col, text)
     let mut segs: Vec<(i64, i64, String)> = Vec::new();
     match layout {
@@ -1722,6 +1762,22 @@ fn assign_heading(
             }
         }
     }
+    segs
+}
+
+/// Distributes the segments of a heading line over the columns.
+fn assign_heading(
+    layout: Layout,
+    line: &str,
+    extents: &[(i64, i64)],
+    own: &mut [String],
+    shared: &mut [String],
+) {
+    let ncols = extents.len();
+    if ncols == 0 {
+        return;
+    }
+    let segs = heading_segments(layout, line);
     // A leading label segment (left of every column) is not a column header.
     // Only positions in the table's own layout say so: a heading line
     // without tabs over a tab-separated table has no positions to compare.
@@ -2477,6 +2533,32 @@ Total                       (68)            75             1              8
             Unit::PerShare
         );
         assert_eq!(row("Basic").figure(0).unwrap().unit, Unit::PerShare);
+    }
+
+    #[test]
+    fn a_spanning_heading_set_left_of_its_figures_spans_the_years_below_it() {
+        // As pdftotext lays out a statement: the headings stand left of
+        // right-aligned figures, the second year well left of its column.
+        let src = concat!(
+            "Condensed Consolidated Statements of Operations\n",
+            "(in millions)\n",
+            "                                             Three Months Ended April 30,\n",
+            "                                          2023                          2022\n",
+            "Revenues:\n",
+            "    Subscription and support          $                   7,642    $                  6,856\n",
+            "    Professional services and other                         605                         555\n",
+            "       Total revenues                                     8,247                       7,411\n",
+        );
+        let t = &tables(src)[0];
+        let ends: Vec<_> = t.columns.iter().map(|c| c.period.end).collect();
+        assert_eq!(t.columns.len(), 2);
+        assert!(
+            t.columns[1].header.contains("Three Months Ended"),
+            "{:?}",
+            t.columns[1].header
+        );
+        assert_ne!(ends[0], ends[1]);
+        assert!(ends.iter().all(Option::is_some), "{ends:?}");
     }
 
     #[test]

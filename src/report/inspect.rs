@@ -158,6 +158,15 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
             } else if let Some(at) = outcome.restated.get(&m.span) {
                 note = format!("✓ agrees with its restatement at {at}");
                 &note
+            } else if let Some(&(t, r, c)) = outcome.tied.get(&m.span) {
+                let table = &doc.tables[t];
+                note = format!(
+                    "✓ ties to Table {}: \"{}\", {}",
+                    t + 1,
+                    table.rows[r].label,
+                    table.columns[c].header.replace('\n', " / ")
+                );
+                &note
             } else if outcome.verified.contains(&m.span) {
                 "✓ ties to the tables"
             } else if outcome.findings.iter().any(|f| f.span == m.span) {
