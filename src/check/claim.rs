@@ -2812,6 +2812,7 @@ fn check_mention<'d>(
         }
     }
     let mut sibling_rows: Option<Vec<(usize, usize)>> = None;
+    let mut sibling_periods: Option<Vec<&Period>> = None;
     if matches!(assertion, Assertion::Growth | Assertion::Change) {
         // The sentence's own amount of the concept is the evidence of what
         // it is about: "First-quarter revenue was $509 million, up 19%"
@@ -2840,6 +2841,19 @@ fn check_mention<'d>(
         let tied = !tied_rows.is_empty();
         if tied {
             sibling_rows = Some(tied_rows);
+            // "Revenue of $17.0 billion, up 8 percent": the growth of the
+            // period the amount tied to, not of the half-year beside it.
+            let cells: Vec<&Period> = siblings
+                .iter()
+                .filter_map(|o| ties.bases.get(&o.span))
+                .flatten()
+                .filter(|b| !b.3)
+                .filter_map(|&(t, _, c, _)| doc.tables.get(t)?.columns.get(c))
+                .map(|c| &c.period)
+                .collect();
+            if !cells.is_empty() {
+                sibling_periods = Some(cells);
+            }
         }
         if !siblings.is_empty() && !tied {
             return Err("the sentence's amount for the concept ties to no table figure".into());
@@ -3136,7 +3150,10 @@ fn check_mention<'d>(
                     // of the row the amount tied to.
                     let sibling_ok = sibling_rows
                         .as_ref()
-                        .is_none_or(|rows| rows.contains(&(fa.table, fa.row)));
+                        .is_none_or(|rows| rows.contains(&(fa.table, fa.row)))
+                        && sibling_periods
+                            .as_ref()
+                            .is_none_or(|ps| ps.contains(&fa.period));
                     if fa.table != fb.table
                         || !sibling_ok
                         || fa.row != fb.row

@@ -1425,3 +1425,27 @@ fn a_market_named_narrows_to_its_columns() {
         0
     );
 }
+
+#[test]
+fn a_growth_is_of_the_period_its_amount_tied_to() {
+    // The quarter grew 10.3%, the half-year 12.0%: "Revenues of $14.7
+    // billion" is the quarter's, and so is the growth beside it.
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Second-Quarter 2025 Results\n\n{prose}\n\n\
+CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n($ in millions)\n\n\
+\tSecond-Quarter 2025\tSecond-Quarter 2024\tSix Months 2025\tSix Months 2024\n\n\
+Revenues\t14,653\t13,283\t28,368\t25,329\n\
+SI&A Expenses\t3,415\t3,717\t6,446\t7,212\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            ("Revenues of $14.7 billion, up 10 percent.", 0),
+            ("Revenues of $14.7 billion, up 12 percent.", 1),
+            ("Revenues of $28.4 billion, up 12 percent.", 0),
+            ("Revenues of $28.4 billion, up 10 percent.", 1),
+        ],
+    );
+}
