@@ -3253,12 +3253,14 @@ fn check_mention<'d>(
     // operations were $2.20 billion.") is about the latest one the tables
     // show: a figure of an earlier column it happens to match is no tie.
     // Only when the concept is named before it and the words compare with
-    // nothing ("last year", "prior", "from").
+    // nothing ("last year", "prior", "from"). Words after the next figure
+    // are that figure's: "EPS was $0.81, up 19% from the previous
+    // quarter" compares the growth, and $0.81 is still the latest.
     if assertion == Assertion::Value
         && clues.is_empty()
         && comparison.is_none()
         && phrase_at < lower.len()
-        && !OTHER_TIME.is_match(sentence)
+        && !OTHER_TIME.is_match(&text[start..next.max(m.end)])
     {
         let latest = computed
             .iter()

@@ -1449,3 +1449,27 @@ SI&A Expenses\t3,415\t3,717\t6,446\t7,212\n"
         ],
     );
 }
+
+#[test]
+fn a_comparison_after_the_next_figure_leaves_the_value_the_latest() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 45,213\n\
+Net income\t$ 3,469\t$ 2,247\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            ("Revenue was $48.2 million, up 7% from a year ago.", 0),
+            // "from a year ago" is the growth's base: $45.2 million is
+            // offered as the latest quarter's revenue, one slip from it.
+            ("Revenue was $45.2 million, up 7% from a year ago.", 1),
+            // Before the next figure, the words make it the year-ago one.
+            ("Revenue was $45.2 million a year ago.", 0),
+        ],
+    );
+}
