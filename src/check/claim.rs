@@ -1144,13 +1144,47 @@ fn non_gaap_columns<'d>(doc: &Document, res: &'d Resolved<'d>, concept: &str) ->
             else {
                 return false;
             };
-            let h = col.header.to_lowercase().replace(['-', '\u{2011}'], " ");
-            !col.derived
-                && h.contains("non gaap")
-                && !h.contains("adjustment")
-                && !h.contains("reconcil")
+            !col.derived && is_non_gaap_column(col)
         })
         .collect()
+}
+
+/// The non-GAAP measure of a GAAP one, where the vocabulary has it.
+fn non_gaap_measure(concept: &str) -> Option<&'static str> {
+    match concept {
+        "operating_income" => Some("non_gaap_operating_income"),
+        "net_income" => Some("non_gaap_net_income"),
+        "eps" | "eps_diluted" => Some("non_gaap_net_income_per_share"),
+        _ => None,
+    }
+}
+
+/// "Diluted earnings per share was $1.64, up 12 percent year over year
+/// when excluding the one-time charge": the exclusion after the value's
+/// growth is the value's too.
+fn excluding_after_growth(text: &str, from: usize, end: usize) -> bool {
+    static EXCLUDING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^,?\d{0,2}\s*(up|down)\s+[\d.]+\s*(%|percent)[^.;$\d]{0,40}?(?-u:\b)(when|if|after) excluding(?-u:\b)")
+            .expect("re")
+    });
+    text.get(from..end.max(from))
+        .is_some_and(|rest| EXCLUDING.is_match(rest))
+}
+
+/// A column of a reconciliation that holds the non-GAAP figures ("Non-
+/// GAAP Q2 2025"), not the adjustments to them.
+fn is_non_gaap_column(col: &crate::document::Column) -> bool {
+    let h = col.header.to_lowercase().replace(['-', '\u{2011}'], " ");
+    h.contains("non gaap") && !h.contains("adjustment") && !h.contains("reconcil")
+}
+
+/// The figure of a GAAP measure in a non-GAAP column is the non-GAAP
+/// measure: "GAAP EPS up 70%" is no tie to it.
+fn in_non_gaap_column(doc: &Document, f: &Fact) -> bool {
+    doc.tables
+        .get(f.table)
+        .and_then(|t| t.columns.get(f.column))
+        .is_some_and(is_non_gaap_column)
 }
 
 /// The fact among `facts` in the same table and column as `of`: the other
@@ -2768,6 +2802,11 @@ fn check_mention<'d>(
         }
     }
     let mut constant_currency = false;
+    if assertion == Assertion::Value && excluding_after_growth(text, m.end, end) {
+        if let Some(n) = non_gaap_measure(&concept) {
+            concept = n.to_string();
+        }
+    }
     if let Some(q) = QUALIFIER_AFTER.find(tail) {
         // "was $2.16 billion and non-GAAP operating income was …", "was
         // $1.16 while non-GAAP earnings per share was …": past the
@@ -2785,13 +2824,8 @@ fn check_mention<'d>(
         static ON_NON_GAAP_BASIS: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)^\s*(million|billion)?\s*on an?\s+non-?gaap basis").expect("re")
         });
-        let non_gaap = match concept.as_str() {
-            "operating_income" => Some("non_gaap_operating_income"),
-            "net_income" => Some("non_gaap_net_income"),
-            "eps" | "eps_diluted" => Some("non_gaap_net_income_per_share"),
-            _ => None,
-        }
-        .filter(|_| ON_NON_GAAP_BASIS.is_match(tail) && assertion == Assertion::Value);
+        let non_gaap = non_gaap_measure(&concept)
+            .filter(|_| ON_NON_GAAP_BASIS.is_match(tail) && assertion == Assertion::Value);
         if let Some(n) = non_gaap {
             concept = n.to_string();
         } else if assertion == Assertion::Growth
@@ -2959,7 +2993,9 @@ fn check_mention<'d>(
     } else if concept.starts_with("non_gaap_") && concept.ends_with("_margin") {
         non_gaap_margins(doc, res, &concept)
     } else {
-        values(res, &concept)
+        let mut vals = values(res, &concept);
+        vals.retain(|(_, facts)| !facts.iter().any(|f| in_non_gaap_column(doc, f)));
+        vals
     };
     vals.extend(
         non_gaap_columns(doc, res, &concept)

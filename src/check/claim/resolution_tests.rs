@@ -430,6 +430,25 @@ Diluted net income per share\t$ 0.11\t$ 0.04\t$ 0.15\t$ 0.07\t$ 0.04\t$ 0.11\n",
             ),
         ],
     );
+    expect(
+        doc,
+        &[
+            // A GAAP measure's figures are not those of the non-GAAP
+            // columns: the non-GAAP growth (36%) is no tie for diluted EPS
+            // (57%, 40% to 77% from figures rounded to the cent).
+            ("Diluted net income per share was $0.11, up 36%.", 1),
+            // Unless the sentence excludes what the non-GAAP measure
+            // excludes.
+            (
+                "Diluted net income per share was $0.15, up 36% year over year when excluding the charges.",
+                0,
+            ),
+            (
+                "Diluted net income per share was $0.18, up 36% year over year when excluding the charges.",
+                1,
+            ),
+        ],
+    );
     // "by" an amount: how far a measure moved, not its value.
     let text = doc(
         "Charges reduced GAAP and non-GAAP EPS by approximately $0.23 and $0.20, respectively.",
