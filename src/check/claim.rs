@@ -3005,7 +3005,8 @@ fn check_mention<'d>(
     // Rows of trailing twelve months beside a table's quarters are the
     // sentence's figures only when it says so: "increased 19% year-over-
     // year" is the quarter's growth, not the twelve months'.
-    if !crate::document::Table::says_trailing(&text[start..end]) {
+    let trailing_ok = crate::document::Table::says_trailing(&text[start..end]);
+    if !trailing_ok {
         vals.retain(|(_, facts)| !facts.iter().any(|f| trailing_row(doc, f)));
     }
     // The rates the tables state for the concept, of the claim's kind.
@@ -3248,6 +3249,9 @@ fn check_mention<'d>(
             // The rates the tables print, in the columns that fit.
             for rate in &stated {
                 let f = &rate.fact;
+                if !trailing_ok && trailing_row(doc, f) {
+                    continue;
+                }
                 // Beside the amounts, the rate of the row the sentence's
                 // amount tied to; a row or table of rates states the
                 // concept's own.
@@ -3315,6 +3319,9 @@ fn check_mention<'d>(
                 computed = now;
             }
         }
+    }
+    if let Some(in_market) = in_market(doc, &lower, &computed) {
+        computed = in_market;
     }
     let rows: Vec<(usize, usize)> = computed
         .iter()
@@ -3709,32 +3716,8 @@ fn narrowed<'d>(
     if !like.is_empty() {
         out = like;
     }
-    // "Padcev globally, up 25% operationally": of a product table's
-    // worldwide, U.S. and international columns, the market the words
-    // name.
-    let market = if lower.contains("globally") || lower.contains("worldwide") {
-        Some("worldwide")
-    } else if lower.contains("internationally") {
-        Some("international")
-    } else {
-        None
-    };
-    if let Some(word) = market {
-        let in_market: Vec<Candidate<'d>> = out
-            .iter()
-            .filter(|(_, f)| {
-                f.iter().all(|x| {
-                    doc.tables
-                        .get(x.table)
-                        .and_then(|t| t.columns.get(x.column))
-                        .is_some_and(|c| c.header.to_lowercase().contains(word))
-                })
-            })
-            .cloned()
-            .collect();
-        if !in_market.is_empty() {
-            out = in_market;
-        }
+    if let Some(in_market) = in_market(doc, lower, &out) {
+        out = in_market;
     }
     // A value's figures in columns that are periods of their own, when
     // there are any: a reconciliation's "Non-GAAP" or "Adjustments"
@@ -3772,6 +3755,36 @@ fn narrowed<'d>(
         }
     }
     (out.len() < computed.len()).then_some(out)
+}
+
+/// "Padcev globally, up 25% operationally": of a product table's
+/// worldwide, U.S. and international columns, those of the market the
+/// words name, when any column is headed by it.
+fn in_market<'d>(
+    doc: &Document,
+    lower: &str,
+    computed: &[Candidate<'d>],
+) -> Option<Vec<Candidate<'d>>> {
+    let word = if lower.contains("globally") || lower.contains("worldwide") {
+        "worldwide"
+    } else if lower.contains("internationally") {
+        "international"
+    } else {
+        return None;
+    };
+    let in_market: Vec<Candidate<'d>> = computed
+        .iter()
+        .filter(|(_, f)| {
+            f.iter().all(|x| {
+                doc.tables
+                    .get(x.table)
+                    .and_then(|t| t.columns.get(x.column))
+                    .is_some_and(|c| c.header.to_lowercase().contains(word))
+            })
+        })
+        .cloned()
+        .collect();
+    (!in_market.is_empty()).then_some(in_market)
 }
 
 /// The base a growth or change names around it, in months: a year

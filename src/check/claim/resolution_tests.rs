@@ -1423,6 +1423,7 @@ fn a_market_named_narrows_to_its_columns() {
 <td>Emerging Markets 2025</td><td>Emerging Markets 2024</td><td>Emerging Markets % Change Oper.</td></tr>\
 <tr><td>Padcev</td><td>4,260</td><td>3,410</td><td>25%</td><td>2,200</td><td>1,800</td><td>68%</td><td>1,100</td><td>900</td><td>95%</td></tr>\
 <tr><td>Eliquis</td><td>1,923</td><td>2,040</td><td>(4)%</td><td>624</td><td>626</td><td>5%</td><td>300</td><td>310</td><td>(2)%</td></tr>\
+<tr><td>Xtandi</td><td>1,210</td><td>1,000</td><td>21%</td><td>516</td><td>400</td><td>29%</td><td>200</td><td>190</td><td>5%</td></tr>\
 </table>"
         )
     };
@@ -1442,6 +1443,15 @@ fn a_market_named_narrows_to_its_columns() {
     assert_eq!(
         html_findings(&doc("▪Padcev up 65% operationally, driven by demand.")),
         0
+    );
+    // The international rate, offered as the worldwide one, is no tie.
+    assert_eq!(
+        html_findings(&doc("▪Xtandi globally, up 21% operationally.")),
+        0
+    );
+    assert_eq!(
+        html_findings(&doc("▪Xtandi globally, up 29% operationally.")),
+        1
     );
 }
 
@@ -1489,6 +1499,37 @@ Net income\t$ 3,469\t$ 2,247\n"
             ("Revenue was $45.2 million, up 7% from a year ago.", 1),
             // Before the next figure, the words make it the year-ago one.
             ("Revenue was $45.2 million a year ago.", 0),
+        ],
+    );
+}
+
+#[test]
+fn a_trailing_rows_stated_rate_is_not_the_quarters() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Second Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
+\tThree Months Ended June 30,\t\n\t2026\t2025\n\n\
+Net sales\t$ 48,213\t$ 42,871\n\
+Net income\t$ 3,469\t$ 2,247\n\n\
+SUPPLEMENTAL FINANCIAL INFORMATION\n(in thousands)\n\n\
+\tQ1 2026\tQ2 2026\tY/Y % Change\n\n\
+Net sales\t46,000\t48,213\t12%\n\
+Net sales -- TTM\t170,000\t180,000\t19%\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Net sales increased 12% compared with second quarter 2025.",
+                0,
+            ),
+            (
+                "Net sales increased 19% compared with second quarter 2025.",
+                1,
+            ),
+            ("Net sales increased 19% for the trailing twelve months.", 0),
         ],
     );
 }
