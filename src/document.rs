@@ -533,6 +533,9 @@ impl Table {
     /// "2Q24 | 1Q24 | YTD 2024" names no months for the year to date, but
     /// the latest quarter the table shows ends it (six months here). A
     /// "YTD" column left without a length would pass for the whole year.
+    ///
+    /// Beside a fourth quarter, a column headed by a year alone ("4Q24 |
+    /// 3Q24 | 2024 | 2023") is that year's whole: twelve months.
     pub fn settle_year_to_date(&mut self) {
         let latest = self
             .columns
@@ -551,6 +554,15 @@ impl Table {
                 // quarter of that year.
                 p.quarter = Some(quarter);
                 p.year = p.year.or(Some(year));
+            } else if quarter == 4
+                && p.months.is_none()
+                && p.end.is_none()
+                && p.quarter.is_none()
+                && !p.instant
+                && !c.derived
+                && is_year_header(&c.header)
+            {
+                p.months = Some(12);
             }
         }
     }
@@ -560,6 +572,12 @@ impl Table {
             .iter()
             .flat_map(|r| r.cells.iter().flatten().filter_map(|c| c.figure()))
     }
+}
+
+/// A heading that is a year and nothing else ("2024", "FY 2024" is not).
+fn is_year_header(header: &str) -> bool {
+    let h = header.trim();
+    h.len() == 4 && h.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -3099,10 +3099,7 @@ fn check_mention<'d>(
                         return false;
                     };
                     let cur = &cur.period;
-                    let earlier = match (periods.end_of(f.period), periods.end_of(cur)) {
-                        (Some(x), Some(y)) => days(x) < days(y),
-                        _ => false,
-                    };
+                    let earlier = periods.later(cur, f.period);
                     let gap_ok = match (
                         comparison_months,
                         periods.month_index(cur),

@@ -1533,3 +1533,36 @@ Net sales -- TTM\t170,000\t180,000\t19%\n"
         ],
     );
 }
+
+#[test]
+fn bare_years_beside_a_fourth_quarter_are_whole_years() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Fourth-Quarter 2024 Results\n\n\
+Example Corp today reported its results for the fourth quarter of 2024.\n\n{prose}\n\n\
+RESULTS SUMMARY\n($ in millions)\n\n\
+\t4Q24\t3Q24\t2024\t2023\n\n\
+Revenues\t14,653\t13,283\t54,033\t52,142\n\
+Earnings\t402\t1,309\t4,033\t12,142\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Full-year 2024 earnings were $4.0 billion compared to $12.1 billion in 2023.",
+                0,
+            ),
+            (
+                "Full-year 2024 earnings were $4.6 billion compared to $12.1 billion in 2023.",
+                1,
+            ),
+            (
+                "Full-year 2024 earnings were $4.0 billion compared to $12.7 billion in 2023.",
+                1,
+            ),
+            // The fourth quarter is not the year.
+            ("Fourth-quarter earnings were $4.0 billion.", 0),
+        ],
+    );
+}
