@@ -72,6 +72,7 @@ const GENERIC: &[&str] = &[
     "information",
     "investor",
     "investors",
+    "items",
     "key",
     "liquidity",
     "looking",
@@ -118,6 +119,7 @@ const GENERIC: &[&str] = &[
     "second",
     "segment",
     "segments",
+    "selected",
     "share",
     "shareholder",
     "shareholders",
@@ -131,6 +133,7 @@ const GENERIC: &[&str] = &[
     "taxes",
     "third",
     "total",
+    "unaudited",
     "webcast",
     "year",
     "year-end",
@@ -288,6 +291,8 @@ mod tests {
         assert!(heading("Highlights") && !names_part("Highlights"));
         assert!(!names_part("Cash Flow and Balance Sheet"));
         assert!(!names_part("Fourth Quarter Results"));
+        // A statement's own title over the notes below it.
+        assert!(!names_part("CERTAIN LINE ITEMS - (UNAUDITED)"));
         assert!(!heading("Revenue was $48.2 million."));
         assert!(!heading("The quarter was strong."));
     }
