@@ -414,10 +414,29 @@ fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(Peri
     // A negative figure's parenthesis ("$(0.00)") does not open an aside.
     let after = after.replace("$(", "$ ");
     let after_clause = after.find([';', '(']).map_or(&after[..], |i| &after[..i]);
+    let mut prev_end: Option<usize> = None;
     for c in PERIOD.captures_iter(after_clause) {
         let clue = clue_of(&c);
+        let (at, to) = c.get(0).map_or((0, 0), |x| (x.start(), x.end()));
+        // "for the trailing twelve months ended June 30, 2023": a length
+        // and the date it ends, read as two, are one period.
+        if let (Some(pe), Some((last, _))) = (prev_end, out.last_mut()) {
+            let last: &mut PeriodClue = last;
+            if clue.date.is_some()
+                && clue.months.is_none()
+                && last.date.is_none()
+                && last.year.is_none()
+                && last.months.is_some()
+                && ENDED_GAP.is_match(&after_clause[pe..at])
+                && !YEAR_LIST_AFTER.is_match(&after_clause[to..])
+            {
+                last.date = clue.date;
+                prev_end = Some(to);
+                continue;
+            }
+        }
+        prev_end = Some(to);
         if clue != PeriodClue::default() {
-            let at = c.get(0).map_or(0, |x| x.start());
             let base = BASE.is_match(&after_clause[..at]);
             let year_back = clue.year.is_none() && YEAR_BACK.is_match(&after_clause[..at]);
             out.push((
@@ -460,6 +479,15 @@ fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(Peri
     out.extend(back);
     out
 }
+
+/// "… ended September 30, 2023 and 2024": the date opens a list of
+/// periods, each the length's.
+static YEAR_LIST_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*,?\s*(and|&)\s+(fiscal\s+)?\d{4}").expect("re"));
+
+/// Between a period's length and the date it ends.
+static ENDED_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(ended|ending)\s*$").expect("re"));
 
 static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

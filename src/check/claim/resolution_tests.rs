@@ -945,6 +945,17 @@ fn rows_of_trailing_twelve_months() {
                 "Free cash flow increased to $53.0 million for the trailing twelve months, compared with $19.7 million for the trailing twelve months ended June 30, 2025.",
                 1,
             ),
+            // "the trailing twelve months ended June 30, 2025" is one
+            // column: $58 million is one slip from three columns' figures
+            // but only from that one's $18 million.
+            (
+                "Free cash flow increased to $53 million for the trailing twelve months, compared with $18 million for the trailing twelve months ended June 30, 2025.",
+                0,
+            ),
+            (
+                "Free cash flow increased to $53 million for the trailing twelve months, compared with $58 million for the trailing twelve months ended June 30, 2025.",
+                1,
+            ),
             // The quarter's growth (12.5%), not the twelve months' (19.9%),
             // unless the sentence says so.
             ("Revenue increased 12% year-over-year to $48.2 million.", 0),
