@@ -126,7 +126,8 @@ pub struct Mention {
     pub scale: Decimal,
     /// Printed in parentheses or with a minus sign.
     pub negative: bool,
-    /// Which block it is in, and its byte range in the block's text.
+    /// Which block it is in, and its byte range in the block's text (up
+    /// to the digits' end, or past a scale letter glued to them: "$1.3B").
     pub block: usize,
     pub start: usize,
     pub end: usize,

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?P<open>\()?(?:US)?\$\s?(?P<open2>\()?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?:\s*(?P<scale>million|billion|thousand|mm|bn)(?-u:\b))?(?P<close>\))?",
+        r"(?i)(?P<open>\()?(?:US)?\$\s?(?P<open2>\()?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?:\s*(?P<scale>million|billion|thousand|mm|bn)(?-u:\b)|(?P<short>(?-i:[BMK]))(?-u:\b))?(?P<close>\))?",
     )
     .expect("money regex")
 });
@@ -56,14 +56,28 @@ pub fn mentions(blocks: &[Block]) -> Vec<Mention> {
             else {
                 continue;
             };
-            let scale = match c.name("scale").map(|s| s.as_str().to_lowercase()) {
+            // "$1.3B", "$500M", "$750K": a capital glued to the figure.
+            let short = c.name("short").map(|s| match s.as_str() {
+                "B" => "billion",
+                "M" => "million",
+                _ => "thousand",
+            });
+            let scale = match c
+                .name("scale")
+                .map(|s| s.as_str().to_lowercase())
+                .or(short.map(str::to_string))
+            {
                 Some(s) if s == "million" || s == "mm" => Decimal::new(1_000_000, 0),
                 Some(s) if s == "billion" || s == "bn" => Decimal::new(1_000_000_000, 0),
                 Some(s) if s == "thousand" => Decimal::new(1_000, 0),
                 _ => Decimal::ONE,
             };
             let negative = c.name("open").is_some() || c.name("open2").is_some();
-            let end = c.name("dec").map_or(num.end(), |d| d.end());
+            let digits_end = c.name("dec").map_or(num.end(), |d| d.end());
+            // The words after a figure are read from past its scale: a
+            // glued "B" is a scale word the readers of those words need
+            // not know.
+            let end = c.name("short").map_or(digits_end, |s| s.end());
             let per_share = scale == Decimal::ONE && PER_SHARE_AFTER.is_match(&text[whole.end..]);
             out.push(Mention {
                 kind: if per_share {
@@ -78,7 +92,7 @@ pub fn mentions(blocks: &[Block]) -> Vec<Mention> {
                 block: bi,
                 start: num.start(),
                 end,
-                span: b.text.span(num.start(), end),
+                span: b.text.span(num.start(), digits_end),
             });
             taken.push((whole.start, whole.end));
         }
@@ -173,5 +187,16 @@ mod tests {
         assert!(kinds("growth of 10-12%").is_empty());
         let m = kinds("revenue of $1.1 billion");
         assert_eq!(m[0].2, "1000000000");
+    }
+
+    #[test]
+    fn a_capital_glued_to_a_figure_is_its_scale() {
+        let m = kinds("cash from operations was $1.3B vs. $1.4 billion, and $500M");
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[0].2, "1000000000");
+        assert_eq!(m[2].2, "1000000");
+        // Only a capital, and only glued: "$5 Bonus" is no scale.
+        assert_eq!(kinds("a $5 Bonus")[0].2, "1");
+        assert!(kinds("a $5b item").is_empty());
     }
 }

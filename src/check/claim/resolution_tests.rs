@@ -1577,3 +1577,24 @@ Earnings\t402\t1,309\t4,033\t12,142\n"
         ],
     );
 }
+
+#[test]
+fn a_capital_after_the_figure_is_its_scale() {
+    expect(
+        release,
+        &[
+            (
+                "In Q1 2026, net income amounted to $3.5M, up from $2.2M in the year-ago period.",
+                0,
+            ),
+            (
+                "In Q1 2026, net income amounted to $3.5M, up from $3.2M in the year-ago period.",
+                1,
+            ),
+            (
+                "In Q1 2026, net income amounted to $5.5M, up from $2.2M in the year-ago period.",
+                1,
+            ),
+        ],
+    );
+}
