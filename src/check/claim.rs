@@ -166,6 +166,13 @@ static GROWTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(%|percent)\s+(year[- ]over[- ]year\s+|sequential\s+)?([a-z][a-z-]*\s+){0,3}?(growth|increase|decrease|decline|rise|drop)(?-u:\b)")
         .expect("re")
 });
+/// "EPS amounted to $6.61 vs. $5.28 last year (+25% year over year)": a
+/// signed rate against a year before.
+static SIGNED_GROWTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(])\+\s*$").expect("re"));
+static YEAR_OVER_YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(%|percent)\s*(year[- ]over[- ]year|y/y|yoy)(?-u:\b)").expect("re")
+});
 /// "increased 15% to $113.9 billion": the amount after "to" is a value.
 static TO_VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)to\s*\$?\s*$").expect("re"));
@@ -2550,7 +2557,10 @@ fn check_mention<'d>(
     let growth_words = (GROWTH.is_match(&lower)
         || listed_rate
         || m.kind == MentionKind::Percent && GROWTH_AFTER_CHANGE.is_match(&lower)
-        || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)]))
+        || m.kind == MentionKind::Percent && GROWTH_AFTER.is_match(&text[m.end..next.max(m.end)])
+        || m.kind == MentionKind::Percent
+            && SIGNED_GROWTH.is_match(&lower)
+            && YEAR_OVER_YEAR_AFTER.is_match(&text[m.end..next.max(m.end)]))
         && !TO_VALUE.is_match(&lower);
     // "gross margin was 45.3%, up 80 basis points", "operating margin
     // expanded by 4.5 percentage points": the margin's change from a year

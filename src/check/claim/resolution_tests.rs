@@ -1598,3 +1598,20 @@ fn a_capital_after_the_figure_is_its_scale() {
         ],
     );
 }
+
+#[test]
+fn a_signed_rate_against_a_year_before_is_a_growth() {
+    expect(
+        release,
+        &[
+            (
+                "Net income amounted to $3.5 million vs. $2.2 million last year (+54% year over year).",
+                0,
+            ),
+            (
+                "Net income amounted to $3.5 million vs. $2.2 million last year (+45% year over year).",
+                1,
+            ),
+        ],
+    );
+}
