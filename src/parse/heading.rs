@@ -113,6 +113,10 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("duration regex")
 });
 
+static FULL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)full[\s-]+(fiscal\s+)?year(?-u:\b)").expect("full-year regex")
+});
+
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)(?-u:\b)Q([1-4])(?-u:\b)|(?-u:\b)([1-4])Q(?:\d{2})?(?-u:\b)|(?-u:\b)(first|second|third|fourth)[\s-]+quarter(?-u:\b)|(?-u:\b)fiscal\s+(?:year\s+)?(?:20\d\d\s+)?q([1-4])(?-u:\b)")
         .expect("quarter regex")
@@ -204,6 +208,11 @@ pub fn parse_period(own: &str, shared: &str) -> Period {
             let k = k.as_str().to_lowercase();
             p.months = Some(if k.starts_with("quarter") { 3 } else { 12 });
         }
+    } else if FULL_YEAR.is_match(&both) && !QUARTER.is_match(&both) {
+        // "Full Year 2022" beside "Q4 2022". Not a heading line's mark
+        // (`is_period_heading`): "Full Year" alone over a table's label
+        // column is its title.
+        p.months = Some(12);
     }
     if let Some(c) = QUARTER.captures(&both) {
         let q = c

@@ -1325,7 +1325,10 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
     // ("Reported", then "Operational", "Currency" in points) are derived
     // too when their figures read as points, not amounts.
     for c in 1..ncols {
-        if columns[c - 1].derived && !columns[c].derived && columns[c].period.is_empty() {
+        // A period shared over the group ("FOURTH QUARTER") is not the
+        // column's own: it names no year or date.
+        let own_period = columns[c].period.end.is_some() || columns[c].period.year.is_some();
+        if columns[c - 1].derived && !columns[c].derived && !own_period {
             let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
             if reads_as_points(&figures) {
                 columns[c].derived = true;
@@ -1807,6 +1810,24 @@ fn assign_heading(
     if segs.len() == 1 && layout != Layout::Space || !positional {
         for v in shared.iter_mut() {
             push(v, &segs[0].2);
+        }
+        return;
+    }
+    // "Q4 … Full Year" centred over groups of columns ("2022  2021  %
+    // Change" each): words of periods fewer than the columns head the
+    // columns nearest them, as a spanning cell would.
+    if layout == Layout::Space
+        && segs.len() >= 2
+        && segs.len() < ncols
+        && segs
+            .iter()
+            .all(|s| is_column_words(&s.2) && !is_year_text(&s.2))
+    {
+        let centers: Vec<i64> = segs.iter().map(|s| (s.0 + s.1) / 2).collect();
+        for (c, e) in extents.iter().enumerate() {
+            if let Some(k) = nearest(&centers, (e.0 + e.1) / 2) {
+                push(&mut shared[c], &segs[k].2);
+            }
         }
         return;
     }
@@ -2559,6 +2580,30 @@ Total                       (68)            75             1              8
         );
         assert_ne!(ends[0], ends[1]);
         assert!(ends.iter().all(Option::is_some), "{ends:?}");
+    }
+
+    #[test]
+    fn period_words_over_groups_of_columns_head_the_nearest() {
+        // As pdftotext sets a summary: "Q4" and "Full Year" centred over
+        // their groups of three columns, each covering only one of them.
+        let src = concat!(
+            "OVERALL FINANCIAL RESULTS\n",
+            "\n",
+            "                                                       Q4                                 Full Year\n",
+            " ($ in Millions, except EPS)            2022         2021         % Change     2022        2021       % Change\n",
+            " Reported Sales                        $23,706      $24,804        (4.4)%     $94,943    $93,775        1.3%\n",
+            " Net Earnings                           $3,520      $4,736         (25.7)%    $17,941    $20,878       (14.1)%\n",
+        );
+        let t = &tables(src)[0];
+        let months: Vec<_> = t.columns.iter().map(|c| c.period.months).collect();
+        assert_eq!(
+            months,
+            [Some(3), Some(3), Some(3), Some(12), Some(12), Some(12)],
+            "{:?}",
+            t.columns.iter().map(|c| &c.header).collect::<Vec<_>>()
+        );
+        assert!(t.columns[2].derived && t.columns[5].derived);
+        assert!(!t.columns[0].derived && !t.columns[4].derived);
     }
 
     #[test]
