@@ -138,7 +138,7 @@ static CURRENCY_BASIS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The words before a figure that make it a growth or change.
 static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(increase|increased|increasing|increases|up|grew|grow|growth|rose|rise|decrease|decreased|decreases|down|declined|declines?|fell|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?(\s+(healthy|strong|solid|robust|impressive|incredible|record|modest|slight|significant))?\s*\(?\$?\s*$")
+    Regex::new(r"(?i)(?-u:\b)(increase|increased|increasing|increases|up|grew|grow|growing|growth|rose|rise|rising|decrease|decreased|decreases|decreasing|down|declined|declines?|declining|fell|falling|drop|dropped|improvement|improved|improving|expanded|expansion|contracted)(\s+(of|by|was|to))?(\s+(an?|approximately|about|nearly|over|more than|almost|roughly))?(\s+(healthy|strong|solid|robust|impressive|incredible|record|modest|slight|significant))?\s*\(?\$?\s*$")
         .expect("re")
 });
 /// "an increase of $1.702 billion, or 14%", "up $41 million, or 2%": the
@@ -2773,7 +2773,13 @@ fn check_mention<'d>(
             .find(|q| !(part && q.as_str().starts_with("segment")))
             // "earnings (loss) per share (EPS) attributable to …": the
             // words of a per-share measure before its abbreviation.
-            .filter(|q| !(per_share && q.as_str().starts_with("per")))
+            .filter(|q| {
+                let per_share_measure = per_share
+                    || concept == "eps"
+                    || concept.starts_with("eps_")
+                    || concept.ends_with("per_share");
+                !(per_share_measure && q.as_str().starts_with("per"))
+            })
         {
             if !own_qualifier {
                 return Err(format!("qualified (\"{}\")", q.as_str()));

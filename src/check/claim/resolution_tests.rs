@@ -1615,3 +1615,38 @@ fn a_signed_rate_against_a_year_before_is_a_growth() {
         ],
     );
 }
+
+#[test]
+fn a_summary_of_reported_sales_and_adjusted_eps() {
+    // J&J's summary: "Reported Sales" is revenue, "Adjusted EPS" the
+    // non-GAAP EPS, and a growth may follow as "decreasing 24.9%".
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Fourth-Quarter 2022 Results\n\n{prose}\n\n\
+OVERALL FINANCIAL RESULTS\n($ in Millions, except EPS)\n\n\
+\tQ4 2022\tQ4 2021\t% Change\n\n\
+Reported Sales\t$23,706\t$24,804\t(4.4)%\n\
+EPS (diluted)\t$1.33\t$1.77\t(24.9)%\n\
+Adjusted EPS (diluted)\t$2.35\t$2.13\t10.3%\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            ("2022 Fourth-Quarter reported sales decline of 4.4% to $23.7 Billion.", 0),
+            ("2022 Fourth-Quarter reported sales decline of 4.4% to $28.7 Billion.", 1),
+            (
+                "2022 Fourth-Quarter earnings per share (EPS) of $1.33 decreasing 24.9% and adjusted EPS of $2.35 increasing by 10.3%.",
+                0,
+            ),
+            (
+                "2022 Fourth-Quarter earnings per share (EPS) of $1.33 decreasing 42.9% and adjusted EPS of $2.35 increasing by 10.3%.",
+                1,
+            ),
+            (
+                "2022 Fourth-Quarter earnings per share (EPS) of $1.33 decreasing 24.9% and adjusted EPS of $2.53 increasing by 10.3%.",
+                1,
+            ),
+        ],
+    );
+}
