@@ -443,6 +443,7 @@ fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(Peri
             }
         }
         prev_end = Some(to);
+        let clue = same_period_of_year(clue, &after_clause[..at]);
         if clue != PeriodClue::default() {
             let base = BASE.is_match(&after_clause[..at]);
             let year_back = clue.year.is_none() && YEAR_BACK.is_match(&after_clause[..at]);
@@ -491,6 +492,22 @@ fn period_clues(text: &str, start: usize, m: &Mention, next: usize) -> Vec<(Peri
 /// periods, each the length's.
 static YEAR_LIST_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*,?\s*(and|&)\s+(fiscal\s+)?\d{4}").expect("re"));
+
+/// "for the same period in 2022": the year of a period as long as the
+/// sentence's own, not the whole year "in 2022" alone names.
+fn same_period_of_year(clue: PeriodClue, before: &str) -> PeriodClue {
+    static SAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)same\s+(period|quarter|time)\s*$").expect("re"));
+    match SAME.captures(before) {
+        Some(c) if clue.year.is_some() && clue.quarter.is_none() && clue.date.is_none() => {
+            PeriodClue {
+                months: (c[1].eq_ignore_ascii_case("quarter")).then_some(3),
+                ..clue
+            }
+        }
+        _ => clue,
+    }
+}
 
 /// Between a period's length and the date it ends.
 static ENDED_GAP: LazyLock<Regex> =

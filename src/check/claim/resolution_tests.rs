@@ -1650,3 +1650,20 @@ Adjusted EPS (diluted)\t$2.35\t$2.13\t10.3%\n"
         ],
     );
 }
+
+#[test]
+fn the_same_period_in_a_year_is_as_long_as_the_sentences() {
+    expect(
+        release_with_eps,
+        &[
+            (
+                "GAAP earnings were $0.34 per diluted share for the first quarter of 2026, compared to earnings of $0.22 per diluted share for the same period in 2025.",
+                0,
+            ),
+            (
+                "GAAP earnings were $0.34 per diluted share for the first quarter of 2026, compared to earnings of $0.27 per diluted share for the same period in 2025.",
+                1,
+            ),
+        ],
+    );
+}
