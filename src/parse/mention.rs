@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?P<open>\()?(?:US)?\$\s?(?P<open2>\()?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?:\s*(?P<scale>million|billion|thousand|mm|bn)(?-u:\b)|(?P<short>(?-i:[BMK]))(?-u:\b))?(?P<close>\))?",
+        r"(?i)(?P<open>\()?(?:US)?\$\s?(?P<open2>\()?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?P<close1>\))?(?:\s*(?P<scale>million|billion|thousand|mm|bn)(?:\d{1,2})?(?-u:\b)|(?P<short>(?-i:[BMK]))(?-u:\b))?(?P<close>\))?",
     )
     .expect("money regex")
 });
@@ -187,6 +187,12 @@ mod tests {
         assert!(kinds("growth of 10-12%").is_empty());
         let m = kinds("revenue of $1.1 billion");
         assert_eq!(m[0].2, "1000000000");
+        // A footnote mark glued to the scale word, a negative's parenthesis
+        // closed before it.
+        let m = kinds("earnings of $9.2 billion1, and losses of $(112) million");
+        assert_eq!(m[0].2, "1000000000");
+        assert_eq!(m[1].2, "1000000");
+        assert!(m[1].3);
     }
 
     #[test]
