@@ -1446,6 +1446,7 @@ const MODIFIERS: &[&str] = &[
     "higher",
     "lower",
     "all-time",
+    "industry-leading",
     "quarter",
     "year",
     "fiscal",
@@ -1920,7 +1921,7 @@ fn concept_of(
     let m = &doc.mentions[i];
     let prose = prose(doc, m.block);
     let text: &str = &prose;
-    let lower = text[start..m.start].to_lowercase();
+    let lower = unglue_footnotes(text[start..m.start].to_lowercase());
     let after = &text[m.end..end.max(m.end)];
     if assertion == Assertion::Margin {
         if let Some(x) = tax_rate_phrase(&lower) {

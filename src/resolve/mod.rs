@@ -361,6 +361,8 @@ impl Concepts {
 /// assert_eq!(normalize("Research & development:"), "research and development");
 /// assert_eq!(normalize("Cash at end of period (including restricted)"),
 ///            "cash at end of period including restricted");
+/// // A footnote mark glued to a word goes too.
+/// assert_eq!(normalize("Adjusted(3) Diluted EPS"), "adjusted diluted eps");
 /// ```
 pub fn normalize(label: &str) -> String {
     // Parentheticals that only flip a sign or name the other direction
@@ -412,7 +414,10 @@ pub fn normalize(label: &str) -> String {
             // non-ASCII character lower-cases to (KELVIN SIGN), so an ASCII
             // case-blind comparison is the same test as lower-casing first.
             .all(|w| SIGN_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)));
-        if !sign_only {
+        // "Adjusted(3) Diluted EPS": a footnote mark, one or two digits.
+        let footnote =
+            !inner.is_empty() && inner.len() <= 2 && inner.bytes().all(|b| b.is_ascii_digit());
+        if !sign_only && !footnote {
             kept.push(' ');
             kept.push_str(inner);
             kept.push(' ');

@@ -1667,3 +1667,30 @@ fn the_same_period_in_a_year_is_as_long_as_the_sentences() {
         ],
     );
 }
+
+#[test]
+fn a_footnote_mark_inside_a_measures_name() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports First-Quarter 2024 Results\n\n{prose}\n\n\
+FINANCIAL SUMMARY\n($ in millions, except per share amounts)\n\n\
+\tFirst-Quarter 2024\tFirst-Quarter 2023\t% Change\n\n\
+Revenues\t14,879\t18,282\t(19)%\n\
+Reported(2) Diluted EPS\t0.55\t0.97\t(44)%\n\
+Adjusted(3) Diluted EPS\t0.82\t1.23\t(33)%\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Reported(2) Diluted EPS of $0.55 and Adjusted(3) Diluted EPS of $0.82.",
+                0,
+            ),
+            (
+                "Reported(2) Diluted EPS of $0.55 and Adjusted(3) Diluted EPS of $0.28.",
+                1,
+            ),
+        ],
+    );
+}
