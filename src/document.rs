@@ -445,7 +445,7 @@ static YEAR_TO_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// "Free cash flow -- TTM", "Operating cash flow -- trailing twelve months
 /// (TTM)": a row of trailing-twelve-month figures.
 static TRAILING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\s*(--|—|–|-)?\s*(\(?(?-u:\b)ttm(?-u:\b)\)?|(?-u:\b)trailing (twelve|12)[ -]months?(?-u:\b))")
+    regex::Regex::new(r"(?i)\s*(--|—|–|-)?\s*(\(?(?-u:\b)ttm(?-u:\b)\)?|(?-u:\b)(trailing|last|past) (twelve|12)[ -]months?(?-u:\b)|(?-u:\b)trailing (4|four)[ -]quarters?(?-u:\b))")
         .expect("re")
 });
 
@@ -507,10 +507,12 @@ impl Table {
     /// a quarter column's twelve months end with its quarter, and what
     /// else is known of it (its date, fiscal year and quarter) stays.
     pub fn mark_trailing(&mut self) {
+        // "FREE CASH FLOW - TRAILING 4-QUARTERS": every row of the table.
+        let titled = TRAILING.is_match(self.last_title_line());
         let rows: Vec<bool> = self
             .rows
             .iter()
-            .map(|r| Table::trailing_measure(&r.label).is_some())
+            .map(|r| titled || Table::trailing_measure(&r.label).is_some())
             .collect();
         if !rows.contains(&true) {
             return;

@@ -1694,3 +1694,38 @@ Adjusted(3) Diluted EPS\t0.82\t1.23\t(33)%\n"
         ],
     );
 }
+
+#[test]
+fn a_table_titled_trailing_four_quarters() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Third Quarter Fiscal 2024 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in millions)\n\n\
+\tThree Months Ended February 29,\t\n\t2024\t2023\n\n\
+Total revenues\t$ 13,280\t$ 12,398\n\
+Net income\t$ 2,401\t$ 1,900\n\n\
+FREE CASH FLOW - TRAILING 4-QUARTERS\n($ in millions)\n\n\
+\tFiscal 2024 Q1\tFiscal 2024 Q2\tFiscal 2024 Q3\n\n\
+GAAP Operating Cash Flow\t17,745\t17,039\t18,239\n\
+Free Cash Flow\t9,455\t10,104\t12,258\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Over the last twelve months, operating cash flow was $18.2 billion.",
+                0,
+            ),
+            (
+                "Over the last twelve months, operating cash flow was $13.2 billion.",
+                1,
+            ),
+            // The quarter's cash flow is no table's.
+            (
+                "Operating cash flow was $13.2 billion in the third quarter.",
+                0,
+            ),
+        ],
+    );
+}
