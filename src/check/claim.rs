@@ -267,9 +267,9 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)\s+(?P<day>\d{1,2}),?\s+(?P<dy>\d{4})",
         // an ordinal quarter
         r"|(?:(?P<qf1>fiscal\s+(?:year\s+)?|fy\s*)?(?P<qy1>\d{4})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:(?P<qf2>fiscal)[\s-]+)?quarter(?:\s+(?:of\s+|ended\s+)?(?P<qf3>fiscal\s+(?:year\s+)?|fy\s*)?(?P<qy2>\d{4}))?",
-        r"|(?-u:\b)q(?P<qn>[1-4])(?:\s*(?P<qf4>fy|fiscal)?\s*'?(?P<qy3>\d{4}|\d{2})(?-u:\b))?",
+        r"|(?-u:\b)q(?P<qn>[1-4])(?:\s*(?P<qf4>fy|fiscal)?\s*['’]?(?P<qy3>\d{4}|\d{2})(?-u:\b))?",
         // a length with a year
-        r"|(?-u:\b)(?P<yf>fiscal(?:\s+year)?|full[\s-]year|fy|calendar(?:\s+year)?|year)\s*'?(?P<yy>\d{4}|\d{2})(?-u:\b)",
+        r"|(?-u:\b)(?P<yf>fiscal(?:\s+year)?|full[\s-]year|fy|calendar(?:\s+year)?|year)\s*['’]?(?P<yy>\d{4}|\d{2})(?-u:\b)",
         r"|(?-u:\b)(?:in|for|during)\s+(?P<yy2>(?:19|20)\d{2})(?-u:\b)(?:\s*,|\s+(?:was|were|and)|\s*$)",
         // a length alone ("the year-ago quarter" is a quarter a year back,
         // not "the year")

@@ -85,7 +85,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "FY24", "FY 2024", "FY'24": a fiscal year named by its short form.
 static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)FY\s*'?(\d{4}|\d{2})(?-u:\b)").expect("fiscal year regex")
+    Regex::new(r"(?i)(?-u:\b)FY\s*['’]?(\d{4}|\d{2})(?-u:\b)").expect("fiscal year regex")
 });
 
 /// A quarter with its year abbreviated ("Q2'24", "Q3 ’23"), as trend

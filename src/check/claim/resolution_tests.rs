@@ -1729,3 +1729,30 @@ Free Cash Flow\t9,455\t10,104\t12,258\n"
         ],
     );
 }
+
+#[test]
+fn a_quarter_code_with_a_curly_apostrophe() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Q1'25 Results\n\n{prose}\n\n\
+SUMMARY RESULTS\n(in millions)\n\n\
+\tQ1'24\tQ2'24\tQ3'24\tQ4'24\tQ1'25\n\n\
+Revenue\t9,370\t9,559\t9,825\t10,247\t10,543\n\
+Operating income\t2,633\t2,603\t2,909\t2,273\t3,347\n\
+Operating margin\t28.1%\t27.2%\t29.6%\t22.2%\t31.7%\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Revenue was $10.5 billion, compared with $9.4 billion in Q1’24.",
+                0,
+            ),
+            (
+                "Revenue was $10.5 billion, compared with $9.8 billion in Q1’24.",
+                1,
+            ),
+        ],
+    );
+}
