@@ -1201,16 +1201,6 @@ fn non_gaap_columns<'d>(doc: &Document, res: &'d Resolved<'d>, concept: &str) ->
         .collect()
 }
 
-/// The non-GAAP measure of a GAAP one, where the vocabulary has it.
-fn non_gaap_measure(concept: &str) -> Option<&'static str> {
-    match concept {
-        "operating_income" => Some("non_gaap_operating_income"),
-        "net_income" => Some("non_gaap_net_income"),
-        "eps" | "eps_diluted" => Some("non_gaap_net_income_per_share"),
-        _ => None,
-    }
-}
-
 /// "Diluted earnings per share was $1.64, up 12 percent year over year
 /// when excluding the one-time charge": the exclusion after the value's
 /// growth is the value's too.
@@ -2865,7 +2855,7 @@ fn check_mention<'d>(
     }
     let mut constant_currency = false;
     if assertion == Assertion::Value && excluding_after_growth(text, m.end, end) {
-        if let Some(n) = non_gaap_measure(&concept) {
+        if let Some(n) = non_gaap_of(&concept) {
             concept = n.to_string();
         }
     }
@@ -2886,7 +2876,7 @@ fn check_mention<'d>(
         static ON_NON_GAAP_BASIS: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)^\s*(million|billion)?\s*on an?\s+non-?gaap basis").expect("re")
         });
-        let non_gaap = non_gaap_measure(&concept)
+        let non_gaap = non_gaap_of(&concept)
             .filter(|_| ON_NON_GAAP_BASIS.is_match(tail) && assertion == Assertion::Value);
         if let Some(n) = non_gaap {
             concept = n.to_string();
