@@ -1005,11 +1005,30 @@ pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
         if matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b'\n')
             && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
             && !abbreviation(text, i)
+            && !(bytes[i] == b'\n' && wrapped_line(text, i))
         {
             return i + 1;
         }
     }
     floor
+}
+
+/// Is the line break at `i` only where a converted PDF wrapped a
+/// sentence? The line after it is indented to the text of the bullet
+/// above ("▪ Forecasting … EPS of $(0.80)" over "    (non-GAAP EPS of
+/// $(0.15))."), and starts neither a new bullet nor, after a full stop,
+/// a new sentence.
+fn wrapped_line(text: &str, i: usize) -> bool {
+    let next = text[i + 1..].trim_start_matches([' ', '\t']);
+    let starts_item = next.starts_with(|c: char| {
+        matches!(
+            c,
+            '•' | '▪' | '·' | '●' | '○' | '■' | '□' | '-' | '–' | '—' | '*' | '\n'
+        )
+    });
+    let before = text[..i].trim_end_matches([' ', '\t']);
+    let ended = before.ends_with(['.', '!', '?', ';', ':']);
+    !starts_item && !ended && !next.is_empty()
 }
 
 /// Is the full stop at `i` the end of an abbreviation ("27% vs. 22%",
@@ -1048,6 +1067,7 @@ pub(crate) fn sentence_end(text: &str, at: usize) -> usize {
             && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
             && !(bytes[i] == b'.' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit()))
             && !abbreviation(text, i)
+            && !(bytes[i] == b'\n' && wrapped_line(text, i))
         {
             return i;
         }

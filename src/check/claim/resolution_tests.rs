@@ -1756,3 +1756,16 @@ Operating margin\t28.1%\t27.2%\t29.6%\t22.2%\t31.7%\n"
         ],
     );
 }
+
+#[test]
+fn a_sentence_a_converted_pdf_wrapped_over_lines() {
+    expect(
+        release,
+        &[
+            ("▪   Revenue for the first quarter of 2026 was\n    $48.2 million, up 12% year over year.", 0),
+            ("▪   Revenue for the first quarter of 2026 was\n    $45.2 million, up 12% year over year.", 1),
+            // A new bullet on the next line is a sentence of its own.
+            ("    ▪   Revenue for the first quarter of 2026 grew\n    ▪   $45.2 million of it came from new customers.", 0),
+        ],
+    );
+}
