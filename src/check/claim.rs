@@ -3365,11 +3365,22 @@ fn check_mention<'d>(
     // nothing ("last year", "prior", "from"). Words after the next figure
     // are that figure's: "EPS was $0.81, up 19% from the previous
     // quarter" compares the growth, and $0.81 is still the latest.
-    if assertion == Assertion::Value
-        && clues.is_empty()
+    // The amount a growth runs "to" ("International segment sales
+    // increased 12% year-over-year to $31.9 billion") is the later figure
+    // of that growth: the latest, unless a period of its own follows.
+    let growth_to = assertion == Assertion::Value
+        && clue.is_none()
         && comparison.is_none()
-        && phrase_at < lower.len()
-        && !OTHER_TIME.is_match(&text[start..next.max(m.end)])
+        && TO_VALUE.is_match(&lower)
+        && doc.mentions[..i].last().is_some_and(|p| {
+            p.block == m.block && p.start >= start && p.kind == MentionKind::Percent
+        });
+    if growth_to
+        || assertion == Assertion::Value
+            && clues.is_empty()
+            && comparison.is_none()
+            && phrase_at < lower.len()
+            && !OTHER_TIME.is_match(&text[start..next.max(m.end)])
     {
         let latest = computed
             .iter()

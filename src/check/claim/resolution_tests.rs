@@ -1769,3 +1769,26 @@ fn a_sentence_a_converted_pdf_wrapped_over_lines() {
         ],
     );
 }
+
+#[test]
+fn the_amount_a_growth_runs_to_is_the_latest() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 45,213\t$ 41,213\n\
+Net income\t$ 3,469\t$ 2,247\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            ("Revenue increased 10% year-over-year to $45.2 million.", 0),
+            // The year-ago revenue offered as what it grew to.
+            ("Revenue increased 10% year-over-year to $41.2 million.", 1),
+            // A period of its own after the amount is the amount's.
+            ("Revenue increased 10% year-over-year from $41.2 million in the first quarter of 2025.", 0),
+        ],
+    );
+}
