@@ -563,7 +563,7 @@ impl Table {
                 && p.quarter.is_none()
                 && !p.instant
                 && !c.derived
-                && is_year_header(&c.header)
+                && is_year_text(&c.header)
             {
                 p.months = Some(12);
             }
@@ -578,9 +578,9 @@ impl Table {
 }
 
 /// A heading that is a year and nothing else ("2024", "FY 2024" is not).
-fn is_year_header(header: &str) -> bool {
-    let h = header.trim();
-    h.len() == 4 && h.bytes().all(|b| b.is_ascii_digit())
+pub(crate) fn is_year_text(t: &str) -> bool {
+    let t = t.trim();
+    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -1208,16 +1208,7 @@ fn non_gaap_columns<'d>(doc: &Document, res: &'d Resolved<'d>, concept: &str) ->
     };
     facts_of(res, gaap)
         .into_iter()
-        .filter(|f| {
-            let Some(col) = doc
-                .tables
-                .get(f.table)
-                .and_then(|t| t.columns.get(f.column))
-            else {
-                return false;
-            };
-            !col.derived && is_non_gaap_column(col)
-        })
+        .filter(|f| column_of(doc, f).is_some_and(|c| !c.derived && is_non_gaap_column(c)))
         .collect()
 }
 
@@ -1243,10 +1234,12 @@ fn is_non_gaap_column(col: &crate::document::Column) -> bool {
 /// The figure of a GAAP measure in a non-GAAP column is the non-GAAP
 /// measure: "GAAP EPS up 70%" is no tie to it.
 fn in_non_gaap_column(doc: &Document, f: &Fact) -> bool {
-    doc.tables
-        .get(f.table)
-        .and_then(|t| t.columns.get(f.column))
-        .is_some_and(is_non_gaap_column)
+    column_of(doc, f).is_some_and(is_non_gaap_column)
+}
+
+/// The column a fact stands in.
+fn column_of<'a>(doc: &'a Document, f: &Fact) -> Option<&'a crate::document::Column> {
+    doc.tables.get(f.table)?.columns.get(f.column)
 }
 
 /// The fact among `facts` in the same table and column as `of`: the other
@@ -3563,7 +3556,6 @@ fn check_mention<'d>(
             ties,
             i,
             start,
-            &lower,
             &computed,
             unnamed,
             base_months,
@@ -3746,10 +3738,10 @@ fn comparison_misses(
 ///   12 months before, "sequentially" 3): the pairs that far apart;
 /// - no period named (`unnamed`): a release leads with its own period, so
 ///   the columns that end last ("Operating income totaled $3.3B, up 27%
-///   year over year" in the quarter's release);
-/// - a market named in the sentence before the figure (`lower`, lower
-///   case: "globally", "internationally"): a product table's columns of
-///   that market.
+///   year over year" in the quarter's release).
+///
+/// A market the sentence names ("globally") has narrowed the candidates
+/// already, before the tie ([`in_market`]).
 ///
 /// `None` when neither narrows anything.
 #[allow(clippy::too_many_arguments)]
@@ -3759,7 +3751,6 @@ fn narrowed<'d>(
     ties: &Ties,
     i: usize,
     start: usize,
-    lower: &str,
     computed: &[Candidate<'d>],
     unnamed: bool,
     base_months: Option<i32>,
@@ -3795,9 +3786,6 @@ fn narrowed<'d>(
         .collect();
     if !like.is_empty() {
         out = like;
-    }
-    if let Some(in_market) = in_market(doc, lower, &out) {
-        out = in_market;
     }
     // A value's figures in columns that are periods of their own, when
     // there are any: a reconciliation's "Non-GAAP" or "Adjustments"
@@ -3855,12 +3843,8 @@ fn in_market<'d>(
     let in_market: Vec<Candidate<'d>> = computed
         .iter()
         .filter(|(_, f)| {
-            f.iter().all(|x| {
-                doc.tables
-                    .get(x.table)
-                    .and_then(|t| t.columns.get(x.column))
-                    .is_some_and(|c| c.header.to_lowercase().contains(word))
-            })
+            f.iter()
+                .all(|x| column_of(doc, x).is_some_and(|c| c.header.to_lowercase().contains(word)))
         })
         .cloned()
         .collect();
@@ -3926,7 +3910,7 @@ fn like_columns(doc: &Document, a: &Fact, b: &Fact) -> bool {
         return true;
     }
     let kind = |f: &Fact| -> Option<String> {
-        let header = &doc.tables.get(f.table)?.columns.get(f.column)?.header;
+        let header = &column_of(doc, f)?.header;
         Some(
             header
                 .to_lowercase()

@@ -12,7 +12,7 @@
 
 use super::heading::{is_derived_header, is_period_heading, parse_period, scale_of};
 use super::number::{lex_figures, Token, TokenKind};
-use crate::document::{Block, Cell, Column, Figure, Row, Scale, Table, Unit};
+use crate::document::{is_year_text, Block, Cell, Column, Figure, Row, Scale, Table, Unit};
 use crate::span::Span;
 use crate::textmap::TextMap;
 use regex::Regex;
@@ -1856,11 +1856,6 @@ fn assign_heading(
             }
         }
     }
-}
-
-fn is_year_text(t: &str) -> bool {
-    let t = t.trim();
-    t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Places a row's tokens in the table's columns: the monotone assignment

@@ -1490,17 +1490,21 @@ SI&A Expenses\t3,415\t3,717\t6,446\t7,212\n"
     );
 }
 
-#[test]
-fn a_comparison_after_the_next_figure_leaves_the_value_the_latest() {
-    let doc = |prose: &str| {
-        format!(
-            "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+/// A quarter's statement of operations, revenue `now` against
+/// `year_ago` (in thousands), after `prose`.
+fn quarter_of_revenue(prose: &str, now: &str, year_ago: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
 CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
 \tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
-Revenue\t$ 48,213\t$ 45,213\n\
+Revenue\t$ {now}\t$ {year_ago}\n\
 Net income\t$ 3,469\t$ 2,247\n"
-        )
-    };
+    )
+}
+
+#[test]
+fn a_comparison_after_the_next_figure_leaves_the_value_the_latest() {
+    let doc = |prose: &str| quarter_of_revenue(prose, "48,213", "45,213");
     expect(
         doc,
         &[
@@ -1772,15 +1776,7 @@ fn a_sentence_a_converted_pdf_wrapped_over_lines() {
 
 #[test]
 fn the_amount_a_growth_runs_to_is_the_latest() {
-    let doc = |prose: &str| {
-        format!(
-            "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
-CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands)\n\n\
-\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
-Revenue\t$ 45,213\t$ 41,213\n\
-Net income\t$ 3,469\t$ 2,247\n"
-        )
-    };
+    let doc = |prose: &str| quarter_of_revenue(prose, "45,213", "41,213");
     expect(
         doc,
         &[
