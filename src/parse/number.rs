@@ -702,11 +702,21 @@ mod tests {
                 i += 3;
                 continue;
             }
-            // A dash alone is a zero.
+            // A dash alone is a zero; "—%" is a rate column's zero.
             if is_dash(c) {
                 let mut j = i;
                 while j < n && is_dash(chars[j].1) {
                     j += 1;
+                }
+                if at(j) == Some('%') && at(j + 1).is_none_or(|c| c.is_whitespace() || c == '|') {
+                    out.push(Token {
+                        start: off(i),
+                        end: off(j + 1),
+                        kind: TokenKind::Dash,
+                    });
+                    pending_currency = None;
+                    i = j + 1;
+                    continue;
                 }
                 if j == n || at(j).is_some_and(|c| c.is_whitespace() || c == '|') {
                     out.push(Token {
