@@ -190,8 +190,39 @@ static FALL: LazyLock<Regex> = LazyLock::new(|| {
 static MARGIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)gross (profit )?margins?(?-u:\b)").expect("re"));
 static OTHER_MARGIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(operating|net|profit|ebitda|segment|product|services?|non-?gaap|adjusted)\s+(gross\s+)?margins?(?-u:\b)|(?-u:\b)margins?(?-u:\b)").expect("re")
+    Regex::new(r"(?i)(?-u:\b)(operating|net|profit|ebitda|segment|product|services?|non-?gaap|adjusted|pre-?tax(\s+income)?)\s+(gross\s+)?margins?(?-u:\b)|(?-u:\b)margins?(?-u:\b)").expect("re")
 });
+/// A basis label that opens a clause of a scorecard line: "Gross Profit
+/// Margin: GAAP: 56.8 percent, up 180 basis points; Operating (Non-GAAP):
+/// 57.8 percent, up 190 basis points". The measure named before the first
+/// label is the subject of every clause; each label says on which basis.
+static BASIS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[:;])\s*(operating\s*\(non-?gaap\)|\(?non-?gaap\)?|gaap|adjusted|reported|as reported)\s*:\s*").expect("re")
+});
+
+/// The measures a margin phrase other than gross margin names, GAAP and
+/// non-GAAP: operating income or pre-tax income over revenue.
+fn other_margin_concepts(phrase: &str) -> Option<(&'static str, &'static str)> {
+    let p = phrase.to_lowercase();
+    if p.starts_with("operating margin") {
+        Some(("operating_margin", "non_gaap_operating_margin"))
+    } else if p.starts_with("pre") {
+        Some(("pretax_margin", "non_gaap_pretax_margin"))
+    } else {
+        None
+    }
+}
+
+/// The basis the last clause of `lower` (after the measure's name) opens
+/// with, when it opens with a label: `Some(true)` for non-GAAP.
+fn clause_basis(after_measure: &str) -> Option<bool> {
+    let clause_at = after_measure.rfind(';').unwrap_or(0);
+    let label = BASIS_LABEL
+        .captures_iter(&after_measure[clause_at..])
+        .last()?;
+    let word = label.get(1)?.as_str();
+    Some(word.contains("non") || word.starts_with("operating") || word == "adjusted")
+}
 /// "effective tax rate", "effective GAAP tax rate", "effective tax rates on
 /// income from continuing operations": income tax over pre-tax income.
 /// "Non-GAAP tax rate", "core annual effective tax rate" and "tax rates for
@@ -1006,6 +1037,7 @@ pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
             && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
             && !abbreviation(text, i)
             && !(bytes[i] == b'\n' && wrapped_line(text, i))
+            && !basis_clause(text, i)
         {
             return i + 1;
         }
@@ -1029,6 +1061,17 @@ fn wrapped_line(text: &str, i: usize) -> bool {
     let before = text[..i].trim_end_matches([' ', '\t']);
     let ended = before.ends_with(['.', '!', '?', ';', ':']);
     !starts_item && !ended && !next.is_empty()
+}
+
+/// Does the semicolon at `i` open another basis of the same measure
+/// ("Gross Profit Margin: GAAP: 56.8 percent, up 180 basis points;
+/// Operating (Non-GAAP): 57.8 percent")? The clause after it has no
+/// subject of its own: the sentence goes on.
+fn basis_clause(text: &str, i: usize) -> bool {
+    text.as_bytes().get(i) == Some(&b';')
+        && BASIS_LABEL
+            .find(&text[i..floor_char(text, (i + 40).min(text.len()))])
+            .is_some_and(|l| l.start() == 0)
 }
 
 /// Is the full stop at `i` the end of an abbreviation ("27% vs. 22%",
@@ -1068,6 +1111,7 @@ pub(crate) fn sentence_end(text: &str, at: usize) -> usize {
             && !(bytes[i] == b'.' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit()))
             && !abbreviation(text, i)
             && !(bytes[i] == b'\n' && wrapped_line(text, i))
+            && !basis_clause(text, i)
         {
             return i;
         }
@@ -1237,6 +1281,12 @@ fn in_non_gaap_column(doc: &Document, f: &Fact) -> bool {
     column_of(doc, f).is_some_and(is_non_gaap_column)
 }
 
+/// The label of the row a fact stands in, lower case.
+fn row_label(doc: &Document, f: &Fact) -> Option<String> {
+    let row = doc.tables.get(f.table)?.rows.get(f.row)?;
+    Some(row.label.to_lowercase())
+}
+
 /// The column a fact stands in.
 fn column_of<'a>(doc: &'a Document, f: &Fact) -> Option<&'a crate::document::Column> {
     doc.tables.get(f.table)?.columns.get(f.column)
@@ -1271,6 +1321,15 @@ fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
     }
     if concept == "operating_margin" {
         return operating_margins(res);
+    }
+    if concept == "pretax_margin" {
+        // The rows that state it ("Pre-tax margin 14.1%"), and pre-tax
+        // income over revenue in the income statement's columns.
+        return facts_of(res, "pretax_margin_pct")
+            .into_iter()
+            .map(|f| (f.interval, vec![f]))
+            .chain(statement_ratios(res, "pretax_income", "revenue"))
+            .collect();
     }
     if concept == "effective_tax_rate" {
         return tax_rates(res);
@@ -1318,6 +1377,7 @@ fn non_gaap_margins<'d>(
     let (rows, income) = match concept {
         "non_gaap_gross_margin" => ("gross_margin_pct", None),
         "non_gaap_operating_margin" => ("operating_margin_pct", Some("operating_income")),
+        "non_gaap_pretax_margin" => ("pretax_margin_pct", None),
         _ => return Vec::new(),
     };
     let mut out: Vec<Candidate<'d>> = facts_of(res, rows)
@@ -1930,26 +1990,27 @@ fn concept_of(
         if let Some(x) = tax_rate_phrase(&lower) {
             return Ok(("effective_tax_rate".to_string(), x.start(), x.end()));
         }
-        // "operating margin was 28%": operating income over revenue.
-        let (operating, at, to) = match OTHER_MARGIN
+        // "operating margin was 28%": operating income over revenue;
+        // "pre-tax margin": pre-tax income over revenue.
+        let ((gaap, non_gaap), at, to) = match OTHER_MARGIN
             .find_iter(&lower)
             .last()
-            .filter(|x| x.as_str().starts_with("operating margin"))
+            .and_then(|x| Some((other_margin_concepts(x.as_str())?, x.start(), x.end())))
         {
-            Some(x) => (true, x.start(), x.end()),
+            Some(found) => found,
             None => {
                 let (at, to) = MARGIN
                     .find_iter(&lower)
                     .last()
                     .map_or((0, "gross margin".len()), |x| (x.start(), x.end()));
-                (false, at, to)
+                (("gross_margin", "non_gaap_gross_margin"), at, to)
             }
         };
-        let (gaap, non_gaap) = if operating {
-            ("operating_margin", "non_gaap_operating_margin")
-        } else {
-            ("gross_margin", "non_gaap_gross_margin")
-        };
+        // "Gross Profit Margin: GAAP: 56.8 percent …; Operating (Non-GAAP):
+        // 57.8 percent": the label of the figure's own clause.
+        if let Some(non) = clause_basis(&lower[to..]) {
+            return Ok(((if non { non_gaap } else { gaap }).to_string(), at, to));
+        }
         // "non-GAAP operating margin was 47%"; "GAAP and non-GAAP gross
         // margins were 60.5% and 61.0%, respectively".
         let before = &lower[..at];
@@ -2590,6 +2651,12 @@ fn check_mention<'d>(
     let margin_points = m.kind == MentionKind::Points
         && OTHER_MARGIN.find_iter(&lower).last().is_some_and(|x| {
             let gap = &lower[x.end()..];
+            // A scorecard line's later clause ("…; Operating (Non-GAAP):
+            // 57.8 percent, up 190 basis points") is measured from its label.
+            let gap = match gap.rfind(';') {
+                Some(k) if BASIS_LABEL.find(&gap[k..]).is_some_and(|l| l.start() == 0) => &gap[k..],
+                _ => gap,
+            };
             vocab.concepts.phrases_in(gap).is_empty()
                 && !gap.contains("growth")
                 && !gap.contains('$')
@@ -2609,7 +2676,7 @@ fn check_mention<'d>(
                 || OTHER_MARGIN
                     .find_iter(&lower)
                     .last()
-                    .is_some_and(|x| x.as_str().starts_with("operating margin")))
+                    .is_some_and(|x| other_margin_concepts(x.as_str()).is_some()))
                 && (!growth_words || margin_points) =>
         {
             // "operating margin", "gross margin expanded 2 points": another
@@ -2627,11 +2694,12 @@ fn check_mention<'d>(
                 let lm = last_margin
                     .map(|x| x.as_str().to_lowercase())
                     .unwrap_or_default();
-                if !matches!(
-                    lm.as_str(),
-                    "margin" | "margins" | "operating margin" | "operating margins"
-                ) {
-                    return Err(format!("\"{lm}\" is not gross or operating margin"));
+                if !matches!(lm.as_str(), "margin" | "margins")
+                    && other_margin_concepts(&lm).is_none()
+                {
+                    return Err(format!(
+                        "\"{lm}\" is not gross, operating or pre-tax margin"
+                    ));
                 }
             }
             if m.kind == MentionKind::Points && !margin_points {
@@ -3212,11 +3280,16 @@ fn check_mention<'d>(
                         (Some(i), Some(j)) => i - j == back,
                         _ => false,
                     };
-                    if x.table != y.table
-                        || x.row != y.row
-                        || !apart
-                        || length(x.period) != length(y.period)
-                    {
+                    // One row of one table; or, when each year has a
+                    // reconciliation of its own, the stated margins of one
+                    // label in like columns of two tables.
+                    let same_row = x.table == y.table && x.row == y.row
+                        || fa.len() == 1
+                            && fb.len() == 1
+                            && x.table != y.table
+                            && row_label(doc, x).is_some_and(|l| Some(l) == row_label(doc, y))
+                            && like_columns(doc, x, y);
+                    if !same_row || !apart || length(x.period) != length(y.period) {
                         continue;
                     }
                     if let Some(d) = a.checked_sub(*b) {

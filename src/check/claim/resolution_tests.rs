@@ -1788,3 +1788,56 @@ fn the_amount_a_growth_runs_to_is_the_latest() {
         ],
     );
 }
+
+#[test]
+fn a_scorecard_line_of_gaap_and_non_gaap_margins() {
+    // IBM's scorecard: one measure, then a clause per basis after a
+    // semicolon; each year's reconciliation is a table of its own.
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Second-Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nCONSOLIDATED STATEMENT OF EARNINGS\n(Dollars in millions)\n\n\
+\tThree Months Ended June 30,\t\n\t2026\t2025\n\n\
+Total revenue\t$ 15,770\t$ 15,475\n\
+Total cost\t6,810\t6,980\n\
+Gross profit\t8,960\t8,495\n\
+Total expense and other (income)\t6,737\t6,499\n\
+Income before income taxes\t2,223\t1,996\n\
+Pre-tax margin\t14.1%\t12.9%\n\n\
+U.S. GAAP TO OPERATING (NON-GAAP) RESULTS RECONCILIATION\n(Dollars in millions)\n\n\
+\tThree Months Ended June 30, 2026\t\t\n\
+\tGAAP\tAcquisition-Related Adjustments\tOperating (Non-GAAP)\n\n\
+Gross profit\t8,960\t158\t9,118\n\
+SG&A\t4,590\t(38)\t4,552\n\
+Pre-tax income\t2,223\t568\t2,791\n\
+Net income\t1,834\t451\t2,285\n\
+Gross profit margin\t56.8%\t1.0\t57.8%\n\
+Pre-tax income margin\t14.1%\t3.6\t17.7%\n\n\
+U.S. GAAP TO OPERATING (NON-GAAP) RESULTS RECONCILIATION\n(Dollars in millions)\n\n\
+\tThree Months Ended June 30, 2025\t\t\n\
+\tGAAP\tAcquisition-Related Adjustments\tOperating (Non-GAAP)\n\n\
+Gross profit\t8,495\t155\t8,650\n\
+SG&A\t4,650\t(40)\t4,610\n\
+Pre-tax income\t1,996\t402\t2,398\n\
+Net income\t1,583\t318\t1,901\n\
+Gross profit margin\t54.9%\t1.0\t55.9%\n\
+Pre-tax income margin\t12.9%\t2.6\t15.5%\n"
+        )
+    };
+    let written = "Gross Profit Margin: GAAP: 56.8 percent, up 190 basis points; \
+Operating (Non-GAAP): 57.8 percent, up 190 basis points.\n\n\
+Pre-Tax Income Margin: GAAP: 14.1 percent, up 120 basis points; \
+Operating (Non-GAAP): 17.7 percent, up 220 basis points.";
+    assert_eq!(note_of(&doc(written), "57.8"), "", "{}", doc(written));
+    expect(
+        doc,
+        &[
+            (written, 0),
+            (&written.replace("57.8 percent", "59.8 percent"), 1),
+            (&written.replace("up 220", "up 320"), 1),
+            (&written.replace("17.7 percent", "17.2 percent"), 1),
+            (&written.replace("GAAP: 14.1", "GAAP: 14.7"), 1),
+            (&written.replace("up 120", "up 150"), 1),
+        ],
+    );
+}
