@@ -303,8 +303,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?-u:\b)(?P<yf>fiscal(?:\s+year)?|full[\s-]year|fy|calendar(?:\s+year)?|year)\s*['’]?(?P<yy>\d{4}|\d{2})(?-u:\b)",
         r"|(?-u:\b)(?:in|for|during)\s+(?P<yy2>(?:19|20)\d{2})(?-u:\b)(?:\s*,|\s+(?:was|were|and)|\s*$)",
         // a length alone ("the year-ago quarter" is a quarter a year back,
-        // not "the year")
-        r"|(?-u:\b)(?P<len>the year[\s-]ago|three months|thirteen weeks|13 weeks|12 weeks|14 weeks|quarters?|quarterly|six months|first half|second half|half[\s-]year|26 weeks|27 weeks|nine months|39 weeks|40 weeks|year[\s-]to[\s-]date|ytd|twelve months|12 months|trailing twelve months|ttm|52 weeks|53 weeks|full[\s-]year|fiscal year|annual|the year|last year|prior year|year[\s-]ago)(?-u:\b)",
+        // not "the year"; "the first six months of the year" is six months)
+        r"|(?-u:\b)(?P<len>the year[\s-]ago|(?:three months|six months|nine months|first half|second half)(?:\s+of\s+(?:the\s+|this\s+)?(?:fiscal\s+)?year(?-u:\b))?|thirteen weeks|13 weeks|12 weeks|14 weeks|quarters?|quarterly|half[\s-]year|26 weeks|27 weeks|nine months|39 weeks|40 weeks|year[\s-]to[\s-]date|ytd|twelve months|12 months|trailing twelve months|ttm|52 weeks|53 weeks|full[\s-]year|fiscal year|annual|the year|last year|prior year|year[\s-]ago)(?-u:\b)",
     ))
     .expect("period regex")
 });

@@ -1841,3 +1841,37 @@ Operating (Non-GAAP): 17.7 percent, up 220 basis points.";
         ],
     );
 }
+
+#[test]
+fn the_first_six_months_of_the_year_are_six_months() {
+    // "of the year" ends the length's phrase: it is no full year of its
+    // own. A free cash flow reconciliation's "GAAP net cash provided by
+    // operating activities" is cash from operations.
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Second-Quarter 2026 Results\n\n{prose}\n\n\
+FREE CASH FLOW RECONCILIATION\n(Dollars in millions)\n\n\
+\tQ2 2026\tQ2 2025\tSix Months Ended June 30, 2026\tSix Months Ended June 30, 2025\n\n\
+GAAP net cash provided by operating activities\t$ 2,066\t$ 2,638\t$ 6,234\t$ 6,412\n\
+Capital expenditures\t(412)\t(390)\t(850)\t(801)\n\
+Free cash flow\t$ 1,654\t$ 2,248\t$ 5,384\t$ 5,611\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "For the first six months of the year, the company generated net cash from operating activities of $6.2 billion, down $0.2 billion year to year.",
+                0,
+            ),
+            (
+                "For the first six months of the year, the company generated net cash from operating activities of $6.7 billion, down $0.2 billion year to year.",
+                1,
+            ),
+            (
+                "For the first six months of the year, the company generated net cash from operating activities of $6.2 billion, down $0.8 billion year to year.",
+                1,
+            ),
+        ],
+    );
+}
