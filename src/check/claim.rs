@@ -4690,10 +4690,14 @@ Income from operations\t4,259\t2,745\t11,902\t8,311\n"
         for (sentence, want) in [
             ("Income from operations was $4.3 million.", 0),
             ("Income from operations was $4.8 million.", 1),
-            // A period named is the claim's own: no narrowing.
+            // A period named is the claim's own, not the latest.
+            (
+                "Income from operations for the third quarter of 2025 was $2.7 million.",
+                0,
+            ),
             (
                 "Income from operations for the third quarter of 2025 was $2.9 million.",
-                0,
+                1,
             ),
         ] {
             let got = findings_of("narrative-figures", &text(sentence));

@@ -1716,12 +1716,17 @@ fn heading_segments(layout: Layout, line: &str) -> Vec<(i64, i64, String)> {
     match layout {
         Layout::Tab | Layout::Pipe if line.contains(['\t', '|']) => {
             let sep = if line.contains('\t') { '\t' } else { '|' };
-            for (idx, f) in line.split(sep).enumerate() {
-                let t = f.trim();
-                let idx = idx as i64;
-                if !t.is_empty() {
-                    segs.push((idx * 100, idx * 100, t.to_string()));
-                }
+            let fields: Vec<&str> = line.split(sep).map(str::trim).collect();
+            // A spreadsheet's merged heading cell is exported as its text
+            // then empty fields: it spans them, up to the next heading
+            // ("\tThree Months Ended\t\tSix Months Ended\t" over four
+            // columns of years).
+            let filled: Vec<usize> = (0..fields.len())
+                .filter(|&i| !fields[i].is_empty())
+                .collect();
+            for (k, &idx) in filled.iter().enumerate() {
+                let last = filled.get(k + 1).map_or(fields.len() - 1, |&n| n - 1);
+                segs.push((idx as i64 * 100, last as i64 * 100, fields[idx].to_string()));
             }
             if sep == '|' {
                 // A leading pipe makes an empty first field.
@@ -1837,7 +1842,7 @@ fn assign_heading(
                 if layout == Layout::Space {
                     s.0 <= extents[c].1 + 1 && extents[c].0 - 1 <= s.1
                 } else {
-                    s.0 == extents[c].0
+                    s.0 <= extents[c].0 && extents[c].0 <= s.1
                 }
             })
             .collect();
@@ -2116,6 +2121,29 @@ mod tests {
         assert!(t.rows[1].header);
         assert_eq!(t.rows[3].figure(0).unwrap().value, (-10).into());
         assert!(t.rows[3].figure(1).unwrap().dash);
+    }
+
+    #[test]
+    fn a_merged_heading_cell_spans_the_empty_fields_after_it() {
+        // As a spreadsheet exports merged cells: the text, then empty
+        // fields up to the next heading.
+        let src = "ACME CORP\nSTATEMENTS OF CASH FLOWS\n(in thousands)\n\n\tThree Months Ended June 30,\t\tSix Months Ended June 30,\t\n\t2026\t2025\t2026\t2025\nNet cash provided by operating activities\t$ 2,066\t$ 2,638\t$ 6,234\t$ 6,412\nCapital expenditures\t(412)\t(390)\t(850)\t(801)\n";
+        let t = tables(src);
+        assert_eq!(t.len(), 1);
+        let periods: Vec<String> = t[0]
+            .columns
+            .iter()
+            .map(|c| format!("{} {}", c.period.months.unwrap_or(0), c.period.end.unwrap()))
+            .collect();
+        assert_eq!(
+            periods,
+            [
+                "3 2026-06-30",
+                "3 2025-06-30",
+                "6 2026-06-30",
+                "6 2025-06-30"
+            ]
+        );
     }
 
     /// A Markdown release as converters write it: the title and scale on a
