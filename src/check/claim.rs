@@ -864,10 +864,22 @@ impl DocPeriods {
                 // year that is not the calendar year names its quarters
                 // otherwise, and fits nothing here.
                 let len_ok = clue.months.is_none_or(|m| lasts(p, m));
-                let month = i32::from(d.month);
+                // A calendar of 52 or 53 weeks ends its quarter up to a
+                // week into the next month ("July 2, 2023" ends Pfizer's
+                // second quarter).
+                let ends = |year: i32, month: i32| {
+                    let (y, m) = (d.year, i32::from(d.month));
+                    y == year && m == month
+                        || d.day <= 7
+                            && if m == 1 {
+                                y - 1 == year && month == 12
+                            } else {
+                                y == year && m - 1 == month
+                            }
+                };
                 let same_end = match (p.year, p.quarter, p.months) {
-                    (Some(y), Some(q), _) => y == d.year && month == 3 * i32::from(q),
-                    (Some(y), None, Some(m)) => y == d.year && month == i32::from(m),
+                    (Some(y), Some(q), _) => ends(y, 3 * i32::from(q)),
+                    (Some(y), None, Some(m)) => ends(y, i32::from(m)),
                     _ => false,
                 };
                 return Some(same_end && len_ok && !p.instant);
@@ -1444,7 +1456,16 @@ fn tax_rate_phrase(lower: &str) -> Option<regex::Match<'_>> {
         .last()
         .is_some_and(|x| x.start() > rate.start());
     let gap = &lower[rate.end()..];
-    let own_words = gap.len() <= 120 && !gap.contains(['$', ';']);
+    // "… were 130.2% and 4.8% in the three and six months ended June 30,
+    // 2024, respectively, and (3.1)% and 7.5% in …": a second list of
+    // the same rates for other periods.
+    let second_list = gap.rfind("respectively, and ").is_some_and(|k| {
+        gap[k + "respectively, and ".len()..]
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| w.is_empty() || w == "and")
+    });
+    let reach = if second_list { 240 } else { 120 };
+    let own_words = gap.len() <= reach && !gap.contains(['$', ';']);
     (!margin_after && own_words).then_some(rate)
 }
 
@@ -2356,10 +2377,10 @@ fn respectively_list(
     let at = mentions.iter().position(|o| o.start == m.start)?;
     // The list the figure is in: figures separated only by "and", ",", or
     // by the direction of each rate ("a decrease of 8% and an increase of
-    // 1%"); a negative rate's parenthesis ("16.9% and (6.7%)") is the
-    // figure's own.
+    // 1%"); a negative rate's parenthesis ("16.9% and (6.7%)", "(3.1)%
+    // and 7.5%") is the figure's own.
     static RATE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(%|percent)\s*\)?\s*,?\s*(and|or)\s+((an?\s+)?(increase|decrease|decline|rise|growth|drop|improvement)\s+(of|by)\s*)?\(?$")
+        Regex::new(r"(?i)^\s*\)?\s*(%|percent)\s*\)?\s*,?\s*(and|or)\s+((an?\s+)?(increase|decrease|decline|rise|growth|drop|improvement)\s+(of|by)\s*)?\(?$")
             .expect("re")
     });
     let joined = |a: &Mention, b: &Mention| {

@@ -1875,3 +1875,28 @@ Free cash flow\t$ 1,654\t$ 2,248\t$ 5,384\t$ 5,611\n"
         ],
     );
 }
+
+#[test]
+fn a_second_list_of_rates_for_the_year_before() {
+    // Pfizer's note: "…, respectively, and (3.1)% and 7.5% in …": the
+    // rates of the year before, whose second quarter ended July 2.
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Second-Quarter 2024 Results\n\n{prose}\n\n\
+RECONCILIATION\n(millions of dollars)\n\n\
+\tSecond-Quarter 2024\tSecond-Quarter 2023\tSix Months 2024\tSix Months 2023\n\n\
+Revenues\t$ 13,283\t$ 12,734\t$ 28,162\t$ 31,014\n\
+Income before taxes\t$ 100\t$ 2,300\t$ 3,300\t$ 8,600\n\
+Effective Tax Rate on Reported Income\t130.2%\t(3.1)%\t4.8%\t7.5%\n"
+        )
+    };
+    let written = "Our effective tax rates for income from continuing operations were 130.2% and 4.8% in the three and six months ended June 30, 2024, respectively, and (3.1)% and 7.5% in the three and six months ended July 2, 2023, respectively.";
+    expect(
+        doc,
+        &[
+            (written, 0),
+            (&written.replace("(3.1)%", "(3.4)%"), 1),
+            (&written.replace("7.5%", "7.9%"), 1),
+        ],
+    );
+}
