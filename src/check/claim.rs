@@ -229,7 +229,7 @@ fn clause_basis(after_measure: &str) -> Option<bool> {
 /// non-GAAP adjusted income" name other measures, which the qualifier
 /// checks around the phrase turn away.
 static TAX_RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)effective\s+(gaap\s+)?(income\s+)?tax\s+rates?(?-u:\b)").expect("re")
+    Regex::new(r"(?i)(?-u:\b)effective\s+(gaap\s+|non-?gaap\s+|adjusted\s+)?(income\s+)?tax\s+rates?(?-u:\b)").expect("re")
 });
 static CASH_AND_INVESTMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)cash,? (and )?cash equivalents,? and (short[ -]term )?(investments( in marketable securities)?|marketable securities)|(?-u:\b)cash and (short[ -]term )?investments(?-u:\b)")
@@ -1260,6 +1260,7 @@ fn non_gaap_columns<'d>(doc: &Document, res: &'d Resolved<'d>, concept: &str) ->
         "non_gaap_operating_income" => "operating_income",
         "non_gaap_net_income" => "net_income",
         "non_gaap_net_income_per_share" => "eps_diluted",
+        "non_gaap_effective_tax_rate" => "effective_tax_rate",
         _ => return Vec::new(),
     };
     facts_of(res, gaap)
@@ -2009,7 +2010,18 @@ fn concept_of(
     let after = &text[m.end..end.max(m.end)];
     if assertion == Assertion::Margin {
         if let Some(x) = tax_rate_phrase(&lower) {
-            return Ok(("effective_tax_rate".to_string(), x.start(), x.end()));
+            // "effective non-GAAP tax rate", "non-GAAP effective tax
+            // rate", "effective tax rates for non-GAAP adjusted income".
+            let non_gaap = x.as_str().contains("non")
+                || x.as_str().contains("adjusted")
+                || NON_GAAP_BEFORE.is_match(&lower[..x.start()])
+                || NON_GAAP_INCOME.is_match(&lower[x.end()..]);
+            let concept = if non_gaap {
+                "non_gaap_effective_tax_rate"
+            } else {
+                "effective_tax_rate"
+            };
+            return Ok((concept.to_string(), x.start(), x.end()));
         }
         // "operating margin was 28%": operating income over revenue;
         // "pre-tax margin": pre-tax income over revenue.
@@ -2277,6 +2289,12 @@ static BY_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "non-GAAP" right before a measure.
+/// The income a tax rate is on, when it is the non-GAAP measure's: "for
+/// non-GAAP adjusted income", "on adjusted income".
+static NON_GAAP_INCOME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(for|on)\s+(non-?gaap\s+(adjusted\s+)?|adjusted\s+)income(?-u:\b)")
+        .expect("re")
+});
 static NON_GAAP_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(non-?gaap|adjusted)\s+$").expect("re"));
 
@@ -2294,6 +2312,7 @@ fn gaap_of(concept: &str) -> Option<&'static str> {
         "non_gaap_operating_income" => Some("operating_income"),
         "non_gaap_net_income" => Some("net_income"),
         "non_gaap_net_income_per_share" => Some("eps_diluted"),
+        "non_gaap_effective_tax_rate" => Some("effective_tax_rate"),
         _ => None,
     }
 }
@@ -2304,6 +2323,7 @@ fn non_gaap_of(concept: &str) -> Option<&'static str> {
         "operating_income" => Some("non_gaap_operating_income"),
         "net_income" => Some("non_gaap_net_income"),
         "eps" | "eps_diluted" => Some("non_gaap_net_income_per_share"),
+        "effective_tax_rate" => Some("non_gaap_effective_tax_rate"),
         _ => None,
     }
 }
@@ -2834,9 +2854,9 @@ fn check_mention<'d>(
         let mut between = CURRENCY_BASIS.replace_all(&between, "%").into_owned();
         // "effective tax rates for income/(loss) from continuing
         // operations were": the income the rate is on, not a part.
-        if concept == "effective_tax_rate" {
+        if concept.ends_with("effective_tax_rate") {
             static TAXED_INCOME: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"^\s*(for|on)\s+(gaap\s+)?(reported\s+)?income(/?\s*(loss)?)?(\s*from\s+continuing\s+operations)?")
+                Regex::new(r"^\s*(for|on)\s+(gaap\s+|non-?gaap\s+)?(reported\s+|adjusted\s+)?income(/?\s*(loss)?)?(\s*from\s+continuing\s+operations)?")
                     .expect("re")
             });
             between = TAXED_INCOME.replace(&between, "").into_owned();
@@ -3106,7 +3126,7 @@ fn check_mention<'d>(
     // A tax rate's sign says whether the tax is a benefit, but statements
     // print the provision as a positive expense or as a negative figure
     // (Oracle's "(1,274)") as they choose: its size is what is checked.
-    if concept == "effective_tax_rate" {
+    if concept.ends_with("effective_tax_rate") {
         claim = magnitude(claim);
     }
     // The period: the figure's own, and for a growth or change the base

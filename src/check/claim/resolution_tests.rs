@@ -1887,7 +1887,8 @@ RECONCILIATION\n(millions of dollars)\n\n\
 \tSecond-Quarter 2024\tSecond-Quarter 2023\tSix Months 2024\tSix Months 2023\n\n\
 Revenues\t$ 13,283\t$ 12,734\t$ 28,162\t$ 31,014\n\
 Income before taxes\t$ 100\t$ 2,300\t$ 3,300\t$ 8,600\n\
-Effective Tax Rate on Reported Income\t130.2%\t(3.1)%\t4.8%\t7.5%\n"
+Effective Tax Rate on Reported Income\t130.2%\t(3.1)%\t4.8%\t7.5%\n\
+Effective Tax Rate on Adjusted Income\t12.9%\t6.8%\t15.1%\t11.6%\n"
         )
     };
     let written = "Our effective tax rates for income from continuing operations were 130.2% and 4.8% in the three and six months ended June 30, 2024, respectively, and (3.1)% and 7.5% in the three and six months ended July 2, 2023, respectively.";
@@ -1897,6 +1898,24 @@ Effective Tax Rate on Reported Income\t130.2%\t(3.1)%\t4.8%\t7.5%\n"
             (written, 0),
             (&written.replace("(3.1)%", "(3.4)%"), 1),
             (&written.replace("7.5%", "7.9%"), 1),
+        ],
+    );
+    // The non-GAAP measure's rates: its own row.
+    let adjusted = "Our effective tax rates for non-GAAP Adjusted income were 12.9% and 15.1% in the three and six months ended June 30, 2024, respectively, and 6.8% and 11.6% in the three and six months ended July 2, 2023, respectively.";
+    expect(
+        doc,
+        &[
+            (adjusted, 0),
+            (&adjusted.replace("15.1%", "15.7%"), 1),
+            (&adjusted.replace("6.8%", "8.6%"), 1),
+            (
+                "The effective non-GAAP tax rate was 12.9% in the second quarter of 2024.",
+                0,
+            ),
+            (
+                "The effective non-GAAP tax rate was 13.9% in the second quarter of 2024.",
+                1,
+            ),
         ],
     );
 }
