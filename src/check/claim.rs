@@ -2962,6 +2962,13 @@ fn check_mention<'d>(
     // hedging": a qualifier right after the figure.
     let tail = &text[m.end..next.max(m.end)];
     let tail = &tail[..floor_char(tail, tail.len().min(60))];
+    // "up 3 percent, flat at constant currency": a rate in words ends
+    // this figure's words; the basis after it is that rate's.
+    static RATE_IN_WORDS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i),?\s*(and\s+)?(flat|unchanged)(?-u:\b)").expect("re"));
+    let tail = RATE_IN_WORDS
+        .find(tail)
+        .map_or(tail, |w| &tail[..w.start()]);
     // A heading over the paragraph that names a part the tables show is
     // its subject ("Data Center" over "revenue was a record $26.3
     // billion").

@@ -252,13 +252,48 @@ impl<'d> Rates<'d> {
                 }
             })
             .collect();
-        if keys.iter().all(Option::is_none) {
+        // Segments in columns, their rows' measures in the labels
+        // ("Change YTY Revenue - Constant Currency" under "Three Months
+        // Ended June 30, 2024 Software"): the column's part of the row's
+        // measure.
+        let column_parts: Vec<Option<String>> = t
+            .columns
+            .iter()
+            .map(|c| {
+                let words: Vec<&str> = c
+                    .header
+                    .split_whitespace()
+                    .filter(|w| {
+                        let w = w
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase();
+                        !w.is_empty()
+                            && !w.starts_with(|c: char| c.is_ascii_digit())
+                            && !super::PERIOD_HEADER_WORDS.contains(&w.as_str())
+                    })
+                    .collect();
+                let part = part_name(&words.join(" "));
+                part.chars().any(char::is_alphabetic).then_some(part)
+            })
+            .collect();
+        if keys.iter().all(Option::is_none) && column_parts.iter().all(Option::is_none) {
             return;
         }
         for (ri, r) in t.rows.iter().enumerate() {
             if r.header || !CHANGE.is_match(&r.label) || NOT_A_RATE.is_match(&r.label) {
                 continue;
             }
+            let row_measure = match concepts.phrases_in(&normalize(&r.label)).as_slice() {
+                [(n, _, _)] if concepts.unit_of(n) == Some(ConceptUnit::Amount) => Some(*n),
+                _ => None,
+            };
+            let keys: Vec<Option<String>> = match row_measure {
+                Some(m) if keys.iter().all(Option::is_none) => column_parts
+                    .iter()
+                    .map(|p| p.as_ref().map(|p| format!("{m}@{p}")))
+                    .collect(),
+                _ => keys.clone(),
+            };
             let cc = CONSTANT_CURRENCY.is_match(&r.label);
             let label = r.label.to_lowercase().replace('-', " ");
             let basis_non_gaap = label.contains("non gaap") || label.contains("adjusted");

@@ -1919,3 +1919,33 @@ Effective Tax Rate on Adjusted Income\t12.9%\t6.8%\t15.1%\t11.6%\n"
         ],
     );
 }
+
+#[test]
+fn a_segment_table_with_segments_in_columns_states_their_rates() {
+    // IBM's segment data: a column per segment, the measure in each rate
+    // row's label. "flat at constant currency" is a second rate, in
+    // words: its basis is not the first rate's.
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Second-Quarter 2026 Results\n\n{prose}\n\n\
+SEGMENT DATA\n(Dollars in millions)\n\n\
+\tThree Months Ended June 30, 2026\t\n\
+\tSoftware\tConsulting\n\n\
+Revenue\t$ 7,387\t$ 5,314\n\
+Segment Profit\t2,296\t562\n\
+Segment Profit Margin\t31.1%\t10.6%\n\
+Change YTY Revenue\t9.6%\t2.6%\n\
+Change YTY Revenue - Constant Currency\t7.6%\t(0.3)%\n"
+        )
+    };
+    let written = "Software revenue up 10 percent, up 8 percent at constant currency. \
+Consulting revenue up 3 percent, flat at constant currency.";
+    expect(
+        doc,
+        &[
+            (written, 0),
+            (&written.replace("up 8 percent", "up 6 percent"), 1),
+            (&written.replace("up 3 percent", "up 5 percent"), 1),
+        ],
+    );
+}
