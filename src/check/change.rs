@@ -30,6 +30,21 @@
 //! compute percentages from unrounded amounts, so a relative change is
 //! reported only when it is more than one point outside what the displayed
 //! amounts allow.
+//!
+//! ## Trend schedules
+//! A schedule of quarters side by side is checked along its rows: a growth
+//! row against its amounts a year apart (`check_growth_rows`), a balance
+//! rolled forward by its net additions (`check_roll_forward`), and a row of
+//! trailing twelve months as the sum of four quarters of the row it names
+//! (`check_trailing_rows`):
+//!
+//! ```text
+//!                        Q1 2023   Q2 2023   Q3 2023   Q4 2023
+//! Operating income         4,774     7,681    11,188    13,209
+//! Operating income -- TTM 13,353    17,717    26,380    36,852
+//! ```
+//!
+//! `36,852 = 4,774 + 7,681 + 11,188 + 13,209`.
 
 use super::{Finding, Label, Outcome};
 use crate::document::{format_grouped, Document, Figure, Table, Unit};
@@ -110,6 +125,272 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     check_growth_rows(doc, rule, out);
     check_change_rows(doc, rule, out);
     check_roll_forward(doc, rule, out);
+    check_trailing_rows(doc, rule, out);
+}
+
+/// The measure a row of trailing twelve months is the sum of, by its
+/// label: "WW net sales" of "WW net sales -- TTM", "Operating cash flow"
+/// of "Operating cash flow -- trailing twelve months (TTM)". `None` for
+/// any other row, and for the rates and ratios of a trailing period ("--
+/// TTM Y/Y growth", "Operating margin -- TTM % of WW net sales").
+fn trailing_base(label: &str) -> Option<String> {
+    let l = label.to_lowercase();
+    let at = [
+        "-- ttm",
+        "– ttm",
+        "— ttm",
+        "-- trailing twelve months",
+        "- ttm",
+    ]
+    .iter()
+    .filter_map(|w| l.find(w))
+    .min()?;
+    let rest = &l[at..];
+    if says_growth(rest) || rest.contains('%') || rest.contains("margin") || rest.contains("per ") {
+        return None;
+    }
+    Some(l[..at].to_string())
+}
+
+/// A label as a trend schedule repeats it: parenthetical words and
+/// footnote marks out ("Net income (loss)" is "Net income"), "worldwide"
+/// abbreviated ("Worldwide (WW) net sales" is "WW net sales"), spacing
+/// closed up ("WWnet sales").
+fn trend_key(label: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in label.to_lowercase().chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && c.is_alphanumeric() => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_string();
+    match out.strip_prefix("worldwide") {
+        Some(rest) => format!("ww{rest}"),
+        None => out,
+    }
+}
+
+/// Where a quarter column stands in time, in months: its fiscal quarter
+/// and year, or the date a three-month column ends.
+fn quarter_key(t: &Table, c: usize) -> Option<i32> {
+    let col = &t.columns[c];
+    let p = &col.period;
+    if col.derived || p.instant {
+        return None;
+    }
+    match (p.quarter, p.year(), p.end, p.months) {
+        (Some(q), Some(y), _, _) => Some(y * 12 + 3 * i32::from(q)),
+        (None, _, Some(d), Some(3)) => Some(d.year * 12 + i32::from(d.month)),
+        _ => None,
+    }
+}
+
+/// Rows of trailing twelve months in a trend schedule of quarters ("WW net
+/// sales -- TTM" under "Worldwide (WW) net sales"): the trailing figure of
+/// a quarter is the sum of that quarter and the three before it, where the
+/// schedule prints all four. The structure is accepted only when it holds
+/// on three sums or more and misses on at most one in ten (or one); a
+/// miss is reported on the trailing figure, its four quarters labeled.
+fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        let ncols = t.columns.len();
+        if ncols < 4 || !crate::budget::spend(t.rows.len() as u64 * ncols as u64 + 1) {
+            continue;
+        }
+        let keys: Vec<Option<i32>> = (0..ncols).map(|c| quarter_key(t, c)).collect();
+        // For each column, the columns of the three quarters before it.
+        let windows: Vec<(usize, [usize; 4])> = (0..ncols)
+            .filter_map(|c| {
+                let k = keys[c]?;
+                let mut w = [c; 4];
+                for (back, slot) in w.iter_mut().enumerate().skip(1) {
+                    let want = k - 3 * back as i32;
+                    // 52/53-week quarters end a few days either side of
+                    // a month's end.
+                    *slot = (0..ncols).find(|&q| keys[q].is_some_and(|x| (x - want).abs() <= 1))?;
+                }
+                Some((c, w))
+            })
+            .collect();
+        if windows.is_empty() {
+            continue;
+        }
+        // (trailing row, quarters row)
+        let pairs: Vec<(usize, usize)> = t
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.header)
+            .filter_map(|(n, r)| {
+                let base = trend_key(&trailing_base(&r.label)?);
+                let q = t.rows[..n]
+                    .iter()
+                    .rposition(|o| !o.header && trend_key(&o.label) == base)?;
+                Some((n, q))
+            })
+            .collect();
+        // (trailing row, quarters row, column, window, sum, holds)
+        let mut evals: Vec<(usize, usize, usize, [usize; 4], Interval, bool)> = Vec::new();
+        for &(n, q) in &pairs {
+            for &(c, w) in &windows {
+                let Some(ttm) = t.rows[n].figure(c) else {
+                    continue;
+                };
+                let quarters: Option<Vec<&Figure>> =
+                    w.iter().map(|&k| t.rows[q].figure(k)).collect();
+                let Some(quarters) = quarters else { continue };
+                if ttm.dash
+                    || ttm.unit != Unit::Amount
+                    || quarters.iter().any(|f| f.unit != Unit::Amount)
+                {
+                    continue;
+                }
+                let sum = quarters
+                    .iter()
+                    .try_fold(Interval::zero(), |acc, f| acc.checked_add(f.interval()));
+                let Some(sum) = sum else { continue };
+                evals.push((n, q, c, w, sum, sum.overlaps(&ttm.interval())));
+            }
+        }
+        // One wrong quarter misses every sum it is in: one error, not
+        // one per sum, when the misses of a row share a quarter the sums
+        // that hold leave out.
+        let mut culprits: Vec<(usize, usize, usize)> = Vec::new(); // (trailing row, quarters row, column)
+        let mut errors = 0;
+        for &(n, q) in &pairs {
+            let rows: Vec<_> = evals.iter().filter(|e| e.0 == n && e.1 == q).collect();
+            let misses: Vec<_> = rows.iter().filter(|e| !e.5).collect();
+            if misses.is_empty() {
+                continue;
+            }
+            let shared: Vec<usize> = (0..ncols)
+                .filter(|&k| {
+                    misses.len() >= 2
+                        && misses.iter().all(|e| e.3.contains(&k))
+                        && rows.iter().filter(|e| e.5).all(|e| !e.3.contains(&k))
+                })
+                .collect();
+            match shared.as_slice() {
+                // The quarter is known: the finding is its own.
+                [k] => {
+                    errors += 1;
+                    culprits.push((n, q, *k));
+                }
+                // One of a few quarters every missed sum shares: one
+                // error still, reported on each sum.
+                [_, ..] => errors += 1,
+                [] => errors += misses.len(),
+            }
+        }
+        let holds = evals.iter().filter(|e| e.5).count();
+        if !accepted(holds, errors, evals.len()) {
+            continue;
+        }
+        for (n, q, c, w, sum, holds) in &evals {
+            let (n, q, c) = (*n, *q, *c);
+            let Some(ttm) = t.rows[n].figure(c) else {
+                continue;
+            };
+            let quarters: Vec<&Figure> = w.iter().filter_map(|&k| t.rows[q].figure(k)).collect();
+            if *holds {
+                out.pass(
+                    rule,
+                    ti,
+                    n,
+                    c,
+                    std::iter::once(ttm.span).chain(quarters.iter().map(|f| f.span)),
+                );
+                continue;
+            }
+            if culprits.iter().any(|&(cn, cq, _)| cn == n && cq == q) {
+                continue;
+            }
+            let shown = format_grouped(sum.midpoint(), ttm.decimals);
+            let terms = quarters
+                .iter()
+                .rev()
+                .map(|f| f.display())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            out.findings.push(Finding {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                message: format!(
+                    "\"{}\": shows {}, but the four quarters of \"{}\" ending there sum to {shown}",
+                    t.rows[n].label,
+                    ttm.display(),
+                    t.rows[q].label
+                ),
+                help: Some(format!(
+                    "{terms} = {shown}; the schedule's other trailing figures are the sums of their four quarters"
+                )),
+                span: ttm.span,
+                span_text: format!("shows {}, computed {shown}", ttm.display()),
+                labels: quarters
+                    .iter()
+                    .map(|f| Label {
+                        span: f.span,
+                        text: "a quarter".into(),
+                    })
+                    .collect(),
+            });
+        }
+        // A quarter every sum it is in misses: the finding is the quarter's,
+        // with what the trailing figures make it.
+        for (n, q, k) in culprits {
+            let Some(quarter) = t.rows[q].figure(k) else {
+                continue;
+            };
+            let mut implied: Option<Interval> = None;
+            let mut labels = Vec::new();
+            for (_, _, c, _, sum, _) in evals.iter().filter(|e| e.0 == n && e.1 == q && !e.5) {
+                let Some(ttm) = t.rows[n].figure(*c) else {
+                    continue;
+                };
+                let Some(others) = sum.checked_sub(quarter.interval()) else {
+                    continue;
+                };
+                let Some(this) = ttm.interval().checked_sub(others) else {
+                    continue;
+                };
+                implied = Some(match implied {
+                    Some(i) => Interval::new(i.lo.max(this.lo), i.hi.min(this.hi)),
+                    None => this,
+                });
+                labels.push(Label {
+                    span: ttm.span,
+                    text: "a trailing twelve months".into(),
+                });
+            }
+            let Some(implied) = implied.filter(|i| i.lo <= i.hi) else {
+                continue;
+            };
+            let shown = format_grouped(implied.midpoint(), quarter.decimals);
+            out.findings.push(Finding {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                message: format!(
+                    "\"{}\": shows {} for a quarter, but the {} trailing figures of \"{}\" it is in make it {shown}",
+                    t.rows[q].label,
+                    quarter.display(),
+                    labels.len(),
+                    t.rows[n].label
+                ),
+                help: Some(format!(
+                    "each trailing figure less its other three quarters gives {shown}; the sums without this quarter hold"
+                )),
+                span: quarter.span,
+                span_text: format!("shows {}, computed {shown}", quarter.display()),
+                labels,
+            });
+        }
+    }
 }
 
 /// Does a (lower-cased) label name a period's net additions ("Paid Net
@@ -1298,6 +1579,61 @@ Total revenues                           9%         5%         7%         3%    
 WW shipping costs                    19,937     20,418     21,799     27,326     21,834     22,000
 WW shipping costs -- Y/Y growth          2%         6%         9%        11%        10%         8%
 ";
+
+    /// A trend schedule with rows of trailing twelve months under the
+    /// quarters they sum (Amazon's supplemental metrics).
+    const TRAILING: &str = "\
+Supplemental Financial Information and Business Metrics
+(in millions)                       Q3 2022    Q4 2022    Q1 2023    Q2 2023    Q3 2023    Q4 2023
+Worldwide (WW) net sales            127,101    149,204    127,358    134,383    143,083    169,961
+WW net sales -- TTM                 502,191    513,983    524,897    538,046    554,028    574,785
+WW net sales -- TTM Y/Y growth          12%        13%        13%        13%        12%        12%
+Operating income                      2,525      2,737      4,774      7,681     11,188     13,209
+Operating income -- TTM              12,971     12,248     13,353     17,717     26,380     36,852
+Net income                            2,872        278      3,172      6,750      9,879     10,624
+Net income (loss) -- TTM             11,323     (2,722)     4,294     13,072     20,079     30,425
+";
+
+    #[test]
+    fn a_trailing_row_sums_its_last_four_quarters() {
+        assert!(findings(TRAILING).is_empty(), "{:#?}", findings(TRAILING));
+        // A quarter changed: the sums it is in miss, and the one that holds
+        // without it names it; one finding, on the quarter.
+        let f = findings(&TRAILING.replace("  2,737", "  2,937"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("shows 2,937 for a quarter"),
+            "{}",
+            f[0].message
+        );
+        assert!(
+            f[0].help.as_deref().unwrap_or("").contains("2,737"),
+            "{f:#?}"
+        );
+        assert_eq!(f[0].labels.len(), 2);
+        // Two quarters are in all three sums: which one is wrong is not
+        // known, and each sum is reported with its quarters.
+        let f = findings(&TRAILING.replace("  7,681", "  7,881"));
+        assert_eq!(f.len(), 3, "{f:#?}");
+        assert!(
+            f[0].message.contains("Operating income -- TTM"),
+            "{}",
+            f[0].message
+        );
+        // The first quarter is in one sum only: that sum's finding.
+        let f = findings(&TRAILING.replace("127,101", "127,701"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("WW net sales -- TTM"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(f[0].labels.len(), 4);
+        // A trailing figure changed: one finding, on it.
+        let f = findings(&TRAILING.replace("30,425", "30,452"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("shows 30,452"), "{}", f[0].message);
+    }
 
     #[test]
     fn a_growth_row_compares_its_amount_a_year_apart() {
