@@ -292,6 +292,32 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
         if !accepted(holds, errors, evals.len()) {
             continue;
         }
+        // What the missed sums make the quarter: they must agree, or the
+        // sums are reported one by one.
+        let culprits: Vec<(usize, usize, usize, Interval, Vec<Label>)> = culprits
+            .into_iter()
+            .filter_map(|(n, q, k)| {
+                let quarter = t.rows[q].figure(k)?;
+                let mut implied: Option<(Decimal, Decimal)> = None;
+                let mut labels = Vec::new();
+                for e in evals.iter().filter(|e| e.0 == n && e.1 == q && !e.5) {
+                    let ttm = t.rows[n].figure(e.2)?;
+                    let this = ttm
+                        .interval()
+                        .checked_sub(e.4.checked_sub(quarter.interval())?)?;
+                    implied = Some(match implied {
+                        Some((lo, hi)) => (lo.max(this.lo), hi.min(this.hi)),
+                        None => (this.lo, this.hi),
+                    });
+                    labels.push(Label {
+                        span: ttm.span,
+                        text: "a trailing twelve months".into(),
+                    });
+                }
+                let (lo, hi) = implied.filter(|(lo, hi)| lo <= hi)?;
+                Some((n, q, k, Interval::new(lo, hi), labels))
+            })
+            .collect();
         for (n, q, c, w, sum, holds) in &evals {
             let (n, q, c) = (*n, *q, *c);
             let Some(ttm) = t.rows[n].figure(c) else {
@@ -308,7 +334,7 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 );
                 continue;
             }
-            if culprits.iter().any(|&(cn, cq, _)| cn == n && cq == q) {
+            if culprits.iter().any(|x| x.0 == n && x.1 == q) {
                 continue;
             }
             let shown = format_grouped(sum.midpoint(), ttm.decimals);
@@ -343,32 +369,8 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
         }
         // A quarter every sum it is in misses: the finding is the quarter's,
         // with what the trailing figures make it.
-        for (n, q, k) in culprits {
+        for (n, q, k, implied, labels) in culprits {
             let Some(quarter) = t.rows[q].figure(k) else {
-                continue;
-            };
-            let mut implied: Option<Interval> = None;
-            let mut labels = Vec::new();
-            for (_, _, c, _, sum, _) in evals.iter().filter(|e| e.0 == n && e.1 == q && !e.5) {
-                let Some(ttm) = t.rows[n].figure(*c) else {
-                    continue;
-                };
-                let Some(others) = sum.checked_sub(quarter.interval()) else {
-                    continue;
-                };
-                let Some(this) = ttm.interval().checked_sub(others) else {
-                    continue;
-                };
-                implied = Some(match implied {
-                    Some(i) => Interval::new(i.lo.max(this.lo), i.hi.min(this.hi)),
-                    None => this,
-                });
-                labels.push(Label {
-                    span: ttm.span,
-                    text: "a trailing twelve months".into(),
-                });
-            }
-            let Some(implied) = implied.filter(|i| i.lo <= i.hi) else {
                 continue;
             };
             let shown = format_grouped(implied.midpoint(), quarter.decimals);
@@ -1611,6 +1613,18 @@ Net income (loss) -- TTM             11,323     (2,722)     4,294     13,072    
             "{f:#?}"
         );
         assert_eq!(f[0].labels.len(), 2);
+        // The sums disagree on what the quarter would be: each is reported.
+        let f = findings(
+            &TRAILING
+                .replace("  2,737", "  2,937")
+                .replace("26,380", "26,880"),
+        );
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert!(
+            f.iter()
+                .all(|f| f.message.contains("Operating income -- TTM")),
+            "{f:#?}"
+        );
         // Two quarters are in all three sums: which one is wrong is not
         // known, and each sum is reported with its quarters.
         let f = findings(&TRAILING.replace("  7,681", "  7,881"));
