@@ -232,8 +232,12 @@ fn check_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
 /// sales" and "net income" (lower-cased).
 fn named_base(label: &str) -> Option<String> {
     let l = label.to_lowercase();
-    let at = l.find("% of ")?;
-    let base = l[at + 5..].trim();
+    // A conversion may close up the space ("TTM %of WW net sales").
+    let (at, len) = l
+        .find("% of ")
+        .map(|a| (a, 5))
+        .or_else(|| l.find("%of ").map(|a| (a, 4)))?;
+    let base = l[at + len..].trim();
     // "% of net sales" names its base by its last words ("WW net sales" is
     // the row "Worldwide (WW) net sales"); "change" or "growth" is no share.
     if base.is_empty() || l.contains("change") || l.contains("growth") {
@@ -247,6 +251,18 @@ fn named_base(label: &str) -> Option<String> {
 fn trailing(label: &str) -> bool {
     let l = label.to_lowercase();
     l.contains("ttm") || l.contains("trailing")
+}
+
+/// A label without the trailing-period words after its measure ("WW net
+/// sales -- TTM" is "ww net sales"), lower-cased.
+fn without_trailing(label: &str) -> String {
+    let l = label.to_lowercase();
+    let cut = ["-- ttm", "– ttm", "— ttm", "-- trailing", "- ttm"]
+        .iter()
+        .filter_map(|w| l.find(w))
+        .min()
+        .unwrap_or(l.len());
+    l[..cut].trim().to_string()
 }
 
 /// Numerator row, base row, and whether the quotient holds in each column.
@@ -300,8 +316,10 @@ fn check_named_shares(doc: &Document, rule: &Rule, out: &mut Outcome) {
                         .count()
                         >= 3
             };
+            // "WW net sales -- TTM" is the trailing base "% of WW net sales"
+            // names in a TTM row.
             let dens: Vec<usize> = (0..t.rows.len())
-                .filter(|&q| amounts(q) && t.rows[q].label.to_lowercase().ends_with(&tail))
+                .filter(|&q| amounts(q) && without_trailing(&t.rows[q].label).ends_with(&tail))
                 .collect();
             let mut accepted: Vec<NamedPair> = Vec::new();
             for &d in &dens {
@@ -705,6 +723,28 @@ Awards -- % of common shares outstanding  3.6%       4.7%       4.5%       3.9% 
         let f = findings(&NAMED_SHARES.replace(" 10,330", " 10,830"));
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].contains("Awards"), "{}", f[0]);
+    }
+
+    /// Ratios of trailing twelve months: of the TTM rows, whose labels
+    /// end in "-- TTM" after the measure the ratio names.
+    const TRAILING_SHARES: &str = "\
+Supplemental Financial Information
+(in millions)                          Q1 2023    Q2 2023    Q3 2023    Q4 2023    Q1 2024
+WW net sales -- TTM                    524,897    538,046    554,028    574,785    590,740
+Operating income -- TTM                 13,353     17,717     26,380     36,852     47,426
+Operating margin -- TTM %of WW net sales  2.5%       3.3%       4.8%       6.4%       8.0%
+";
+
+    #[test]
+    fn a_trailing_ratio_divides_the_trailing_rows() {
+        assert!(
+            findings(TRAILING_SHARES).is_empty(),
+            "{:#?}",
+            findings(TRAILING_SHARES)
+        );
+        let f = findings(&TRAILING_SHARES.replace("  4.8%", "  4.3%"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("Operating margin -- TTM"), "{}", f[0]);
     }
 
     #[test]
