@@ -493,7 +493,7 @@ impl Table {
 
     /// A row label without its trailing-twelve-months marker, when it has
     /// one: the measure the row states ("Free cash flow").
-    fn trailing_measure(label: &str) -> Option<String> {
+    pub fn trailing_measure(label: &str) -> Option<String> {
         if !TRAILING.is_match(label) {
             return None;
         }

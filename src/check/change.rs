@@ -128,30 +128,6 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     check_trailing_rows(doc, rule, out);
 }
 
-/// The measure a row of trailing twelve months is the sum of, by its
-/// label: "WW net sales" of "WW net sales -- TTM", "Operating cash flow"
-/// of "Operating cash flow -- trailing twelve months (TTM)". `None` for
-/// any other row, and for the rates and ratios of a trailing period ("--
-/// TTM Y/Y growth", "Operating margin -- TTM % of WW net sales").
-fn trailing_base(label: &str) -> Option<String> {
-    let l = label.to_lowercase();
-    let at = [
-        "-- ttm",
-        "– ttm",
-        "— ttm",
-        "-- trailing twelve months",
-        "- ttm",
-    ]
-    .iter()
-    .filter_map(|w| l.find(w))
-    .min()?;
-    let rest = &l[at..];
-    if says_growth(rest) || rest.contains('%') || rest.contains("margin") || rest.contains("per ") {
-        return None;
-    }
-    Some(l[..at].to_string())
-}
-
 /// A label as a trend schedule repeats it: parenthetical words and
 /// footnote marks out ("Net income (loss)" is "Net income"), "worldwide"
 /// abbreviated ("Worldwide (WW) net sales" is "WW net sales"), spacing
@@ -191,12 +167,27 @@ fn quarter_key(t: &Table, c: usize) -> Option<i32> {
     }
 }
 
+/// One trailing figure against the sum of its four quarters.
+struct TrailingSum {
+    /// The row of trailing figures, and the row of quarters it sums.
+    row: usize,
+    quarters_row: usize,
+    column: usize,
+    /// The columns of the four quarters, the latest first.
+    window: [usize; 4],
+    sum: Interval,
+    holds: bool,
+}
+
 /// Rows of trailing twelve months in a trend schedule of quarters ("WW net
 /// sales -- TTM" under "Worldwide (WW) net sales"): the trailing figure of
 /// a quarter is the sum of that quarter and the three before it, where the
 /// schedule prints all four. The structure is accepted only when it holds
-/// on three sums or more and misses on at most one in ten (or one); a
-/// miss is reported on the trailing figure, its four quarters labeled.
+/// on three sums or more and misses on at most one in ten (or one), a
+/// wrong quarter counting once however many sums it is in. A miss is
+/// reported on the trailing figure, its four quarters labeled; when the
+/// misses of a row share one quarter the sums that hold leave out, and
+/// agree on what it would be, on that quarter instead.
 fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
     for (ti, t) in doc.tables.iter().enumerate() {
         let ncols = t.columns.len();
@@ -228,15 +219,16 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
             .enumerate()
             .filter(|(_, r)| !r.header)
             .filter_map(|(n, r)| {
-                let base = trend_key(&trailing_base(&r.label)?);
+                // Its rates and ratios ("-- TTM Y/Y growth", "-- TTM % of WW
+                // net sales") keep their words and name no row of amounts.
+                let base = trend_key(&Table::trailing_measure(&r.label)?);
                 let q = t.rows[..n]
                     .iter()
                     .rposition(|o| !o.header && trend_key(&o.label) == base)?;
                 Some((n, q))
             })
             .collect();
-        // (trailing row, quarters row, column, window, sum, holds)
-        let mut evals: Vec<(usize, usize, usize, [usize; 4], Interval, bool)> = Vec::new();
+        let mut evals: Vec<TrailingSum> = Vec::new();
         for &(n, q) in &pairs {
             for &(c, w) in &windows {
                 let Some(ttm) = t.rows[n].figure(c) else {
@@ -255,7 +247,14 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                     .iter()
                     .try_fold(Interval::zero(), |acc, f| acc.checked_add(f.interval()));
                 let Some(sum) = sum else { continue };
-                evals.push((n, q, c, w, sum, sum.overlaps(&ttm.interval())));
+                evals.push(TrailingSum {
+                    row: n,
+                    quarters_row: q,
+                    column: c,
+                    window: w,
+                    sum,
+                    holds: sum.overlaps(&ttm.interval()),
+                });
             }
         }
         // One wrong quarter misses every sum it is in: one error, not
@@ -264,16 +263,22 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
         let mut culprits: Vec<(usize, usize, usize)> = Vec::new(); // (trailing row, quarters row, column)
         let mut errors = 0;
         for &(n, q) in &pairs {
-            let rows: Vec<_> = evals.iter().filter(|e| e.0 == n && e.1 == q).collect();
-            let misses: Vec<_> = rows.iter().filter(|e| !e.5).collect();
+            let rows: Vec<&TrailingSum> = evals
+                .iter()
+                .filter(|e| e.row == n && e.quarters_row == q)
+                .collect();
+            let misses: Vec<_> = rows.iter().filter(|e| !e.holds).collect();
             if misses.is_empty() {
                 continue;
             }
             let shared: Vec<usize> = (0..ncols)
                 .filter(|&k| {
                     misses.len() >= 2
-                        && misses.iter().all(|e| e.3.contains(&k))
-                        && rows.iter().filter(|e| e.5).all(|e| !e.3.contains(&k))
+                        && misses.iter().all(|e| e.window.contains(&k))
+                        && rows
+                            .iter()
+                            .filter(|e| e.holds)
+                            .all(|e| !e.window.contains(&k))
                 })
                 .collect();
             match shared.as_slice() {
@@ -288,7 +293,7 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 [] => errors += misses.len(),
             }
         }
-        let holds = evals.iter().filter(|e| e.5).count();
+        let holds = evals.iter().filter(|e| e.holds).count();
         if !accepted(holds, errors, evals.len()) {
             continue;
         }
@@ -300,11 +305,14 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 let quarter = t.rows[q].figure(k)?;
                 let mut implied: Option<(Decimal, Decimal)> = None;
                 let mut labels = Vec::new();
-                for e in evals.iter().filter(|e| e.0 == n && e.1 == q && !e.5) {
-                    let ttm = t.rows[n].figure(e.2)?;
+                for e in evals
+                    .iter()
+                    .filter(|e| e.row == n && e.quarters_row == q && !e.holds)
+                {
+                    let ttm = t.rows[n].figure(e.column)?;
                     let this = ttm
                         .interval()
-                        .checked_sub(e.4.checked_sub(quarter.interval())?)?;
+                        .checked_sub(e.sum.checked_sub(quarter.interval())?)?;
                     implied = Some(match implied {
                         Some((lo, hi)) => (lo.max(this.lo), hi.min(this.hi)),
                         None => (this.lo, this.hi),
@@ -318,13 +326,17 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
                 Some((n, q, k, Interval::new(lo, hi), labels))
             })
             .collect();
-        for (n, q, c, w, sum, holds) in &evals {
-            let (n, q, c) = (*n, *q, *c);
+        for e in &evals {
+            let (n, q, c) = (e.row, e.quarters_row, e.column);
             let Some(ttm) = t.rows[n].figure(c) else {
                 continue;
             };
-            let quarters: Vec<&Figure> = w.iter().filter_map(|&k| t.rows[q].figure(k)).collect();
-            if *holds {
+            let quarters: Vec<&Figure> = e
+                .window
+                .iter()
+                .filter_map(|&k| t.rows[q].figure(k))
+                .collect();
+            if e.holds {
                 out.pass(
                     rule,
                     ti,
@@ -337,7 +349,7 @@ fn check_trailing_rows(doc: &Document, rule: &Rule, out: &mut Outcome) {
             if culprits.iter().any(|x| x.0 == n && x.1 == q) {
                 continue;
             }
-            let shown = format_grouped(sum.midpoint(), ttm.decimals);
+            let shown = format_grouped(e.sum.midpoint(), ttm.decimals);
             let terms = quarters
                 .iter()
                 .rev()

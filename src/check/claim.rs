@@ -225,8 +225,9 @@ fn clause_basis(after_measure: &str) -> Option<bool> {
 }
 /// "effective tax rate", "effective GAAP tax rate", "effective tax rates on
 /// income from continuing operations": income tax over pre-tax income.
-/// "Non-GAAP tax rate", "core annual effective tax rate" and "tax rates for
-/// non-GAAP adjusted income" name other measures, which the qualifier
+/// "Effective non-GAAP tax rate" and "effective tax rates for non-GAAP
+/// adjusted income" are the non-GAAP measure's (`concept_of`); "core
+/// annual effective tax rate" names another measure, which the qualifier
 /// checks around the phrase turn away.
 static TAX_RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)effective\s+(gaap\s+|non-?gaap\s+|adjusted\s+)?(income\s+)?tax\s+rates?(?-u:\b)").expect("re")
@@ -2288,13 +2289,13 @@ static BY_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 
-/// "non-GAAP" right before a measure.
 /// The income a tax rate is on, when it is the non-GAAP measure's: "for
 /// non-GAAP adjusted income", "on adjusted income".
 static NON_GAAP_INCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(for|on)\s+(non-?gaap\s+(adjusted\s+)?|adjusted\s+)income(?-u:\b)")
         .expect("re")
 });
+/// "non-GAAP" right before a measure.
 static NON_GAAP_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(non-?gaap|adjusted)\s+$").expect("re"));
 
@@ -2695,7 +2696,7 @@ fn check_mention<'d>(
             // A scorecard line's later clause ("…; Operating (Non-GAAP):
             // 57.8 percent, up 190 basis points") is measured from its label.
             let gap = match gap.rfind(';') {
-                Some(k) if BASIS_LABEL.find(&gap[k..]).is_some_and(|l| l.start() == 0) => &gap[k..],
+                Some(k) if basis_clause(gap, k) => &gap[k..],
                 _ => gap,
             };
             vocab.concepts.phrases_in(gap).is_empty()
@@ -4030,28 +4031,30 @@ fn like_columns(doc: &Document, a: &Fact, b: &Fact) -> bool {
     if a.period_unique && b.period_unique {
         return true;
     }
-    let kind = |f: &Fact| -> Option<String> {
-        let header = &column_of(doc, f)?.header;
-        Some(
-            header
-                .to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| {
-                    !w.is_empty()
-                        && !w.starts_with(|c: char| c.is_ascii_digit())
-                        && !PERIOD_HEADER_WORDS.contains(w)
-                        && !(w.len() <= 4
-                            && (w.starts_with('q') || w.starts_with("fy"))
-                            && w[1..]
-                                .trim_start_matches('y')
-                                .chars()
-                                .all(|c| c.is_ascii_digit()))
-                })
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    };
+    let kind = |f: &Fact| Some(heading_without_period(&column_of(doc, f)?.header));
     kind(a).is_some_and(|x| Some(x) == kind(b))
+}
+
+/// A column heading's words that say what, not when, lower-cased: "Three
+/// Months Ended June 30, 2024 Operating (Non-GAAP)" is "operating non
+/// gaap", "Q2 2024 Software" is "software".
+pub(super) fn heading_without_period(header: &str) -> String {
+    header
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty()
+                && !w.starts_with(|c: char| c.is_ascii_digit())
+                && !PERIOD_HEADER_WORDS.contains(w)
+                && !(w.len() <= 4
+                    && (w.starts_with('q') || w.starts_with("fy"))
+                    && w[1..]
+                        .trim_start_matches('y')
+                        .chars()
+                        .all(|c| c.is_ascii_digit()))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Words of a column heading that say when, not what.

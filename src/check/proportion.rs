@@ -253,18 +253,6 @@ fn trailing(label: &str) -> bool {
     l.contains("ttm") || l.contains("trailing")
 }
 
-/// A label without the trailing-period words after its measure ("WW net
-/// sales -- TTM" is "ww net sales"), lower-cased.
-fn without_trailing(label: &str) -> String {
-    let l = label.to_lowercase();
-    let cut = ["-- ttm", "– ttm", "— ttm", "-- trailing", "- ttm"]
-        .iter()
-        .filter_map(|w| l.find(w))
-        .min()
-        .unwrap_or(l.len());
-    l[..cut].trim().to_string()
-}
-
 /// Numerator row, base row, and whether the quotient holds in each column.
 type NamedPair = (usize, usize, Vec<(usize, bool)>);
 
@@ -319,7 +307,14 @@ fn check_named_shares(doc: &Document, rule: &Rule, out: &mut Outcome) {
             // "WW net sales -- TTM" is the trailing base "% of WW net sales"
             // names in a TTM row.
             let dens: Vec<usize> = (0..t.rows.len())
-                .filter(|&q| amounts(q) && without_trailing(&t.rows[q].label).ends_with(&tail))
+                .filter(|&q| {
+                    let label = &t.rows[q].label;
+                    amounts(q)
+                        && Table::trailing_measure(label)
+                            .unwrap_or_else(|| label.clone())
+                            .to_lowercase()
+                            .ends_with(&tail)
+                })
                 .collect();
             let mut accepted: Vec<NamedPair> = Vec::new();
             for &d in &dens {

@@ -260,19 +260,7 @@ impl<'d> Rates<'d> {
             .columns
             .iter()
             .map(|c| {
-                let words: Vec<&str> = c
-                    .header
-                    .split_whitespace()
-                    .filter(|w| {
-                        let w = w
-                            .trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase();
-                        !w.is_empty()
-                            && !w.starts_with(|c: char| c.is_ascii_digit())
-                            && !super::PERIOD_HEADER_WORDS.contains(&w.as_str())
-                    })
-                    .collect();
-                let part = part_name(&words.join(" "));
+                let part = part_name(&super::heading_without_period(&c.header));
                 part.chars().any(char::is_alphabetic).then_some(part)
             })
             .collect();
