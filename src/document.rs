@@ -264,6 +264,28 @@ pub struct Column {
     pub midpoint_of: Option<(usize, usize)>,
 }
 
+impl Column {
+    /// Is this a column of what the issuer expects rather than what it
+    /// reported: "Q2'24 Forecast", "Q1 FY2025 Outlook", "2023 High
+    /// guidance range"? Its figures are the outlook's, and only a
+    /// forward-looking sentence can be about them.
+    ///
+    /// ```
+    /// use tickmark::document::Column;
+    /// let col = |h: &str| Column { header: h.into(), ..Column::default() };
+    /// assert!(col("Q1 2024 Outlook1 Approximately").is_forecast());
+    /// assert!(col("Q2'24 Forecast").is_forecast());
+    /// assert!(!col("Three Months Ended March 31, 2024").is_forecast());
+    /// ```
+    pub fn is_forecast(&self) -> bool {
+        static FORECAST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?i)(?-u:\b)(forecast|outlook|guidance|projected|projection)")
+                .expect("re")
+        });
+        FORECAST.is_match(&self.header)
+    }
+}
+
 /// What kind of quantity a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

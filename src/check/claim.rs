@@ -126,7 +126,7 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Qualifiers just after a figure ("up 23% in constant currency").
 static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;$]{0,30}?(?-u:\b)(non-?gaap|constant[ -]currency|adjusted|excluding|operational(ly)?|pro[ -]?forma|organic|cc|without)(?-u:\b)")
+    Regex::new(r"(?i)^[^.;$]{0,30}?(?-u:\b)(non-?gaap|constant[ -]currency|adjusted|excluding|operational(ly)?|pro[ -]?forma|organic|cc|without|(f/?x|currency)[ -]neutral)(?-u:\b)")
         .expect("re")
 });
 /// The basis an earlier rate of the sentence was stated on ("up 9% in USD
@@ -1660,6 +1660,20 @@ const STOPS: &[&str] = &[
     "excludes",
     "include",
     "exclude",
+    // An outlook's verbs: "we expect revenue growth of 11%", "expecting
+    // first-quarter EPS of $(0.27)", "We project operating margin of 33%".
+    "expect",
+    "expects",
+    "expecting",
+    "forecast",
+    "forecasts",
+    "forecasting",
+    "project",
+    "projects",
+    "projecting",
+    "anticipate",
+    "anticipates",
+    "targeting",
 ];
 
 /// Why the subject before a concept phrase is not the consolidated figure.
@@ -1723,7 +1737,9 @@ fn subject_before(lower: &str, phrase_at: usize, issuer: &Issuer) -> Result<(), 
         let periodish = w.chars().all(|c| c.is_ascii_digit())
             || (w.len() == 2 && w.starts_with('q'))
             || w.starts_with("fy")
-            || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit());
+            || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit())
+            // "Q1'24 revenue growth"
+            || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit() || c == '\'');
         // "IBM's free cash flow": the issuer's own.
         if MODIFIERS.contains(&w.as_str()) || periodish || issuer.names(&w) {
             if raw.starts_with(['(', '"', '“']) {
@@ -1987,8 +2003,22 @@ pub fn check<'d>(
             headings: &headings,
             issuer: &issuer,
         };
-        if let Err(why) = check_mention(doc, res, vocab, &periods, &mut ties, i, rule, out) {
-            out.notes.insert(m.span, why);
+        let mut forward = None;
+        let checked = check_mention(
+            doc,
+            res,
+            vocab,
+            &periods,
+            &mut ties,
+            i,
+            rule,
+            out,
+            &mut forward,
+        );
+        // A forward-looking figure is checked only against an outlook the
+        // tables print; whatever else stops it, that is why it is not.
+        if let Err(why) = checked {
+            out.notes.insert(m.span, forward.unwrap_or(why));
         }
     }
 }
@@ -2615,6 +2645,7 @@ fn check_mention<'d>(
     i: usize,
     rule: &Rule,
     out: &mut Outcome,
+    forward: &mut Option<String>,
 ) -> Result<(), String> {
     let m = &doc.mentions[i];
     let prose = prose(doc, m.block);
@@ -2631,10 +2662,16 @@ fn check_mention<'d>(
     {
         return Err("the sentence begins before this block (its subject is not here)".into());
     }
+    // A forward-looking figure goes on only to be checked against the
+    // columns of an outlook ("Q1 FY2025 Outlook"); the period of a list's
+    // figures is the one its lead names ("NVIDIA's outlook for the first
+    // quarter of fiscal 2025 is as follows:").
+    let mut lead_clue = None;
     if let Some(lead) = vocab.headings.forward(m.block) {
         let words = doc.blocks[lead].text.text();
         let word = FUTURE.find(words).map_or("", |f| f.as_str());
-        return Err(format!("forward-looking (a list after \"{word}\")"));
+        *forward = Some(format!("forward-looking (a list after \"{word}\")"));
+        lead_clue = PERIOD.captures_iter(words).map(|c| clue_of(&c)).next();
     }
     // "May 31, 2024" is a month, not a modal.
     let figure_at = m.start - start;
@@ -2646,8 +2683,16 @@ fn check_mention<'d>(
                 && rest.to_ascii_lowercase().starts_with("dilution")
             || past_forecast(sentence, *f, figure_at..m.end - start))
     });
-    if let Some(f) = modal {
-        return Err(format!("forward-looking (\"{}\")", f.as_str()));
+    if let Some(f) = modal.filter(|_| forward.is_none()) {
+        *forward = Some(format!("forward-looking (\"{}\")", f.as_str()));
+    }
+    if forward.is_some()
+        && !doc
+            .tables
+            .iter()
+            .any(|t| t.columns.iter().any(|c| c.is_forecast()))
+    {
+        return Err(String::new());
     }
     // A range ("$12.5 billion to $13.5 billion", "between $7 million and
     // $9 million") is an outlook, whatever its verbs.
@@ -3148,6 +3193,35 @@ fn check_mention<'d>(
     {
         clue = listed.1.get(listed.0).cloned();
     }
+    if forward.is_some() && clue.is_none() {
+        // An outlook's figure is the outlook of the period its words name.
+        clue = lead_clue;
+        if clue.is_none() {
+            return Err(String::new());
+        }
+    }
+    if forward.is_some() {
+        // "expecting first-quarter EPS of $(0.27)": the quarter ahead is
+        // the one the outlook's columns name ("Q1 2025 Outlook").
+        if let Some(c) = clue
+            .as_mut()
+            .filter(|c| c.year.is_none() && c.date.is_none())
+        {
+            if let Some(q) = c.quarter {
+                let mut years = doc
+                    .tables
+                    .iter()
+                    .flat_map(|t| &t.columns)
+                    .filter(|col| col.is_forecast() && col.period.quarter == Some(q))
+                    .filter_map(|col| col.period.year);
+                if let Some(y) = years.next() {
+                    if years.all(|z| z == y) {
+                        c.year = Some(y);
+                    }
+                }
+            }
+        }
+    }
     let base_clue = if matches!(assertion, Assertion::Growth | Assertion::Change) {
         // The base named after the figure ("an increase of 12.6% compared
         // to the first quarter of 2005").
@@ -3179,6 +3253,24 @@ fn check_mention<'d>(
         vals.retain(|(_, facts)| !facts.iter().any(|f| in_non_gaap_column(doc, f)));
         vals
     };
+    if forward.is_some() {
+        // An outlook states its margins ("Operating Margin 26.6%" under
+        // "Q2'24 Forecast"); they are what a forward-looking margin is
+        // checked against, with the outlook's amounts.
+        let stated = match concept.as_str() {
+            "gross_margin" => Some("gross_margin_pct"),
+            "operating_margin" => Some("operating_margin_pct"),
+            _ => None,
+        };
+        if let Some(rows) = stated {
+            vals.extend(
+                facts_of(res, rows)
+                    .into_iter()
+                    .filter(|f| column_of(doc, f).is_some_and(|c| c.is_forecast()))
+                    .map(|f| (f.interval, vec![f])),
+            );
+        }
+    }
     vals.extend(
         non_gaap_columns(doc, res, &concept)
             .into_iter()
@@ -3357,6 +3449,8 @@ fn check_mention<'d>(
             }
         }
         Assertion::Growth | Assertion::Change => {
+            let year_on_year_only =
+                forward.is_some() && base_clue.is_none() && named_base().is_none();
             // Pairs of a concept's figures: charged to the work budget.
             if !crate::budget::spend((vals.len() * vals.len()) as u64 + 1) {
                 return Err("work budget exhausted".into());
@@ -3386,6 +3480,21 @@ fn check_mention<'d>(
                     }
                     if let Some(d) = periods.mixed_gap(fa.period, fb.period) {
                         if named_base().is_some_and(|g| (d - g).abs() > 1) {
+                            continue;
+                        }
+                    }
+                    // An outlook's growth names no base when it is from a
+                    // year before ("In Q1'25, we expect revenue growth of
+                    // 11%"); a sequential one says so.
+                    if year_on_year_only {
+                        let apart = match (
+                            periods.month_index(fa.period),
+                            periods.month_index(fb.period),
+                        ) {
+                            (Some(x), Some(y)) => x - y,
+                            _ => continue,
+                        };
+                        if apart != 12 {
                             continue;
                         }
                     }
@@ -3459,6 +3568,18 @@ fn check_mention<'d>(
                 computed.push((magnitude(f.interval), vec![f]));
             }
         }
+    }
+    // A forward-looking figure is checked against an outlook's columns
+    // only. (A sentence whose words do not look ahead may still be about
+    // an outlook's period, "…; non-GAAP EPS of $0.10" after "expecting",
+    // and ties to those columns as to any other.)
+    if forward.is_some() {
+        computed.retain(|(_, facts)| {
+            facts
+                .first()
+                .and_then(|f| column_of(doc, f))
+                .is_some_and(|c| c.is_forecast())
+        });
     }
     if computed.is_empty() {
         return Err(match (&clue, unplaced) {

@@ -1949,3 +1949,67 @@ Consulting revenue up 3 percent, flat at constant currency.";
         ],
     );
 }
+
+/// The release with an outlook after its statements: a reconciliation of
+/// the next quarter's expected EPS, and a summary of quarters whose last
+/// column is a forecast.
+fn with_outlook(prose: &str) -> String {
+    format!(
+        "{}\n\
+RECONCILIATION OF GAAP TO NON-GAAP OUTLOOK\n\n\
+\tQ2 2026 Outlook\n\n\
+GAAP diluted earnings per share\t$ 0.31\n\
+Share-based compensation\t0.05\n\
+Non-GAAP diluted earnings per share\t$ 0.36\n\n\
+FINANCIAL SUMMARY\n(in thousands)\n\n\
+\tQ1'25\tQ2'25\tQ1'26\tQ2'26 Forecast\n\n\
+Revenue\t40,000\t44,000\t48,213\t50,600\n",
+        release(prose)
+    )
+}
+
+#[test]
+fn forward_looking_figures_tie_to_the_outlook_the_tables_print() {
+    expect(
+        with_outlook,
+        &[
+            // The outlook's own quarter, named with or without its year.
+            ("For the second quarter of 2026, the Company expects GAAP diluted earnings per share of $0.31.", 0),
+            ("For the second quarter of 2026, the Company expects GAAP diluted earnings per share of $0.37.", 1),
+            ("The Company is expecting second-quarter non-GAAP diluted earnings per share of $0.36.", 0),
+            ("The Company is expecting second-quarter non-GAAP diluted earnings per share of $0.63.", 1),
+            // A growth from a year before to the forecast column.
+            ("For Q2'26, we forecast revenue growth of 15%.", 0),
+            ("For Q2'26, we forecast revenue growth of 18%.", 1),
+            // A period the outlook does not show, or none at all: unchecked.
+            ("For the third quarter of 2026, the Company expects GAAP diluted earnings per share of $0.37.", 0),
+            ("The Company expects non-GAAP diluted earnings per share of $0.63.", 0),
+        ],
+    );
+    // A forward-looking figure the outlook does not show says why it is
+    // not checked as before.
+    let text = with_outlook("The Company expects revenue of $84.2 million in 2027.");
+    assert!(note_of(&text, "84.2").starts_with("forward-looking"));
+}
+
+#[test]
+fn an_outlook_states_the_period_its_list_is_about() {
+    let doc = |prose: &str| {
+        with_outlook(&format!(
+            "The Company's outlook for the second quarter of 2026 is as follows:\n\n• {prose}"
+        ))
+    };
+    expect(
+        doc,
+        &[
+            (
+                "GAAP diluted earnings per share are expected to be $0.31.",
+                0,
+            ),
+            (
+                "GAAP diluted earnings per share are expected to be $0.34.",
+                1,
+            ),
+        ],
+    );
+}
