@@ -3043,7 +3043,12 @@ fn check_mention<'d>(
             LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(and|while|whereas)(?-u:\b)").expect("re"));
         let gap = &tail[..q.end()];
         let later = tail[q.end()..].to_lowercase();
-        let next_clause = AND.is_match(gap)
+        // "EPS of $(0.25) (non-GAAP EPS of $0.13)": an aside that opens
+        // with the qualifier is about its own figure too.
+        static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*\)?\s*\(\s*(non-?gaap|adjusted)(?-u:\b)").expect("re")
+        });
+        let next_clause = (AND.is_match(gap) || ASIDE.is_match(gap))
             && concepts.phrases_in(&gap.to_lowercase()).is_empty()
             && (!concepts.phrases_in(&later).is_empty() || OTHER_MARGIN.is_match(&later));
         // "$5.08 on a non-GAAP basis": the non-GAAP measure of the concept,
@@ -3254,9 +3259,38 @@ fn check_mention<'d>(
         vals
     };
     if forward.is_some() {
-        // An outlook states its margins ("Operating Margin 26.6%" under
-        // "Q2'24 Forecast"); they are what a forward-looking margin is
-        // checked against, with the outlook's amounts.
+        // An outlook states its margins, rates and expenses by basis, a
+        // row each ("GAAP gross margin 76.3%", "Non-GAAP operating
+        // expenses 2,500" under "Q1 FY2025 Outlook"): they are what a
+        // forward-looking figure of the measure is checked against, with
+        // the outlook's amounts.
+        static OUTLOOK_ROW: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(gaap |non gaap )?(gross margin|operating margin|(effective )?tax rate|operating expense)( percentage| percent| rate)?$")
+                .expect("re")
+        });
+        let measure = match concept.trim_start_matches("non_gaap_") {
+            "gross_margin" => Some(("gross margin", crate::document::Unit::Percent)),
+            "operating_margin" => Some(("operating margin", crate::document::Unit::Percent)),
+            "effective_tax_rate" => Some(("tax rate", crate::document::Unit::Percent)),
+            "total_operating_expenses" => {
+                Some(("operating expense", crate::document::Unit::Amount))
+            }
+            _ => None,
+        };
+        if let Some((words, unit)) = measure {
+            let non_gaap = concept.starts_with("non_gaap_");
+            let rows = vocab.labels.rows_where(unit, |key| {
+                OUTLOOK_ROW.captures(key).is_some_and(|c| {
+                    c[2].ends_with(words)
+                        && (c.get(1).map(|b| b.as_str()) == Some("non gaap ")) == non_gaap
+                })
+            });
+            vals.extend(
+                rows.into_iter()
+                    .filter(|f| column_of(doc, f).is_some_and(|c| c.is_forecast()))
+                    .map(|f| (f.interval, vec![f])),
+            );
+        }
         let stated = match concept.as_str() {
             "gross_margin" => Some("gross_margin_pct"),
             "operating_margin" => Some("operating_margin_pct"),

@@ -431,6 +431,15 @@ impl<'d> RowLabels<'d> {
             .unwrap_or_default()
     }
 
+    /// The facts in one unit of the rows whose key `keep` accepts.
+    pub(super) fn rows_where(&self, unit: Unit, keep: impl Fn(&str) -> bool) -> Vec<&Fact<'d>> {
+        self.facts
+            .iter()
+            .filter(|(key, _)| keep(key))
+            .flat_map(|(_, fs)| fs.iter().filter(|f| f.figure.unit == unit))
+            .collect()
+    }
+
     /// The label a row-label concept stands for, as printed.
     pub(super) fn shown(&self, concept: &str) -> Option<&str> {
         self.shown

@@ -1960,7 +1960,9 @@ RECONCILIATION OF GAAP TO NON-GAAP OUTLOOK\n\n\
 \tQ2 2026 Outlook\n\n\
 GAAP diluted earnings per share\t$ 0.31\n\
 Share-based compensation\t0.05\n\
-Non-GAAP diluted earnings per share\t$ 0.36\n\n\
+Non-GAAP diluted earnings per share\t$ 0.36\n\
+GAAP gross margin\t56.3%\n\
+Non-GAAP gross margin\t57.0%\n\n\
 FINANCIAL SUMMARY\n(in thousands)\n\n\
 \tQ1'25\tQ2'25\tQ1'26\tQ2'26 Forecast\n\n\
 Revenue\t40,000\t44,000\t48,213\t50,600\n",
@@ -1978,6 +1980,9 @@ fn forward_looking_figures_tie_to_the_outlook_the_tables_print() {
             ("For the second quarter of 2026, the Company expects GAAP diluted earnings per share of $0.37.", 1),
             ("The Company is expecting second-quarter non-GAAP diluted earnings per share of $0.36.", 0),
             ("The Company is expecting second-quarter non-GAAP diluted earnings per share of $0.63.", 1),
+            // An aside with its own basis is about its own figure.
+            ("The Company is expecting second-quarter GAAP diluted earnings per share of $0.31 (non-GAAP diluted earnings per share of $0.36).", 0),
+            ("The Company is expecting second-quarter GAAP diluted earnings per share of $0.34 (non-GAAP diluted earnings per share of $0.36).", 1),
             // A growth from a year before to the forecast column.
             ("For Q2'26, we forecast revenue growth of 15%.", 0),
             ("For Q2'26, we forecast revenue growth of 18%.", 1),
@@ -2008,6 +2013,15 @@ fn an_outlook_states_the_period_its_list_is_about() {
             ),
             (
                 "GAAP diluted earnings per share are expected to be $0.34.",
+                1,
+            ),
+            // A row for each basis.
+            (
+                "GAAP and non-GAAP gross margins are expected to be 56.3% and 57.0%, respectively.",
+                0,
+            ),
+            (
+                "GAAP and non-GAAP gross margins are expected to be 56.3% and 51.0%, respectively.",
                 1,
             ),
         ],
