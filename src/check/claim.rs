@@ -1054,8 +1054,21 @@ pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
         {
             return i + 1;
         }
+        if bullet_at(text, i) {
+            return i;
+        }
     }
     floor
+}
+
+/// Does a list bullet start at `i`, after white space? A converted PDF's
+/// bullets run on in one block ("… of 8.9%* • Earnings per share (EPS) of
+/// $1.96 …"); each item is a sentence of its own.
+fn bullet_at(text: &str, i: usize) -> bool {
+    i > 0
+        && text.as_bytes()[i - 1].is_ascii_whitespace()
+        && text.is_char_boundary(i)
+        && text[i..].starts_with(['•', '▪', '●', '■'])
 }
 
 /// Is the line break at `i` only where a converted PDF wrapped a
@@ -1126,6 +1139,9 @@ pub(crate) fn sentence_end(text: &str, at: usize) -> usize {
             && !(bytes[i] == b'\n' && wrapped_line(text, i))
             && !basis_clause(text, i)
         {
+            return i;
+        }
+        if i > at && bullet_at(text, i) {
             return i;
         }
         i += 1;
@@ -3048,9 +3064,15 @@ fn check_mention<'d>(
         static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)^\s*\)?\s*\(\s*(non-?gaap|adjusted)(?-u:\b)").expect("re")
         });
-        let next_clause = (AND.is_match(gap) || ASIDE.is_match(gap))
-            && concepts.phrases_in(&gap.to_lowercase()).is_empty()
-            && (!concepts.phrases_in(&later).is_empty() || OTHER_MARGIN.is_match(&later));
+        // "$25.5 Billion with operational growth of 7.5%": the growth's.
+        static WITH_GROWTH: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\W*(million|billion)?\s*with\s+\S+\s*$").expect("re")
+        });
+        let with_growth = WITH_GROWTH.is_match(gap) && later.trim_start().starts_with("growth");
+        let next_clause = with_growth
+            || (AND.is_match(gap) || ASIDE.is_match(gap))
+                && concepts.phrases_in(&gap.to_lowercase()).is_empty()
+                && (!concepts.phrases_in(&later).is_empty() || OTHER_MARGIN.is_match(&later));
         // "$5.08 on a non-GAAP basis": the non-GAAP measure of the concept,
         // when the vocabulary has one.
         static ON_NON_GAAP_BASIS: LazyLock<Regex> = LazyLock::new(|| {

@@ -1812,6 +1812,19 @@ fn assign_heading(
         }
         return;
     }
+    // "Q2" alone over "2023  2022  % Change": pdftotext sets a spanning
+    // heading where the PDF's centring put it, here over one year only;
+    // a quarter or a length of months alone on its line heads them all.
+    static LENGTH_ALONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(q[1-4]|(first|second|third|fourth)[ -]quarter|(three|six|nine|twelve) months( ended)?)$")
+            .expect("re")
+    });
+    if segs.len() == 1 && layout == Layout::Space && LENGTH_ALONE.is_match(segs[0].2.trim()) {
+        for v in shared.iter_mut() {
+            push(v, &segs[0].2);
+        }
+        return;
+    }
     if segs.len() == 1 && layout != Layout::Space || !positional {
         for v in shared.iter_mut() {
             push(v, &segs[0].2);
@@ -2327,6 +2340,23 @@ $1.83
         assert_eq!(t.rows[0].label, "Credit and financial products revenues");
         assert_eq!(t.rows[2].figure(0).unwrap().value, (-12).into());
         assert_eq!(t.rows[3].figure(1).unwrap().value, 30776.into());
+    }
+
+    #[test]
+    fn a_quarter_alone_over_year_columns_heads_them_all() {
+        // pdftotext sets the PDF's spanning "Q2" over the later year only.
+        let src = "\
+OVERALL FINANCIAL RESULTS
+                                                            Q2
+ ($ in Millions, except EPS)               2023            2022     % Change
+ Reported Sales                          $25,530         $24,020      6.3%
+ Net Earnings                             $5,144          $4,814      6.9%
+";
+        let t = &tables(src)[0];
+        assert_eq!(t.columns[0].period.quarter, Some(2));
+        assert_eq!(t.columns[0].period.year, Some(2023));
+        assert_eq!(t.columns[1].period.quarter, Some(2));
+        assert_eq!(t.columns[1].period.year, Some(2022));
     }
 
     #[test]

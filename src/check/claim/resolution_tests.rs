@@ -2027,3 +2027,40 @@ fn an_outlook_states_the_period_its_list_is_about() {
         ],
     );
 }
+
+#[test]
+fn bullets_run_together_are_sentences_of_their_own() {
+    // A converted PDF's bullets in one block: the next item's "guidance"
+    // does not make this one forward-looking.
+    let doc = |prose: &str| {
+        release(&format!(
+            "• {prose} • The Company is raising its full-year guidance midpoints"
+        ))
+    };
+    expect(
+        doc,
+        &[
+            ("First quarter net income of $3.5 million", 0),
+            ("First quarter net income of $5.3 million", 1),
+        ],
+    );
+}
+
+#[test]
+fn growth_after_with_is_its_own_clause() {
+    // "with operational growth of 7.5%" qualifies that growth, not the
+    // amount before it.
+    expect(
+        release,
+        &[
+            (
+                "First quarter revenue of $48.2 million with operational growth of 11%.",
+                0,
+            ),
+            (
+                "First quarter revenue of $42.8 million with operational growth of 11%.",
+                1,
+            ),
+        ],
+    );
+}
