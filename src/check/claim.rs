@@ -2203,7 +2203,19 @@ fn concept_of(
     let label = vocab
         .labels
         .named_before(&lower, &label_anchors(doc, i, start), unit);
-    let phrase = concepts.phrases_in(&lower).last().copied();
+    let phrases = concepts.phrases_in(&lower);
+    let mut phrase = phrases.last().copied();
+    // "adjusted earnings per share (EPS) of $2.68": the abbreviation in
+    // parentheses names the phrase before it, which says which measure.
+    if let [.., (n, s, e), (_, ps, pe)] = phrases[..] {
+        let abbreviates = lower.get(e..ps).is_some_and(|gap| gap.trim() == "(")
+            && lower
+                .get(pe..)
+                .is_some_and(|rest| rest.trim_start().starts_with(')'));
+        if abbreviates {
+            phrase = Some((n, s, e));
+        }
+    }
     if let Some(l) = label.filter(|l| phrase.is_none_or(|(_, _, e)| l.2 > e)) {
         return Ok(l);
     }

@@ -2064,3 +2064,63 @@ fn growth_after_with_is_its_own_clause() {
         ],
     );
 }
+
+#[test]
+fn an_abbreviation_in_parentheses_names_the_measure_before_it() {
+    // "adjusted earnings per share (EPS)": the adjusted measure, whose
+    // row a reconciliation shows, not the "EPS" in parentheses.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nRECONCILIATION OF NON-GAAP MEASURES\n(in thousands, except per share amounts)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Net income\t$ 3,469\t$ 2,247\n\
+Share-based compensation\t1,020\t940\n\
+Adjusted net income\t$ 4,489\t$ 3,187\n\
+Adjusted EPS (diluted)\t$ 0.44\t$ 0.31\n",
+            release_with_eps(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "First quarter adjusted earnings per share (EPS) of $0.44.",
+                0,
+            ),
+            (
+                "First quarter adjusted earnings per share (EPS) of $0.47.",
+                1,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_loss_per_share_is_earnings_per_share() {
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\
+(in thousands, except per share amounts)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\n\
+Net income (loss)\t$ (3,469)\t$ 2,247\n\n\
+Net income (loss) per share:\t\t\n\
+Basic\t$ (0.35)\t$ 0.23\n\
+Diluted\t$ (0.35)\t$ 0.22\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "First-quarter basic loss per share of ($0.35) reflected a charge.",
+                0,
+            ),
+            (
+                "First-quarter basic loss per share of ($0.53) reflected a charge.",
+                1,
+            ),
+        ],
+    );
+}
