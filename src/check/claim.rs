@@ -124,6 +124,12 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operational(ly)?|hedging|(f/?x|currency)[ -]neutral)(?-u:\b)")
         .expect("re")
 });
+/// A qualifier before a growth rate that makes it one in constant
+/// currency ("with operational growth of 9.0%").
+static CONSTANT_CURRENCY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(constant[ -]currency|operational(ly)?|(f/?x|currency)[ -]neutral)$")
+        .expect("re")
+});
 /// Qualifiers just after a figure ("up 23% in constant currency").
 static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^.;$]{0,30}?(?-u:\b)(non-?gaap|constant[ -]currency|adjusted|excluding|operational(ly)?|pro[ -]?forma|organic|cc|without|(f/?x|currency)[ -]neutral)(?-u:\b)")
@@ -2899,6 +2905,7 @@ fn check_mention<'d>(
             }
         }
     }
+    let mut constant_currency = false;
     let own_qualifier = concept.contains("adjusted")
         || concept.contains("pro_forma")
         || concept.contains("normalized")
@@ -2994,7 +3001,18 @@ fn check_mention<'d>(
         let rest = strip_parens(&lower[phrase_end.min(lower.len())..]);
         let rest = CURRENCY_BASIS.replace_all(&rest, "%");
         if let Some(q) = QUALIFIER.find(&rest) {
-            if !own_qualifier && !per_share {
+            // "sales growth of 5.6% to $24.7 Billion with operational
+            // growth of 9.0%": a growth in constant currency, the rate a
+            // table states so, when the qualifier is this figure's own
+            // (after any earlier figure of the sentence).
+            let own_rate = assertion == Assertion::Growth
+                && CONSTANT_CURRENCY_BEFORE.is_match(q.as_str())
+                && !rest[q.end()..].contains('%')
+                && !rest[q.end()..].contains("percent")
+                && !vocab.rates.of(&concept, true).is_empty();
+            if own_rate {
+                constant_currency = true;
+            } else if !own_qualifier && !per_share {
                 return Err(format!("qualified (\"{}\")", q.as_str()));
             }
         }
@@ -3056,7 +3074,6 @@ fn check_mention<'d>(
             part = true;
         }
     }
-    let mut constant_currency = false;
     if assertion == Assertion::Value && excluding_after_growth(text, m.end, end) {
         if let Some(n) = non_gaap_of(&concept) {
             concept = n.to_string();

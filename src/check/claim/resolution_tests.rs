@@ -2124,3 +2124,19 @@ Diluted\t$ (0.35)\t$ 0.22\n"
         ],
     );
 }
+
+#[test]
+fn a_growth_named_operational_before_it_is_in_constant_currency() {
+    expect(
+        release_with_rates,
+        &[
+            ("First quarter revenue grew 12% to $48.2 million with operational growth of 15%.", 0),
+            ("First quarter revenue grew 12% to $48.2 million with operational growth of 18%.", 1),
+            ("Revenue totaled $48.2 million, an increase of $5.3 million, or 12%, compared to the prior-year quarter, reflecting an operational increase of $5.9 million, or 15%.", 0),
+            ("Revenue totaled $48.2 million, an increase of $5.3 million, or 12%, compared to the prior-year quarter, reflecting an operational increase of $5.9 million, or 51%.", 1),
+        ],
+    );
+    // With no rate in constant currency in the tables, it stays unchecked.
+    let text = release("Revenue totaled $48.2 million, an increase of $5.3 million, or 12%, compared to the prior-year quarter, reflecting an operational increase of $5.9 million, or 51%.");
+    assert!(note_of(&text, "51%").starts_with("qualified"));
+}
