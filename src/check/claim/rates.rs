@@ -41,7 +41,7 @@ static NOT_A_RATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A growth rate with the effect of currency taken out.
 static CONSTANT_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)constant[\s-]+(currency|dollars?)|(?-u:\b)cc(?-u:\b)|f/x[\s-]+neutral|fx[\s-]+neutral|currency[\s-]+neutral|(?-u:\b)ex(cluding)?[\s-]+(fx|f/x|currency)(?-u:\b)|(?-u:\b)oper(ational|ationally)?(?-u:\b)")
+    Regex::new(r"(?i)constant[\s-]+(currency|dollars?)|(?-u:\b)cc(?-u:\b)|f/x[\s-]+neutral|fx[\s-]+neutral|currency[\s-]+neutral|(?-u:\b)ex(cluding)?[\s-]+(fx|f/x|currency|foreign[\s-]+exchange)(?-u:\b)|(?-u:\b)oper(ational|ationally)?(?-u:\b)")
         .expect("re")
 });
 /// A claim's words that make its rate one in constant currency.
@@ -333,21 +333,38 @@ impl<'d> Rates<'d> {
             Regex::new(r"(?i)^(?P<measure>.+?)\s*(--|—|–)\s*(?P<rate>.*(y/y|yoy|year[\s-]over[\s-]year).*)$")
                 .expect("re")
         });
+        // "GAAP revenue year-over-year change %", "Revenue excluding
+        // foreign exchange effect year-over-year change %": the measure,
+        // its basis, then the rate.
+        static CHANGE_ROW: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(gaap\s+)?(?P<measure>.+?)(?P<rate>(\s+(excluding|ex)\s+.+?)?\s+(year[\s-]over[\s-]year|y/y|yoy)\s+(%\s*)?(change|growth)(\s*%)?)$")
+                .expect("re")
+        });
         let mut section: Option<&str> = None;
         for (ri, r) in t.rows.iter().enumerate() {
             if r.header {
                 section = Some(&r.label);
                 continue;
             }
-            let Some(c) = GROWTH_ROW.captures(&r.label) else {
+            let Some(c) = GROWTH_ROW
+                .captures(&r.label)
+                .or_else(|| CHANGE_ROW.captures(&r.label))
+            else {
                 continue;
             };
             let rate = c.name("rate").map_or("", |m| m.as_str()).to_lowercase();
+            // "excluding foreign exchange effect … change %" is a rate
+            // with the effect taken out, not the effect.
+            static EXCLUDING_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)(excluding|ex)\s+(the\s+)?(foreign\s+exchange|fx|f/x|currency)\s+(effects?|impacts?)")
+                    .expect("re")
+            });
+            let judged = EXCLUDING_EFFECT.replace(&rate, "excluding currency");
             // Growth of a trailing twelve months is another period's.
-            if rate.contains("ttm") || rate.contains("trailing") || NOT_A_RATE.is_match(&rate) {
+            if rate.contains("ttm") || rate.contains("trailing") || NOT_A_RATE.is_match(&judged) {
                 continue;
             }
-            let cc = CONSTANT_CURRENCY.is_match(&rate);
+            let cc = CONSTANT_CURRENCY.is_match(&judged);
             let measure = normalize(c.name("measure").map_or("", |m| m.as_str()));
             let measure = measure
                 .strip_prefix("ww ")

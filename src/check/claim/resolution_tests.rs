@@ -2140,3 +2140,32 @@ fn a_growth_named_operational_before_it_is_in_constant_currency() {
     let text = release("Revenue totaled $48.2 million, an increase of $5.3 million, or 12%, compared to the prior-year quarter, reflecting an operational increase of $5.9 million, or 51%.");
     assert!(note_of(&text, "51%").starts_with("qualified"));
 }
+
+#[test]
+fn a_row_of_growth_excluding_the_currency_effect_is_in_constant_currency() {
+    let doc = |prose: &str| {
+        format!(
+            "{}\nREVENUE EXCLUDING FOREIGN EXCHANGE EFFECT\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+GAAP revenue\t$ 48,213\t$ 42,871\n\
+Foreign exchange effect on 2026 revenue using 2025 rates\t1,087\t\n\
+Revenue excluding foreign exchange effect\t$ 49,300\t\n\
+GAAP revenue year-over-year change %\t12%\t\n\
+Revenue excluding foreign exchange effect year-over-year change %\t15%\t\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Revenue on a constant currency basis would have increased 15% year-over-year.",
+                0,
+            ),
+            (
+                "Revenue on a constant currency basis would have increased 51% year-over-year.",
+                1,
+            ),
+        ],
+    );
+}
