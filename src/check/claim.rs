@@ -1987,6 +1987,9 @@ struct Vocab<'a, 'd> {
     rates: &'a Rates<'d>,
     headings: &'a Headings,
     issuer: &'a Issuer,
+    /// The (quarter, year) of every outlook column (`Column::is_forecast`):
+    /// none, and a forward-looking figure has nothing to be checked against.
+    outlook: &'a [(Option<u8>, Option<i32>)],
 }
 
 /// Checks every narrative figure of the document.
@@ -2009,6 +2012,13 @@ pub fn check<'d>(
     let headings = Headings::new(doc);
     let mut issuer = Issuer::new(doc);
     issuer.reports_earnings = reports_earnings(doc, &issuer);
+    let outlook: Vec<(Option<u8>, Option<i32>)> = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.columns)
+        .filter(|c| c.is_forecast())
+        .map(|c| (c.period.quarter, c.period.year))
+        .collect();
     let mut ties = Ties::default();
     for (i, m) in doc.mentions.iter().enumerate() {
         // Each figure reads its sentence (at most SENTENCE_REACH bytes each
@@ -2024,6 +2034,7 @@ pub fn check<'d>(
             rates: &rates,
             headings: &headings,
             issuer: &issuer,
+            outlook: &outlook,
         };
         let mut forward = None;
         let checked = check_mention(
@@ -2720,12 +2731,7 @@ fn check_mention<'d>(
     if let Some(f) = modal.filter(|_| forward.is_none()) {
         *forward = Some(format!("forward-looking (\"{}\")", f.as_str()));
     }
-    if forward.is_some()
-        && !doc
-            .tables
-            .iter()
-            .any(|t| t.columns.iter().any(|c| c.is_forecast()))
-    {
+    if forward.is_some() && vocab.outlook.is_empty() {
         return Err(String::new());
     }
     // A range ("$12.5 billion to $13.5 billion", "between $7 million and
@@ -3264,12 +3270,11 @@ fn check_mention<'d>(
             .filter(|c| c.year.is_none() && c.date.is_none())
         {
             if let Some(q) = c.quarter {
-                let mut years = doc
-                    .tables
+                let mut years = vocab
+                    .outlook
                     .iter()
-                    .flat_map(|t| &t.columns)
-                    .filter(|col| col.is_forecast() && col.period.quarter == Some(q))
-                    .filter_map(|col| col.period.year);
+                    .filter(|(quarter, _)| *quarter == Some(q))
+                    .filter_map(|&(_, year)| year);
                 if let Some(y) = years.next() {
                     if years.all(|z| z == y) {
                         c.year = Some(y);
