@@ -1071,7 +1071,9 @@ pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
 /// bullets run on in one block ("… of 8.9%* • Earnings per share (EPS) of
 /// $1.96 …"); each item is a sentence of its own.
 fn bullet_at(text: &str, i: usize) -> bool {
-    i > 0
+    // Every bullet here is encoded from 0xE2.
+    text.as_bytes().get(i) == Some(&0xE2)
+        && i > 0
         && text.as_bytes()[i - 1].is_ascii_whitespace()
         && text.is_char_boundary(i)
         && text[i..].starts_with(['•', '▪', '●', '■'])
@@ -1759,8 +1761,7 @@ fn subject_before(lower: &str, phrase_at: usize, issuer: &Issuer) -> Result<(), 
         let periodish = w.chars().all(|c| c.is_ascii_digit())
             || (w.len() == 2 && w.starts_with('q'))
             || w.starts_with("fy")
-            || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit())
-            // "Q1'24 revenue growth"
+            // "Q1 revenue", "Q1'24 revenue growth"
             || w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit() || c == '\'');
         // "IBM's free cash flow": the issuer's own.
         if MODIFIERS.contains(&w.as_str()) || periodish || issuer.names(&w) {
@@ -2076,16 +2077,20 @@ fn concept_of(
         if let Some(x) = tax_rate_phrase(&lower) {
             // "effective non-GAAP tax rate", "non-GAAP effective tax
             // rate", "effective tax rates for non-GAAP adjusted income".
+            // "The non-GAAP effective tax rate": the basis word is the
+            // phrase's own, not a part of the business before it.
+            let basis_before = NON_GAAP_BEFORE.find(&lower[..x.start()]);
             let non_gaap = x.as_str().contains("non")
                 || x.as_str().contains("adjusted")
-                || NON_GAAP_BEFORE.is_match(&lower[..x.start()])
+                || basis_before.is_some()
                 || NON_GAAP_INCOME.is_match(&lower[x.end()..]);
             let concept = if non_gaap {
                 "non_gaap_effective_tax_rate"
             } else {
                 "effective_tax_rate"
             };
-            return Ok((concept.to_string(), x.start(), x.end()));
+            let at = basis_before.map_or(x.start(), |b| b.start());
+            return Ok((concept.to_string(), at, x.end()));
         }
         // "operating margin was 28%": operating income over revenue;
         // "pre-tax margin": pre-tax income over revenue.
@@ -3315,32 +3320,30 @@ fn check_mention<'d>(
         vals
     };
     if forward.is_some() {
-        // An outlook states its margins, rates and expenses by basis, a
-        // row each ("GAAP gross margin 76.3%", "Non-GAAP operating
-        // expenses 2,500" under "Q1 FY2025 Outlook"): they are what a
-        // forward-looking figure of the measure is checked against, with
-        // the outlook's amounts.
+        // An outlook states its margins and rates by basis, a row each
+        // ("GAAP gross margin 76.3%", "Non-GAAP tax rate 13%" under "Q1
+        // FY2025 Outlook"): they are what a forward-looking figure of the
+        // measure is checked against, beside the outlook's amounts.
         static OUTLOOK_ROW: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(gaap |non gaap )?(gross margin|operating margin|(effective )?tax rate|operating expense)( percentage| percent| rate)?$")
+            Regex::new(r"^(gaap |non gaap )?(gross margin|operating margin|(effective )?tax rate)( percentage| percent| rate)?$")
                 .expect("re")
         });
         let measure = match concept.trim_start_matches("non_gaap_") {
-            "gross_margin" => Some(("gross margin", crate::document::Unit::Percent)),
-            "operating_margin" => Some(("operating margin", crate::document::Unit::Percent)),
-            "effective_tax_rate" => Some(("tax rate", crate::document::Unit::Percent)),
-            "total_operating_expenses" => {
-                Some(("operating expense", crate::document::Unit::Amount))
-            }
+            "gross_margin" => Some("gross margin"),
+            "operating_margin" => Some("operating margin"),
+            "effective_tax_rate" => Some("tax rate"),
             _ => None,
         };
-        if let Some((words, unit)) = measure {
+        if let Some(words) = measure {
             let non_gaap = concept.starts_with("non_gaap_");
-            let rows = vocab.labels.rows_where(unit, |key| {
-                OUTLOOK_ROW.captures(key).is_some_and(|c| {
-                    c[2].ends_with(words)
-                        && (c.get(1).map(|b| b.as_str()) == Some("non gaap ")) == non_gaap
-                })
-            });
+            let rows = vocab
+                .labels
+                .rows_where(crate::document::Unit::Percent, |key| {
+                    OUTLOOK_ROW.captures(key).is_some_and(|c| {
+                        c[2].ends_with(words)
+                            && (c.get(1).map(|b| b.as_str()) == Some("non gaap ")) == non_gaap
+                    })
+                });
             vals.extend(
                 rows.into_iter()
                     .filter(|f| column_of(doc, f).is_some_and(|c| c.is_forecast()))

@@ -1962,7 +1962,8 @@ GAAP diluted earnings per share\t$ 0.31\n\
 Share-based compensation\t0.05\n\
 Non-GAAP diluted earnings per share\t$ 0.36\n\
 GAAP gross margin\t56.3%\n\
-Non-GAAP gross margin\t57.0%\n\n\
+Non-GAAP gross margin\t57.0%\n\
+Non-GAAP tax rate\t13%\n\n\
 FINANCIAL SUMMARY\n(in thousands)\n\n\
 \tQ1'25\tQ2'25\tQ1'26\tQ2'26 Forecast\n\n\
 Revenue\t40,000\t44,000\t48,213\t50,600\n",
@@ -2016,6 +2017,8 @@ fn an_outlook_states_the_period_its_list_is_about() {
                 1,
             ),
             // A row for each basis.
+            ("The non-GAAP effective tax rate is expected to be 13%.", 0),
+            ("The non-GAAP effective tax rate is expected to be 31%.", 1),
             (
                 "GAAP and non-GAAP gross margins are expected to be 56.3% and 57.0%, respectively.",
                 0,
