@@ -282,7 +282,27 @@ impl Column {
             regex::Regex::new(r"(?i)(?-u:\b)(forecast|outlook|guidance|projected|projection)")
                 .expect("re")
         });
-        FORECAST.is_match(&self.header)
+        FORECAST.is_match(&self.header) || self.range_end().is_some()
+    }
+
+    /// Which end of an outlook's range the column holds: `Some(false)` for
+    /// "Third Quarter Fiscal 2025 Low", `Some(true)` for "… High". Reported
+    /// results have no ends; a range is always an outlook.
+    ///
+    /// ```
+    /// use tickmark::document::Column;
+    /// let col = |h: &str| Column { header: h.into(), ..Column::default() };
+    /// assert_eq!(col("Fiscal Year 2025 Low").range_end(), Some(false));
+    /// assert_eq!(col("Third Quarter Fiscal 2025 High").range_end(), Some(true));
+    /// assert!(col("Fiscal Year 2025 High").is_forecast());
+    /// assert_eq!(col("Highlights 2025").range_end(), None);
+    /// ```
+    pub fn range_end(&self) -> Option<bool> {
+        static END: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?i)(?-u:\b)(low|high)\s*$").expect("re")
+        });
+        END.captures(&self.header)
+            .map(|c| c[1].eq_ignore_ascii_case("high"))
     }
 }
 

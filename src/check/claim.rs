@@ -2743,10 +2743,23 @@ fn check_mention<'d>(
     // $9 million") is an outlook, whatever its verbs.
     let after_figure = &text[m.end..end.max(m.end)];
     let before_figure = &text[start..m.start];
-    if RANGE_AFTER.is_match(after_figure) && !RATE_TO_AMOUNT_AFTER.is_match(after_figure)
-        || RANGE_BEFORE.is_match(before_figure) && !RATE_TO_AMOUNT.is_match(before_figure)
-    {
-        return Err("a range".into());
+    let low_end =
+        RANGE_AFTER.is_match(after_figure) && !RATE_TO_AMOUNT_AFTER.is_match(after_figure);
+    let mut range_end = None;
+    if low_end || RANGE_BEFORE.is_match(before_figure) && !RATE_TO_AMOUNT.is_match(before_figure) {
+        // An outlook's range ("GAAP: $4.00 to $4.05") is checked end for
+        // end against the outlook's Low and High columns, and nothing
+        // else: a midpoint or a single figure inside it ties to neither.
+        if forward.is_none() {
+            return Err("a range".into());
+        }
+        static HIGH_END: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i)\d\s*(million|billion|thousand)?\s*(%|percent)?\s*(to|-|–|—|and)\s*\$?\s*$",
+            )
+            .expect("re")
+        });
+        range_end = Some(!low_end && HIGH_END.is_match(before_figure));
     }
     let lower = unglue_footnotes(text[start..m.start].to_lowercase());
     let next = doc
@@ -3671,7 +3684,9 @@ fn check_mention<'d>(
             facts
                 .first()
                 .and_then(|f| column_of(doc, f))
-                .is_some_and(|c| c.is_forecast())
+                .is_some_and(|c| {
+                    c.is_forecast() && (range_end.is_none() || c.range_end() == range_end)
+                })
         });
     }
     if computed.is_empty() {

@@ -2172,3 +2172,33 @@ Revenue excluding foreign exchange effect year-over-year change %\t15%\t\n",
         ],
     );
 }
+
+#[test]
+fn an_outlook_range_ties_end_for_end_to_low_and_high_columns() {
+    let doc = |prose: &str| {
+        format!(
+            "{}\nEARNINGS PER SHARE TARGETS\n\n\
+\tQ2 2026 Low\tQ2 2026 High\n\n\
+GAAP diluted earnings per share\t$ 0.30\t$ 0.34\n\
+Share-based compensation\t0.05\t0.05\n\
+Non-GAAP diluted earnings per share\t$ 0.35\t$ 0.39\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            ("For the second quarter of 2026, the Company expects GAAP diluted earnings per share of $0.30 to $0.34.", 0),
+            ("For the second quarter of 2026, the Company expects GAAP diluted earnings per share of $0.20 to $0.34.", 1),
+            ("For the second quarter of 2026, the Company expects GAAP diluted earnings per share of $0.30 to $0.43.", 1),
+        ],
+    );
+    // An outlook of one figure inside the range is no end of it.
+    expect(
+        with_outlook,
+        &[("For the second quarter of 2026, the Company expects GAAP diluted earnings per share of $0.29 to $0.33.", 0)],
+    );
+    // A range that looks ahead of nothing the tables print says so.
+    let text = release("For 2027, the Company expects revenue of $84.2 million to $86.0 million.");
+    assert!(note_of(&text, "84.2").starts_with("forward-looking"));
+}
