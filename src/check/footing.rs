@@ -22,8 +22,10 @@
 //! that reads as a total, exposes an error in that one column. A row reads
 //! as a total by its label, or because other rows with its label total
 //! their blocks in the same document (learned in a first pass); a block
-//! exact in two other columns needs no label. Anything less certain is left
-//! alone: the rule says nothing rather than guess.
+//! exact in two other columns needs no label. On a balance sheet (every
+//! column a date) a "Total …" row's other column may hold within rounding
+//! instead of exactly. Anything less certain is left alone: the rule says
+//! nothing rather than guess.
 //!
 //! ## Severity
 //! A total outside the rounding interval of its components is reported at
@@ -118,8 +120,10 @@ impl Candidate {
     }
 
     /// Holds exactly in at least one meaningful column and misses in exactly
-    /// one: the shape of a single wrong figure.
-    fn near_fit(&self, points: &[bool]) -> Option<usize> {
+    /// one: the shape of a single wrong figure. With `rounded`, a column
+    /// that holds within its rounding confirms the block too (see
+    /// `balance_total`).
+    fn near_fit(&self, points: &[bool], rounded: bool) -> Option<usize> {
         let misses: Vec<&ColumnEval> = self
             .evals
             .iter()
@@ -130,7 +134,7 @@ impl Candidate {
         let exact = misses.len() == 1
             && self.evals.iter().any(|e| {
                 e.nontrivial
-                    && e.fit == ColumnFit::Exact
+                    && (e.fit == ColumnFit::Exact || rounded && e.fit == ColumnFit::Within)
                     && (points[e.column] || !points[misses[0].column])
             });
         if misses.len() == 1 && exact && self.evals.len() >= 2 {
@@ -139,6 +143,17 @@ impl Candidate {
             None
         }
     }
+}
+
+/// A "Total …" row of a balance sheet (every column a date): its blocks
+/// are the statement's own structure, so a column that adds up only
+/// within rounding ("Total Assets" of the prior year-end, one off from its
+/// ten rounded components) confirms the block as an exact one would, and a
+/// single wrong figure in the other column is still found.
+fn balance_total(table: &Table, row: &Row) -> bool {
+    !table.columns.is_empty()
+        && table.columns.iter().all(|c| c.period.instant)
+        && row.label.trim().to_lowercase().starts_with("total")
 }
 
 /// Does the row read as a total or a subtotal? Generic words such as
@@ -852,7 +867,8 @@ fn find_totals(
                         rounded = Some((cand.clone(), miss));
                     }
                 }
-                if let Some(c) = cand.near_fit(&points) {
+                let rounded = cand.boundary && reads_as_total && balance_total(table, row);
+                if let Some(c) = cand.near_fit(&points, rounded) {
                     // A row whose label says nothing of a total is one when
                     // its block adds up exactly in two other columns.
                     let exact = cand
@@ -1203,6 +1219,37 @@ Operating expenses, excluding charges              19,883       20,792       81,
             "{}",
             f[0].message
         );
+    }
+
+    /// A balance sheet whose prior year-end total is one off from its ten
+    /// rounded components: the current column still exposes a wrong figure.
+    const ASSETS: &str = "\
+(Dollars in Millions)                         At March 31, 2025   At December 31, 2024
+Current Assets:
+Cash and cash equivalents                              11,035            13,947
+Marketable securities                                   6,430               644
+Notes and accounts receivable                           5,857             6,804
+Inventories                                             1,431             1,289
+Prepaid expenses and other current assets               2,770             2,520
+Total Current Assets                                   27,523            25,204
+Property, plant and equipment, net                      5,742             5,731
+Operating right-of-use assets, net                      3,323             3,197
+Long-term financing receivables, net                    4,920             5,353
+Prepaid pension assets                                  7,670             7,492
+Deferred costs                                            769               788
+Deferred taxes                                          7,594             6,978
+Goodwill                                               66,065            60,706
+Intangibles, net                                       12,392            10,660
+Investments and sundry assets                           1,856             1,787
+Total Assets                                          137,854           127,897
+";
+
+    #[test]
+    fn a_balance_sheet_total_within_rounding_in_one_column_exposes_the_other() {
+        assert!(findings(ASSETS).is_empty(), "{:#?}", findings(ASSETS));
+        let f = findings(&ASSETS.replace("66,065", "66,965"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("Total Assets"), "{}", f[0].message);
     }
 
     /// Pre-tax and post-tax subtotals set out to the left of their
