@@ -2202,3 +2202,25 @@ Non-GAAP diluted earnings per share\t$ 0.35\t$ 0.39\n",
     let text = release("For 2027, the Company expects revenue of $84.2 million to $86.0 million.");
     assert!(note_of(&text, "84.2").starts_with("forward-looking"));
 }
+
+#[test]
+fn a_measure_labelled_non_gaap_in_its_row_is_the_measure() {
+    // "Free Cash Flow (non-GAAP)": free cash flow is non-GAAP by definition.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nFREE CASH FLOW\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Net cash provided by operating activities\t9,120\t7,840\n\
+Purchases of property and equipment\t(2,310)\t(1,950)\n\
+Free Cash Flow (non-GAAP)\t6,810\t5,890\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            ("First quarter free cash flow was $6.8 million.", 0),
+            ("First quarter free cash flow was $8.6 million.", 1),
+        ],
+    );
+}
