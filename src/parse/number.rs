@@ -735,12 +735,18 @@ mod tests {
                 .unwrap_or(n);
             // Every marker starts with `n` or `*`, and only `N` lower-cases to
             // `n`: other words are not lower-cased (this runs on every cell).
-            if matches!(c, 'n' | 'N' | '*')
-                && NOT_APPLICABLE.contains(&s[off(i)..off(word_end)].to_lowercase().as_str())
-            {
+            // A footnote digit may stick to "nm" or "n/m" ("n/m1").
+            let word = s[off(i)..off(word_end)].to_lowercase();
+            let bare = word.trim_end_matches(|c: char| c.is_ascii_digit());
+            let marker = if word.len() - bare.len() <= 1 && (bare == "nm" || bare == "n/m") {
+                bare
+            } else {
+                word.as_str()
+            };
+            if matches!(c, 'n' | 'N' | '*') && NOT_APPLICABLE.contains(&marker) {
                 out.push(Token {
                     start: off(i),
-                    end: off(word_end),
+                    end: off(i) + marker.len(),
                     kind: TokenKind::NotApplicable,
                 });
                 pending_currency = None;
