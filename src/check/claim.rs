@@ -114,7 +114,7 @@ mod resolution_tests;
 use headings::Headings;
 pub(crate) use issuer::Issuer;
 use labels::{RowLabels, ROW};
-use rates::{Rates, CONSTANT_CURRENCY_CLAIM};
+use rates::{Rates, CONSTANT_CURRENCY, CONSTANT_CURRENCY_CLAIM};
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(expects?|expected|expecting|expectations?|guidance|outlook|anticipates?|anticipated|forecasts?|projects?|projected|targets?|will|plans?|intends?|estimates?|should|could|may|might|goal|would be|would have been|assumes?|assuming|believes?|seeks?)(?-u:\b)")
@@ -122,12 +122,6 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operational(ly)?|hedging|(f/?x|currency)[ -]neutral)(?-u:\b)")
-        .expect("re")
-});
-/// A qualifier before a growth rate that makes it one in constant
-/// currency ("with operational growth of 9.0%").
-static CONSTANT_CURRENCY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(constant[ -]currency|operational(ly)?|(f/?x|currency)[ -]neutral)$")
         .expect("re")
 });
 /// Qualifiers just after a figure ("up 23% in constant currency").
@@ -219,8 +213,9 @@ fn other_margin_concepts(phrase: &str) -> Option<(&'static str, &'static str)> {
     }
 }
 
-/// The basis the last clause of `lower` (after the measure's name) opens
-/// with, when it opens with a label: `Some(true)` for non-GAAP.
+/// The basis the last clause of `after_measure` (the words after the
+/// measure's name) opens with, when it opens with a label: `Some(true)`
+/// for non-GAAP.
 fn clause_basis(after_measure: &str) -> Option<bool> {
     let clause_at = after_measure.rfind(';').unwrap_or(0);
     let label = BASIS_LABEL
@@ -1323,6 +1318,13 @@ fn in_non_gaap_column(doc: &Document, f: &Fact) -> bool {
 fn row_label(doc: &Document, f: &Fact) -> Option<String> {
     let row = doc.tables.get(f.table)?.rows.get(f.row)?;
     Some(row.label.to_lowercase())
+}
+
+/// The column a fact stands in, when it is an outlook's
+/// (`Column::is_forecast`): the only columns a forward-looking figure is
+/// checked against.
+fn outlook_column<'a>(doc: &'a Document, f: &Fact) -> Option<&'a crate::document::Column> {
+    column_of(doc, f).filter(|c| c.is_forecast())
 }
 
 /// The column a fact stands in.
@@ -3028,9 +3030,10 @@ fn check_mention<'d>(
             // "sales growth of 5.6% to $24.7 Billion with operational
             // growth of 9.0%": a growth in constant currency, the rate a
             // table states so, when the qualifier is this figure's own
-            // (after any earlier figure of the sentence).
+            // (after any earlier figure of the sentence). The qualifier
+            // reads as a rate table's heading in constant currency would.
             let own_rate = assertion == Assertion::Growth
-                && CONSTANT_CURRENCY_BEFORE.is_match(q.as_str())
+                && CONSTANT_CURRENCY.is_match(q.as_str())
                 && !rest[q.end()..].contains('%')
                 && !rest[q.end()..].contains("percent")
                 && !vocab.rates.of(&concept, true).is_empty();
@@ -3359,7 +3362,7 @@ fn check_mention<'d>(
                 });
             vals.extend(
                 rows.into_iter()
-                    .filter(|f| column_of(doc, f).is_some_and(|c| c.is_forecast()))
+                    .filter(|f| outlook_column(doc, f).is_some())
                     .map(|f| (f.interval, vec![f])),
             );
         }
@@ -3372,7 +3375,7 @@ fn check_mention<'d>(
             vals.extend(
                 facts_of(res, rows)
                     .into_iter()
-                    .filter(|f| column_of(doc, f).is_some_and(|c| c.is_forecast()))
+                    .filter(|f| outlook_column(doc, f).is_some())
                     .map(|f| (f.interval, vec![f])),
             );
         }
@@ -3683,10 +3686,8 @@ fn check_mention<'d>(
         computed.retain(|(_, facts)| {
             facts
                 .first()
-                .and_then(|f| column_of(doc, f))
-                .is_some_and(|c| {
-                    c.is_forecast() && (range_end.is_none() || c.range_end() == range_end)
-                })
+                .and_then(|f| outlook_column(doc, f))
+                .is_some_and(|c| range_end.is_none() || c.range_end() == range_end)
         });
     }
     if computed.is_empty() {

@@ -40,7 +40,7 @@ static NOT_A_RATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 /// A growth rate with the effect of currency taken out.
-static CONSTANT_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CONSTANT_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)constant[\s-]+(currency|dollars?)|(?-u:\b)cc(?-u:\b)|f/x[\s-]+neutral|fx[\s-]+neutral|currency[\s-]+neutral|(?-u:\b)ex(cluding)?[\s-]+(fx|f/x|currency|foreign[\s-]+exchange)(?-u:\b)|(?-u:\b)oper(ational|ationally)?(?-u:\b)")
         .expect("re")
 });
