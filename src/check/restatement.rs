@@ -63,6 +63,26 @@
 //! figures, whatever their words; when one does, the other is the one
 //! reported.
 //!
+//! ## Growth rates after a restated amount
+//! Rates are short: "12%" and "13%" are different rates more often than a
+//! typo, so a rate is never a statement of its own. But two amounts that
+//! restate each other restate the rates right after them:
+//!
+//! ```text
+//! • Data Center revenue of $41.1 billion, up 5% from Q1 and up 56% from a year ago
+//! …
+//! Data Center
+//! • Second-quarter revenue was $41.1 billion, up 5% from the previous quarter and up 56% from a year ago.
+//! ```
+//!
+//! Each rate after one amount is compared with the rate after the other
+//! that is measured against the same base (a year ago; the prior quarter,
+//! "from Q1" or "sequentially"; or unsaid), in the same direction, on the
+//! same basis ("in constant currency"), when each sentence states one such
+//! rate; the words between the amount and its rates must be the rates'
+//! own, not another subject's. A disagreement is reported under the same
+//! one-slip rule.
+//!
 //! Figures that agree with a restatement count as verified; `tickmark
 //! inspect` shows them as agreeing with the line of the other.
 
@@ -978,8 +998,14 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     }
     groups.sort();
     let lines = LineCount::new(&doc.source.bytes);
+    let mut anchors = Vec::new();
     for g in groups {
-        compare(doc, rule, &statements, &g, &lines, out);
+        compare(doc, rule, &statements, &g, &lines, &mut anchors, out);
+    }
+    anchors.sort_unstable();
+    anchors.dedup();
+    for (a, b) in anchors {
+        compare_growths(doc, rule, a, b, &lines, out);
     }
 }
 
@@ -1158,6 +1184,7 @@ fn compare(
     statements: &[Statement],
     group: &[usize],
     lines: &LineCount,
+    anchors: &mut Vec<(usize, usize)>,
     out: &mut Outcome,
 ) {
     if group.len() > MAX_GROUP {
@@ -1192,6 +1219,9 @@ fn compare(
                 continue;
             }
             let (ma, mb) = (m(group[a]), m(group[b]));
+            if a < b && ma.kind == MentionKind::Money && sa.base.role == Role::Value {
+                anchors.push((sa.mention, sb.mention));
+            }
             if !out.verified.contains(&ma.span) {
                 out.restated
                     .entry(ma.span)
@@ -1303,6 +1333,265 @@ fn compare(
             text: format!("{b} here"),
         }],
     });
+}
+
+/// What a growth rate is measured against, as its words say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Against {
+    /// "year-over-year", "from a year ago", "Y/Y".
+    YearAgo,
+    /// "sequentially", "from the previous quarter", "from Q1".
+    PriorQuarter,
+    /// Nothing said.
+    Unsaid,
+}
+
+/// A growth rate stated right after an amount, in the amount's sentence:
+/// "$41.1 billion, up 5% from the previous quarter and up 56% from a year
+/// ago".
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Growth {
+    mention: usize,
+    against: Against,
+    up: bool,
+    basis: BTreeSet<String>,
+}
+
+static YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(year[\s-](over|on|to)[\s-]year|y/y|yoy|a year (ago|earlier|before)|year[\s-]ago|(prior|previous|last|same)[\s-]year)(?-u:\b)")
+        .expect("re")
+});
+/// A quarter named without its year ("from Q1") is the one before the
+/// release's in these sentences; with a year, it could be a year ago.
+static PRIOR_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(sequential(ly)?|quarter[\s-](over|on|to)[\s-]quarter|q/q|qoq|(previous|prior|preceding|last|sequential) quarter|(from|over|versus|vs\.?) q[1-4](?-u:\b)\s*($|[^0-9'’\s]|\s+[^0-9'’fF]))")
+        .expect("re")
+});
+static DIRECTION_UP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(increase[a-z]*|up|grew|grow[a-z]*|rose|ris[a-z]*|higher|improv[a-z]*|expan[a-z]*|gain[a-z]*)(?-u:\b)").expect("re")
+});
+static DIRECTION_DOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(decrease[a-z]*|down|declin[a-z]*|fell|fall[a-z]*|drop[a-z]*|lower|contract[a-z]*)(?-u:\b)").expect("re")
+});
+
+/// Words that may stand between an amount and its growth rates: the
+/// rates' own direction, base and basis words, never another subject.
+const GROWTH_GAP: &[&str] = &[
+    "from",
+    "over",
+    "versus",
+    "vs",
+    "compared",
+    "to",
+    "with",
+    "against",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "previous",
+    "prior",
+    "preceding",
+    "last",
+    "sequential",
+    "sequentially",
+    "ago",
+    "earlier",
+    "before",
+    "which",
+    "represent",
+    "representing",
+    "represented",
+    "growth",
+    "percent",
+    "basi",
+    "basis",
+    "in",
+    "on",
+    "at",
+    "year-over-year",
+    "year-on-year",
+    "quarter-over-quarter",
+    "y",
+    "q",
+    "yoy",
+    "qoq",
+    "cc",
+    "usd",
+    "reported",
+    "both",
+    "year",
+    "quarter",
+    "it",
+    "is",
+    "was",
+    "of",
+    "by",
+    "nongaap",
+    "gaap",
+    "adjusted",
+    "organic",
+    "fx",
+    "neutral",
+    "currency",
+];
+
+/// The growth rates stated right after amount `a` in its sentence, up to
+/// the next amount or the first figure that is no growth rate.
+fn growths_after(doc: &Document, a: usize) -> Vec<Growth> {
+    let m = &doc.mentions[a];
+    let text = doc.blocks[m.block].text.text();
+    let (_, s1) = sentence_of(text, m);
+    let mut out = Vec::new();
+    let mut prev_end = m.end
+        + TAIL
+            .find(&text[m.end..s1.max(m.end)])
+            .map_or(0, |t| t.end());
+    for k in a + 1..doc.mentions.len() {
+        let g = &doc.mentions[k];
+        if g.block != m.block || g.start >= s1 || g.kind != MentionKind::Percent {
+            break;
+        }
+        let gap = text.get(prev_end.min(g.start)..g.start).unwrap_or("");
+        let next = doc
+            .mentions
+            .get(k + 1)
+            .filter(|n| n.block == m.block && n.start < s1);
+        let after = &text[g.end..next.map_or(s1, |n| n.start).max(g.end)];
+        let tail = TAIL.find(after).map_or(0, |t| t.end());
+        // "up 5% from the previous quarter": the words of this rate,
+        // before and after its figure.
+        let own_after = &after[..after[tail..]
+            .find(['.', ';', ','])
+            .map_or(after.len(), |i| i + tail)];
+        let gap_words = words(&PERIOD.replace_all(gap, " "));
+        if gap.contains([';', '.', '$'])
+            || !gap_words.iter().all(|w| {
+                listed(GROWTH_GAP, w)
+                    || DIRECTION_UP.is_match(w)
+                    || DIRECTION_DOWN.is_match(w)
+                    || w.chars().any(|c| c.is_ascii_digit())
+            })
+        {
+            break;
+        }
+        let lead = gap_words.last().map(String::as_str).unwrap_or("");
+        let growth_after = GROWTH_AFTER.find(after).map(|f| f.as_str());
+        let up = if GROWTH_BEFORE.is_match(gap) && !TO_BEFORE.is_match(gap) {
+            !DIRECTION_DOWN.is_match(lead)
+                && !DIRECTION_DOWN.is_match(GROWTH_BEFORE.find(gap).map_or("", |f| f.as_str()))
+        } else if let Some(w) = growth_after {
+            !DIRECTION_DOWN.is_match(w)
+        } else {
+            break;
+        };
+        let against = match (
+            YEAR_AGO.is_match(own_after),
+            PRIOR_QUARTER.is_match(own_after),
+        ) {
+            (true, false) => Against::YearAgo,
+            (false, true) => Against::PriorQuarter,
+            (false, false) => Against::Unsaid,
+            (true, true) => break,
+        };
+        let basis = BASIS_AFTER
+            .captures(own_after)
+            .map(|c| words(&c[1]).into_iter().collect())
+            .unwrap_or_default();
+        out.push(Growth {
+            mention: k,
+            against,
+            up,
+            basis,
+        });
+        prev_end = g.end + tail;
+    }
+    out
+}
+
+/// Two amounts that restate each other ("Data Center revenue of $41.1
+/// billion" in the headline, "Second-quarter revenue was $41.1 billion"
+/// under the Data Center heading) restate the growth rates after them
+/// too: each rate of one sentence is compared with the rate of the other
+/// measured against the same base, in the same direction, on the same
+/// basis, when each sentence states one such rate. Rates are short, and
+/// the amounts' agreement is what tells that they are the same rate.
+fn compare_growths(
+    doc: &Document,
+    rule: &Rule,
+    a: usize,
+    b: usize,
+    lines: &LineCount,
+    out: &mut Outcome,
+) {
+    let (ga, gb) = (growths_after(doc, a), growths_after(doc, b));
+    let key = |g: &Growth| (g.against, g.up, g.basis.clone());
+    let unique = |gs: &[Growth], g: &Growth| gs.iter().filter(|x| key(x) == key(g)).count() == 1;
+    for x in &ga {
+        if !unique(&ga, x) {
+            continue;
+        }
+        let Some(y) = gb.iter().find(|y| key(y) == key(x)) else {
+            continue;
+        };
+        if !unique(&gb, y) {
+            continue;
+        }
+        let (mx, my) = (&doc.mentions[x.mention], &doc.mentions[y.mention]);
+        let tied =
+            |mm: &Mention| out.verified.contains(&mm.span) && !out.restated.contains_key(&mm.span);
+        if agree(mx, my) {
+            for (p, q) in [(mx, my), (my, mx)] {
+                if !out.verified.contains(&p.span) {
+                    out.restated
+                        .insert(p.span, format!("line {}", lines.line(q.span.start)));
+                    out.verified.insert(p.span);
+                }
+            }
+            continue;
+        }
+        if !slip_apart(mx, my) || (tied(mx) && tied(my)) {
+            continue;
+        }
+        // The later one is reported against the earlier, unless only the
+        // earlier fails to tie to the tables.
+        let (odd, rest) = if tied(my) || (!tied(mx) && mx.span.start > my.span.start) {
+            (mx, my)
+        } else {
+            (my, mx)
+        };
+        let (oa, ra) = if std::ptr::eq(odd, mx) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let (so, sr) = (shown(odd), shown(rest));
+        let line = lines.line(rest.span.start);
+        let anchor = shown(&doc.mentions[ra]);
+        let against = match x.against {
+            Against::YearAgo => " year over year",
+            Against::PriorQuarter => " from the prior quarter",
+            Against::Unsaid => "",
+        };
+        out.findings.push(Finding {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            message: format!(
+                "growth of {so}{against} here but {sr} at line {line}, after the same amount ({} here, {anchor} there)",
+                shown(&doc.mentions[oa])
+            ),
+            help: Some(format!(
+                "the two sentences state the same amount, so the growth rates after them are the same rate; {so} and {sr} are one slip apart and do not agree at their printed precision; which of them is wrong cannot be told from the text"
+            )),
+            span: odd.span,
+            span_text: format!("{so} here"),
+            labels: vec![Label {
+                span: rest.span,
+                text: format!("{sr} here"),
+            }],
+        });
+    }
 }
 
 /// Every prose figure that can be compared, with its statement.
@@ -1874,5 +2163,66 @@ mod tests {
             let t = RELEASE.replace(from, to);
             assert_eq!(findings(&t).len(), want, "{to:?}: {:#?}", findings(&t));
         }
+    }
+
+    const GROWTHS: &str = include_str!("../../tests/fixtures/restated-growths.txt");
+
+    #[test]
+    fn growth_rates_after_a_restated_amount_are_restated_too() {
+        assert!(findings(GROWTHS).is_empty(), "{:#?}", findings(GROWTHS));
+        let at = |t: &str, s: &str| t.find(s).expect("in text");
+        // A rate changed in either statement is reported, labelled with
+        // the other; rates on another base are not compared with it.
+        for (from, to, figure) in [
+            (
+                "previous quarter and up 56%",
+                "previous quarter and up 59%",
+                "59%",
+            ),
+            ("up 5% from the previous", "up 8% from the previous", "8%"),
+            (
+                "up 5% from Q1 and up 56%",
+                "up 5% from Q1 and up 65%",
+                "65%",
+            ),
+            (
+                "(up 22% in constant currency) year-over-year.",
+                "(up 25% in constant currency) year-over-year.",
+                "25%",
+            ),
+            (
+                "Cloud revenue of $8.24 million, up 20% (",
+                "Cloud revenue of $8.24 million, up 26% (",
+                "26%",
+            ),
+        ] {
+            let t = GROWTHS.replace(from, to);
+            let f = findings(&t);
+            assert_eq!(f.len(), 1, "{to}: {f:#?}");
+            let changed = at(&t, to) + to.find(figure).expect("figure");
+            let spans = [f[0].span.start, f[0].labels[0].span.start];
+            assert!(spans.contains(&changed), "{to}: {f:#?}");
+            assert!(
+                f[0].message.contains("after the same amount"),
+                "{}",
+                f[0].message
+            );
+        }
+        // Rates more than one slip apart state different things.
+        let t = GROWTHS.replace("previous quarter and up 56%", "previous quarter and up 71%");
+        assert!(findings(&t).is_empty(), "{:#?}", findings(&t));
+        // Amounts that disagree anchor nothing: the amount is reported,
+        // not its rates.
+        let t = GROWTHS.replace("was $41.1 million, up 5%", "was $41.4 million, up 8%");
+        let f = findings(&t);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("$41.4 million"), "{}", f[0].message);
+        // The direction is part of the rate: "down 5%" is not "up 8%".
+        let t = GROWTHS.replace("up 5% from the previous", "down 8% from the previous");
+        assert!(findings(&t).is_empty(), "{:#?}", findings(&t));
+        // A rate whose base is unsaid is not compared with one measured
+        // against a year ago.
+        let t = GROWTHS.replace("up 56% from a year ago.", "up 59%.");
+        assert!(findings(&t).is_empty(), "{:#?}", findings(&t));
     }
 }
