@@ -1847,7 +1847,15 @@ fn periodish_word(w: &str) -> bool {
         "november",
         "december",
     ];
-    P.contains(&w) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    // "Q3’25", "Q4'24", "FY24": a quarter or a fiscal year with its year.
+    let year = |y: &str| {
+        let y = y.trim_start_matches(['\'', '’']);
+        (2..=4).contains(&y.len()) && y.chars().all(|c| c.is_ascii_digit())
+    };
+    let dated = w.strip_prefix("fy").is_some_and(year)
+        || w.strip_prefix('q')
+            .is_some_and(|rest| rest.strip_prefix(['1', '2', '3', '4']).is_some_and(year));
+    P.contains(&w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()) || dated
 }
 
 static PREP: LazyLock<Regex> = LazyLock::new(|| {

@@ -151,6 +151,10 @@ struct Attrs {
     /// Indentation in tenths of a point (padding-left, margin-left,
     /// text-indent).
     indent: i32,
+    /// Set above the line: `<sup>`, `vertical-align: super`, or a
+    /// negative `top` (Workiva's footnote markers are fonts raised by
+    /// `position: relative; top: -3.85pt`).
+    superscript: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,6 +312,7 @@ fn with_style(a: Attrs, style: Option<Attrs>) -> Attrs {
             border_top: st.border_top,
             border_bottom: st.border_bottom,
             indent: st.indent,
+            superscript: a.superscript || st.superscript,
             ..a
         },
         None => a,
@@ -448,7 +453,7 @@ fn style_piece(piece: &[u8], a: &mut Attrs) {
     if rest[0].is_ascii()
         && !matches!(
             rest[0].to_ascii_lowercase(),
-            b'd' | b'b' | b'p' | b'm' | b't'
+            b'd' | b'b' | b'p' | b'm' | b't' | b'v'
         )
     {
         return;
@@ -467,6 +472,8 @@ fn style_piece(piece: &[u8], a: &mut Attrs) {
         b"padding-" => &["padding-left"],
         b"margin-l" => &["margin-left"],
         b"text-ind" => &["text-indent"],
+        b"vertical" => &["vertical-align"],
+        [b't', b'o', b'p', ..] => &["top"],
         _ if rest[0].is_ascii() => return,
         // A non-ASCII byte may be white space that `trim` removes.
         _ => return declaration_bytes(piece, a),
@@ -506,6 +513,8 @@ enum Property {
     BorderBottom,
     /// `padding-left`, `margin-left`, `text-indent`.
     Indent,
+    VerticalAlign,
+    Top,
 }
 
 /// The property a declaration's (trimmed) name is, if it is one read.
@@ -519,6 +528,10 @@ fn wanted_property(prop: &[u8]) -> Option<Property> {
         Property::BorderBottom
     } else if is("padding-left") || is("margin-left") || is("text-indent") {
         Property::Indent
+    } else if is("vertical-align") {
+        Property::VerticalAlign
+    } else if is("top") {
+        Property::Top
     } else {
         return None;
     })
@@ -533,7 +546,8 @@ fn declaration(prop: &str, value: &str, a: &mut Attrs) {
         .bytes()
         .find(|b| !matches!(b, b'\t'..=b'\r' | b' '))
         .map(|b| b.to_ascii_lowercase());
-    if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'd' | b'b' | b'p' | b'm' | b't')) {
+    if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'd' | b'b' | b'p' | b'm' | b't' | b'v'))
+    {
         return;
     }
     let Some(property) = wanted_property(prop.trim().as_bytes()) else {
@@ -551,6 +565,13 @@ fn declaration(prop: &str, value: &str, a: &mut Attrs) {
         Property::BorderTop => a.border_top |= visible_border(value),
         Property::BorderBottom => a.border_bottom |= visible_border(value),
         Property::Indent => a.indent = a.indent.saturating_add(length_tenths_pt(value)),
+        Property::VerticalAlign => {
+            a.superscript |= value
+                .as_bytes()
+                .get(..5)
+                .is_some_and(|v| v.eq_ignore_ascii_case(b"super"));
+        }
+        Property::Top => a.superscript |= length_tenths_pt(value) < 0,
     }
 }
 
@@ -625,6 +646,7 @@ struct NameInfo {
     tag: u16,
     void: bool,
     cell: bool,
+    sup: bool,
 }
 
 /// Turns the tokenizer's tokens into events, handed on as they come: the
@@ -692,6 +714,7 @@ impl<E: Events> tokenizer::Sink for EvSink<'_, E> {
                     tag: self.ids.id(&name),
                     void: is_void(&name),
                     cell: name == "td" || name == "th",
+                    sup: name == "sup",
                 };
                 if self.names.len() <= t.key {
                     self.names.resize(t.key + 1, None);
@@ -700,7 +723,8 @@ impl<E: Events> tokenizer::Sink for EvSink<'_, E> {
                 info
             }
         };
-        let attrs = read_attrs(t.attrs, self.bytes, info.cell, &mut self.styles);
+        let mut attrs = read_attrs(t.attrs, self.bytes, info.cell, &mut self.styles);
+        attrs.superscript |= info.sup;
         // Where an inline element (`font`, `span`, `b`, inline XBRL tags)
         // ends says nothing to the reader unless it hides its content: it
         // is read as if it had no end.
@@ -1060,6 +1084,9 @@ struct Builder<'a> {
     blocks: Vec<Block>,
     /// Finished tables with the blocks index at their start.
     done: Vec<(Table, usize)>,
+    /// The last event was the start of a superscript: the text right
+    /// after it may be a footnote marker.
+    after_superscript: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -1074,6 +1101,7 @@ impl<'a> Builder<'a> {
             block: Acc::default(),
             blocks: Vec::new(),
             done: Vec::new(),
+            after_superscript: false,
         }
     }
 
@@ -1181,6 +1209,7 @@ impl<'a> Builder<'a> {
     }
 
     fn start(&mut self, tag: u16, attrs: Attrs, at: usize, void: bool) {
+        self.after_superscript = attrs.superscript;
         let in_table = !self.tables.is_empty();
         match tag {
             T_TABLE => {
@@ -1268,6 +1297,7 @@ impl<'a> Builder<'a> {
     }
 
     fn end(&mut self, tag: u16, at: usize) {
+        self.after_superscript = false;
         let Some(&idx) = self.open_at.get(tag as usize).and_then(|v| v.last()) else {
             return;
         };
@@ -1293,6 +1323,19 @@ impl<'a> Builder<'a> {
         let start = start.min(end);
         let cell = self.tables.last_mut().and_then(|t| t.cell.as_mut());
         let block = &mut self.block;
+        // A footnote marker set above the line ("Free cash flow<sup>14</sup>
+        // in Q3") is no part of the prose: read as a space, it would not
+        // glue to the word before it ("flow14") and hide the measure's
+        // name. Cells keep it: their labels are cleaned of markers.
+        if std::mem::take(&mut self.after_superscript) && footnote_marker(&bytes[start..end]) {
+            if let Some(c) = cell {
+                decode(bytes, start, end, |(s, fs, fl, sp, _)| {
+                    c.text.push(s, fs, fl, sp);
+                });
+            }
+            block.push(" ", start, end - start, true);
+            return;
+        }
         match cell {
             Some(c) => decode(bytes, start, end, |(s, fs, fl, sp, nbsp)| {
                 if sp && c.text.map.is_empty() && nbsp {
@@ -1452,6 +1495,29 @@ fn open_parenthesis(t: &str) -> Option<(TokenKind, usize, usize)> {
     }
     let (kind, s, e) = lex_one(&format!("{t})"))?;
     Some((kind, s, e.min(t.len())))
+}
+
+/// A footnote marker's text: "14", "(3)", "1,2", "(a)", "*", "†".
+fn footnote_marker(raw: &[u8]) -> bool {
+    let Ok(t) = std::str::from_utf8(raw) else {
+        return false;
+    };
+    let t = t.trim();
+    let inner = t
+        .strip_prefix(['(', '['])
+        .and_then(|x| x.strip_suffix([')', ']']))
+        .unwrap_or(t);
+    if inner.is_empty() || inner.len() > 8 {
+        return false;
+    }
+    let numbers = inner.split(',').all(|p| {
+        let p = p.trim();
+        (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    });
+    numbers
+        || (inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase()))
+        || inner.bytes().all(|b| b == b'*')
+        || inner.chars().all(|c| matches!(c, '†' | '‡' | '§'))
 }
 
 /// Lexes a cell's text as exactly one figure, footnote markers after it
@@ -2401,6 +2467,34 @@ mod tests {
         assert_eq!(t[0].rows[0].figure(1).unwrap().value, 90.into());
         assert!(blocks.iter().all(|b| !b.text.text().contains("Hidden")));
         assert!(blocks.iter().all(|b| !b.text.text().contains("var x")));
+    }
+
+    #[test]
+    fn footnote_markers_above_the_line_are_no_part_of_the_prose() {
+        let src = r#"<p>Free cash flow<font style="font-size:7pt;position:relative;top:-3.85pt">14</font> in Q3 totaled $2.7B.</p>
+<p>Adjusted<sup>(3)</sup> diluted EPS was $0.82<span style="vertical-align:super">1,2</span>, up 10%.</p>
+<p>Second-quarter revenue<font style="top: -0.3em">*</font> rose in the 2<sup>nd</sup> quarter.</p>
+<p>Revenue was $9<font style="position:relative;top:2pt">5</font> million.</p>"#;
+        let (_, blocks) = parse(src.as_bytes());
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.text()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Free cash flow in Q3 totaled $2.7B.",
+                "Adjusted diluted EPS was $0.82 , up 10%.",
+                "Second-quarter revenue rose in the 2nd quarter.",
+                "Revenue was $95 million.",
+            ]
+        );
+        // The text still maps to the file: the figure's bytes are its own.
+        let b = &blocks[0];
+        let at = b.text.text().find("2.7").expect("figure");
+        let span = b.text.span(at, at + 3);
+        assert_eq!(&src[span.start..span.end], "2.7");
+        assert!(
+            footnote_marker(b"(a)") && footnote_marker(b" 14 ") && footnote_marker(b"\xe2\x80\xa0")
+        );
+        assert!(!footnote_marker(b"nd") && !footnote_marker(b"TM") && !footnote_marker(b"123"));
     }
 
     #[test]

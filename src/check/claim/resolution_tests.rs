@@ -1757,6 +1757,11 @@ Operating margin\t28.1%\t27.2%\t29.6%\t22.2%\t31.7%\n"
                 "Revenue was $10.5 billion, compared with $9.8 billion in Q1’24.",
                 1,
             ),
+            // A quarter code after the measure is its period, not a part
+            // of the business it narrows to.
+            ("Operating income in Q1’25 totaled $3.3 billion.", 0),
+            ("Operating income in Q1’25 totaled $3.8 billion.", 1),
+            ("Operating income in Q1'25 totaled $3.8 billion.", 1),
         ],
     );
 }
@@ -2221,6 +2226,23 @@ Free Cash Flow (non-GAAP)\t6,810\t5,890\n",
         &[
             ("First quarter free cash flow was $6.8 million.", 0),
             ("First quarter free cash flow was $8.6 million.", 1),
+        ],
+    );
+}
+
+#[test]
+fn cash_generated_from_operating_activities() {
+    expect(
+        release,
+        &[
+            (
+                "Net cash generated from operating activities was $9.1 million.",
+                0,
+            ),
+            (
+                "Net cash generated from operating activities was $9.7 million.",
+                1,
+            ),
         ],
     );
 }

@@ -89,7 +89,8 @@ pub(super) fn lol_tokenize(bytes: &[u8]) -> Vec<Ev> {
                 let void = is_void(&name) || el.is_self_closing() || !el.can_have_content();
                 // Spans only matter on cells.
                 let cell = name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th");
-                let attrs = read_lol_attrs(el.attributes(), bytes, cell);
+                let mut attrs = read_lol_attrs(el.attributes(), bytes, cell);
+                attrs.superscript |= name.eq_ignore_ascii_case("sup");
                 let hides = attrs.hidden;
                 let (tag, void) = {
                     let mut c = c_el.borrow_mut();
@@ -537,7 +538,8 @@ fn old_declaration(prop: &str, value: &str, a: &mut Attrs) {
         .bytes()
         .find(|b| !matches!(b, b'\t'..=b'\r' | b' '))
         .map(|b| b.to_ascii_lowercase());
-    if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'd' | b'b' | b'p' | b'm' | b't')) {
+    if first.is_some_and(|b| b.is_ascii() && !matches!(b, b'd' | b'b' | b'p' | b'm' | b't' | b'v'))
+    {
         return;
     }
     let prop = prop.trim();
@@ -549,7 +551,9 @@ fn old_declaration(prop: &str, value: &str, a: &mut Attrs) {
         || is("border-bottom-style")
         || is("padding-left")
         || is("margin-left")
-        || is("text-indent");
+        || is("text-indent")
+        || is("vertical-align")
+        || is("top");
     if !wanted {
         return;
     }
@@ -560,6 +564,10 @@ fn old_declaration(prop: &str, value: &str, a: &mut Attrs) {
         a.border_top |= old_visible_border(&value);
     } else if is("border-bottom") || is("border-bottom-style") {
         a.border_bottom |= old_visible_border(&value);
+    } else if is("vertical-align") {
+        a.superscript |= value.starts_with("super");
+    } else if is("top") {
+        a.superscript |= old_length_tenths_pt(&value) < 0;
     } else {
         a.indent = a.indent.saturating_add(old_length_tenths_pt(&value));
     }
