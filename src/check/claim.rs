@@ -1320,6 +1320,33 @@ fn row_label(doc: &Document, f: &Fact) -> Option<String> {
     Some(row.label.to_lowercase())
 }
 
+/// The period of the forward-looking sentence before `start` in its
+/// block, when it names one period only and an outlook column is of that
+/// period: "In Q4’25, we expect revenue growth of 17% … We project an
+/// operating margin of 23.9%" is the Q4’25 outlook's margin.
+fn outlook_of_sentence_before(text: &str, start: usize, vocab: &Vocab) -> Option<PeriodClue> {
+    let before = text[..start].trim_end();
+    let at = before.len().checked_sub(1)?;
+    let prev = &text[sentence_start(text, at)..start];
+    if !FUTURE.is_match(prev) {
+        return None;
+    }
+    let mut named = PERIOD
+        .captures_iter(prev)
+        .map(|c| clue_of(&c))
+        .filter(|c| *c != PeriodClue::default());
+    let only = named.next()?;
+    if named.any(|c| c.quarter != only.quarter || c.year != only.year) {
+        return None;
+    }
+    let q = only.quarter?;
+    vocab
+        .outlook
+        .iter()
+        .any(|&(quarter, year)| quarter == Some(q) && (only.year.is_none() || year == only.year))
+        .then_some(only)
+}
+
 /// The column a fact stands in, when it is an outlook's
 /// (`Column::is_forecast`): the only columns a forward-looking figure is
 /// checked against.
@@ -3286,7 +3313,7 @@ fn check_mention<'d>(
     }
     if forward.is_some() && clue.is_none() {
         // An outlook's figure is the outlook of the period its words name.
-        clue = lead_clue;
+        clue = lead_clue.or_else(|| outlook_of_sentence_before(text, start, &vocab));
         if clue.is_none() {
             return Err(String::new());
         }

@@ -1995,6 +1995,13 @@ fn forward_looking_figures_tie_to_the_outlook_the_tables_print() {
             // A period the outlook does not show, or none at all: unchecked.
             ("For the third quarter of 2026, the Company expects GAAP diluted earnings per share of $0.37.", 0),
             ("The Company expects non-GAAP diluted earnings per share of $0.63.", 0),
+            // A sentence that names no period after one that names the
+            // outlook's is about the outlook's period.
+            ("For Q2'26, we forecast revenue growth of 15%. We expect non-GAAP diluted earnings per share of $0.36.", 0),
+            ("For Q2'26, we forecast revenue growth of 15%. We expect non-GAAP diluted earnings per share of $0.63.", 1),
+            // … but not after one that names another, or several.
+            ("For Q3'26, we forecast revenue growth of 15%. We expect non-GAAP diluted earnings per share of $0.63.", 0),
+            ("For Q2'26 and fiscal 2026, we forecast growth. We expect non-GAAP diluted earnings per share of $0.63.", 0),
         ],
     );
     // A forward-looking figure the outlook does not show says why it is
