@@ -375,6 +375,24 @@ Net income\t$ 120\t$ 79
     }
 
     #[test]
+    fn a_summary_of_quarters_divides_by_its_fully_diluted_shares() {
+        let summary = "SUMMARY RESULTS
+(in millions except per share data)
+
+\tQ1'25\tQ2'25\tQ3'25
+
+Revenue\t10,543\t11,079\t11,510
+Net Income\t2,890\t3,125\t2,547
+Diluted EPS\t$ 6.61\t$ 7.19\t$ 5.87
+Shares (FD)\t437.0\t434.9\t434.0
+";
+        assert!(findings_of("eps-diluted", summary).is_empty());
+        let wrong = findings_of("eps-diluted", &summary.replace("7.19", "7.91"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].message.contains("7.91"), "{}", wrong[0].message);
+    }
+
+    #[test]
     fn a_rate_row_that_holds_in_no_column_is_defined_otherwise() {
         // Both rates are on adjusted amounts the table does not show.
         let other = with("48.0%", "45.0%").replace("25.0%\t21.0%", "17.5%\t16.0%");
