@@ -43,7 +43,9 @@
 
 use super::heading::{is_period_heading, parse_period, scale_of};
 use super::number::{lex_figures, lex_single, TokenKind};
-use super::text::{assign_units, cell_of, clean_label, is_column_words, is_derived_column};
+use super::text::{
+    assign_units, cell_of, clean_label, is_column_words, is_derived_column, points_in_rate_tables,
+};
 use crate::document::{Block, Cell, Column, Figure, Period, Row, Scale, Table, Unit};
 use crate::fxhash::FxHashMap;
 use crate::span::Span;
@@ -2124,7 +2126,7 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
 
     let keep = title_lines.len().saturating_sub(2);
     let title = title_lines[keep..].join(" / ");
-    let columns = (0..ncols)
+    let mut columns: Vec<Column> = (0..ncols)
         .map(|c| {
             let own_t = own[c].trim().to_string();
             let shared_t = shared[c].trim().to_string();
@@ -2146,6 +2148,7 @@ fn build_table(t: TableB, end: usize, blocks: &[Block], done: &[(Table, usize)])
             }
         })
         .collect();
+    points_in_rate_tables(&mut columns, &rows, &own);
     Some(Table {
         title,
         scale_note,
@@ -2495,6 +2498,60 @@ mod tests {
             footnote_marker(b"(a)") && footnote_marker(b" 14 ") && footnote_marker(b"\xe2\x80\xa0")
         );
         assert!(!footnote_marker(b"nd") && !footnote_marker(b"TM") && !footnote_marker(b"123"));
+    }
+
+    #[test]
+    fn a_bridge_of_rates_reads_its_impacts_as_points() {
+        // A growth bridge under a quarter's heading: the reported change,
+        // impacts in points with no "%", the core change. The heading's
+        // date is the quarter the rates are of, not amounts of it.
+        let row = |label: &str, cells: [&str; 5]| {
+            format!(
+                "<tr><td>{label}</td>{}</tr>",
+                cells
+                    .iter()
+                    .map(|c| format!("<td>{c}</td>"))
+                    .collect::<String>()
+            )
+        };
+        let src = format!(
+            "<table><tr><td></td><td colspan=\"5\">Quarter Ended 12/28/2024</td></tr>\
+             <tr><td></td><td>Reported % Change, GAAP Measure</td><td>Mark-to-market net impact</td>\
+             <td>Restructuring and impairment charges</td><td>Core % Change, Non-GAAP Measure</td>\
+             <td>Core Constant Currency % Change</td></tr>{}{}{}{}{}{}</table>",
+            row("North America", ["4%", "—", "2", "6%", "7%"]),
+            row("Asia Pacific", ["9%", "1", "—", "10%", "12%"]),
+            row("Latin America", ["(25)%", "—", "1", "(24)%", "(10)%"]),
+            row("Europe", ["12%", "—", "(0.5)", "11%", "13%"]),
+            row("Corporate", ["(28)%", "7", "3", "(18)%", "(18)%"]),
+            row("Total Operating Profit", ["34%", "(8)", "12", "38%", "41%"]),
+        );
+        let t = tables(&src);
+        assert_eq!(t.len(), 1);
+        assert!(
+            t[0].columns.iter().all(|c| c.derived),
+            "{:#?}",
+            t[0].columns
+        );
+        let audit = |html: &str| {
+            let source = std::sync::Arc::new(crate::document::SourceFile {
+                path: "t.htm".into(),
+                bytes: html.as_bytes().to_vec(),
+            });
+            crate::audit(
+                source,
+                crate::document::Format::Html,
+                &crate::rules::RuleSet::builtin().expect("built-in rules"),
+            )
+            .expect("parses")
+            .outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "cross-footing" && f.severity >= crate::check::Severity::Warning)
+            .count()
+        };
+        assert_eq!(audit(&src), 0);
+        assert_eq!(audit(&src.replace("<td>12</td>", "<td>42</td>")), 1);
     }
 
     #[test]

@@ -1335,41 +1335,7 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
             }
         }
     }
-    // A table of rates (a growth bridge: reported change, the impact of
-    // currency and of acquisitions, organic change, volume, price) prints
-    // some impacts in whole points without a sign: in a table where most
-    // columns are rates, a column of small whole or one-decimal figures
-    // whose own heading names no year is points too, not amounts.
-    // So is a table whose first column is a rate ("Reported % Change",
-    // then the impacts, then "Organic % Change"): a table of amounts opens
-    // with a period's amounts.
-    let rates = columns.iter().filter(|c| c.derived).count();
-    let opens_with_rate = columns.first().is_some_and(|c| c.derived);
-    if rates >= 3 && rates * 2 > ncols || rates >= 2 && opens_with_rate {
-        let small: Vec<bool> = (0..ncols)
-            .map(|c| {
-                let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
-                // A whole figure on a per-share row is no per-share amount
-                // (those are printed to the cent): the points of EPS growth.
-                // Beside a reported change of (420)%, an impact can pass
-                // 100 points.
-                let limit = if opens_with_rate { 1_000 } else { 100 };
-                !figures.is_empty()
-                    && figures.iter().all(|f| {
-                        f.decimals <= 1
-                            && (f.unit != Unit::PerShare || f.decimals == 0)
-                            && f.currency.is_none()
-                            && f.value.abs() < limit.into()
-                    })
-                    && !own[c].split_whitespace().any(is_year_text)
-            })
-            .collect();
-        if (0..ncols).all(|c| columns[c].derived || small[c]) {
-            for (c, column) in columns.iter_mut().enumerate() {
-                column.derived |= small[c];
-            }
-        }
-    }
+    points_in_rate_tables(&mut columns, &rows, &own);
     // Ranges with their midpoints are guidance, no period's figures: every
     // third column is the midpoint of the two before it, when the table
     // says so ("Adjusted EPS / Mid-point").
@@ -1401,6 +1367,46 @@ fn build_table(map: &TextMap, lines: &[Line], g: &Group) -> Option<Table> {
         trailing_rows: Vec::new(),
         span,
     })
+}
+/// A table of rates (a growth bridge: reported change, the impact of
+/// currency and of acquisitions, organic change, volume, price) prints
+/// some impacts in whole points without a sign: in a table where most
+/// columns are rates, a column of small whole or one-decimal figures whose
+/// own heading (`own`, without the headings shared over groups) names no
+/// year is points too, not amounts. So is a table whose first column is a
+/// rate ("Reported % Change", then the impacts, then "Organic % Change"):
+/// a table of amounts opens with a period's amounts.
+pub(crate) fn points_in_rate_tables(columns: &mut [Column], rows: &[Row], own: &[String]) {
+    let ncols = columns.len();
+    let rates = columns.iter().filter(|c| c.derived).count();
+    let opens_with_rate = columns.first().is_some_and(|c| c.derived);
+    if rates >= 3 && rates * 2 > ncols || rates >= 2 && opens_with_rate {
+        let small: Vec<bool> = (0..ncols)
+            .map(|c| {
+                let figures: Vec<&Figure> = rows.iter().filter_map(|r| r.figure(c)).collect();
+                // A whole figure on a per-share row is no per-share amount
+                // (those are printed to the cent): the points of EPS growth.
+                // Beside a reported change of (420)%, an impact can pass
+                // 100 points.
+                let limit = if opens_with_rate { 1_000 } else { 100 };
+                !figures.is_empty()
+                    && figures.iter().all(|f| {
+                        f.decimals <= 1
+                            && (f.unit != Unit::PerShare || f.decimals == 0)
+                            && f.currency.is_none()
+                            && f.value.abs() < limit.into()
+                    })
+                    && !own
+                        .get(c)
+                        .is_some_and(|o| o.split_whitespace().any(is_year_text))
+            })
+            .collect();
+        if (0..ncols).all(|c| columns[c].derived || small[c]) {
+            for (c, column) in columns.iter_mut().enumerate() {
+                column.derived |= small[c];
+            }
+        }
+    }
 }
 
 /// Is a column derived (a growth or margin column, not a period's
