@@ -2689,10 +2689,11 @@ fn label_anchors(doc: &Document, i: usize, start: usize) -> Vec<(usize, usize)> 
 
 /// A forecast the results are measured against, after a figure stated in
 /// the past tense: "EPS for the first quarter was $5.28 vs. $2.88 last year
-/// and our $4.49 forecast", "Diluted EPS was $5.87 …, $1.00 below
-/// forecast". The noun looks back; the figure before it is history. The
-/// forecast's own figure ("our $4.49") and the miss right before the
-/// comparison ("$1.00 below forecast") stay unchecked.
+/// and our $4.49 forecast", "Revenue in Q3 grew 17%, in-line with our
+/// forecast", "Operating margin of 28% was below our guidance of 31.5%".
+/// The noun looks back; the figure before it is history. The forecast's
+/// own figure ("our $4.49", "guidance of 31.5%") and the miss right before
+/// the comparison ("$1.00 below forecast") stay unchecked.
 fn past_forecast(sentence: &str, word: regex::Match, figure: std::ops::Range<usize>) -> bool {
     static NOUN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(forecasts?|guidance|outlook|expectations|estimates)$").expect("re")
@@ -2705,20 +2706,39 @@ fn past_forecast(sentence: &str, word: regex::Match, figure: std::ops::Range<usi
         Regex::new(r"(?i)(?-u:\b)(was|were|grew|totaled|totalled|increased|decreased|rose|fell|declined|came in)(?-u:\b)")
             .expect("re")
     });
+    // "our guidance of 31.5%": the forecast's own figure.
+    if !NOUN.is_match(word.as_str()) || figure.start >= word.end() {
+        return false;
+    }
     let Some(before) = sentence.get(..word.start()) else {
         return false;
     };
-    let Some(lead) = LOOKS_BACK.find(before) else {
-        return false;
-    };
-    let between = sentence.get(figure.end..lead.start()).unwrap_or("");
-    let words_between = between
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| !w.is_empty() && !matches!(w, "million" | "billion" | "B" | "M"));
-    NOUN.is_match(word.as_str())
-        && words_between
-        && sentence
-            .get(..figure.start)
+    if let Some(lead) = LOOKS_BACK.find(before) {
+        // "… and our $4.49 forecast": the forecast's own figure too.
+        if figure.end > lead.start() {
+            return false;
+        }
+        // "$1.00 below forecast": the miss, not a result; "grew 17%, in
+        // line with our forecast" and "$5.28 vs. $2.88 last year and our
+        // forecast" set the result apart.
+        let between = sentence.get(figure.end..lead.start()).unwrap_or("");
+        let apart = between.contains([',', ';'])
+            || between
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| !w.is_empty() && !matches!(w, "million" | "billion" | "B" | "M"));
+        if !apart {
+            return false;
+        }
+    }
+    // The figure's own clause is history: a past verb before the figure
+    // ("EPS was $5.28 vs. our $4.49 forecast") or between it and the noun
+    // ("Operating margin of 28% was below our guidance", "… that was not
+    // in our forecast").
+    sentence
+        .get(..figure.start)
+        .is_some_and(|b| PAST.is_match(b))
+        || sentence
+            .get(figure.end..word.start())
             .is_some_and(|b| PAST.is_match(b))
 }
 

@@ -905,6 +905,12 @@ fn results_against_a_past_forecast_are_history() {
                 0,
             ),
             ("Revenue for the first quarter was $48.2 million vs. our $84.2 million forecast.", 0),
+            // The result set apart from the forecast it is measured
+            // against, or in the past tense after its figure.
+            ("Revenue for the first quarter grew 12%, in line with our forecast.", 0),
+            ("Revenue for the first quarter grew 21%, in line with our forecast.", 1),
+            ("Income from operations of $4.3 million was below our guidance of $5.0 million.", 0),
+            ("Income from operations of $3.4 million was below our guidance of $5.0 million.", 1),
             // A forecast of the future, whatever its tense elsewhere.
             ("We forecast second-quarter revenue of $84.2 million.", 0),
         ],
