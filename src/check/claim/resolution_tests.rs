@@ -2259,3 +2259,20 @@ fn cash_generated_from_operating_activities() {
         ],
     );
 }
+
+#[test]
+fn paid_dividends_is_dividends_paid() {
+    expect(
+        release,
+        &[
+            (
+                "In the first quarter, the company paid dividends of $1.3 million.",
+                0,
+            ),
+            (
+                "In the first quarter, the company paid dividends of $3.1 million.",
+                1,
+            ),
+        ],
+    );
+}
