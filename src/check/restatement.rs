@@ -81,7 +81,8 @@
 //! same basis ("in constant currency"), when each sentence states one such
 //! rate; the words between the amount and its rates must be the rates'
 //! own, not another subject's. A disagreement is reported under the same
-//! one-slip rule.
+//! one-slip rule, once: the rate against the others that agree, or of two,
+//! the later one (the one the tables do not verify, when the other ties).
 //!
 //! Figures that agree with a restatement count as verified; `tickmark
 //! inspect` shows them as agreeing with the line of the other.
@@ -1002,10 +1003,8 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     for g in groups {
         compare(doc, rule, &statements, &g, &lines, &mut anchors, out);
     }
-    anchors.sort_unstable();
-    anchors.dedup();
-    for (a, b) in anchors {
-        compare_growths(doc, rule, a, b, &lines, out);
+    for amounts in anchors {
+        compare_growths(doc, rule, &amounts, &lines, out);
     }
 }
 
@@ -1184,7 +1183,7 @@ fn compare(
     statements: &[Statement],
     group: &[usize],
     lines: &LineCount,
-    anchors: &mut Vec<(usize, usize)>,
+    anchors: &mut Vec<Vec<usize>>,
     out: &mut Outcome,
 ) {
     if group.len() > MAX_GROUP {
@@ -1219,9 +1218,6 @@ fn compare(
                 continue;
             }
             let (ma, mb) = (m(group[a]), m(group[b]));
-            if a < b && ma.kind == MentionKind::Money && sa.base.role == Role::Value {
-                anchors.push((sa.mention, sb.mention));
-            }
             if !out.verified.contains(&ma.span) {
                 out.restated
                     .entry(ma.span)
@@ -1232,6 +1228,25 @@ fn compare(
     for &i in group {
         if out.restated.contains_key(&m(i).span) {
             out.verified.insert(m(i).span);
+        }
+    }
+    // Amounts that agree, stated in more than one sentence, anchor the
+    // growth rates after them.
+    for id in &ids {
+        let members: Vec<usize> = (0..group.len())
+            .filter(|&k| cluster[k] == *id)
+            .map(|k| &statements[group[k]])
+            .filter(|st| {
+                st.base.role == Role::Value && doc.mentions[st.mention].kind == MentionKind::Money
+            })
+            .map(|st| st.mention)
+            .collect();
+        let sentences: HashSet<(usize, usize)> = (0..group.len())
+            .filter(|&k| cluster[k] == *id)
+            .map(|k| statements[group[k]].sentence)
+            .collect();
+        if members.len() >= 2 && sentences.len() >= 2 {
+            anchors.push(members);
         }
     }
     if ids.len() != 2 {
@@ -1336,7 +1351,7 @@ fn compare(
 }
 
 /// What a growth rate is measured against, as its words say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Against {
     /// "year-over-year", "from a year ago", "Y/Y".
     YearAgo,
@@ -1510,66 +1525,94 @@ fn growths_after(doc: &Document, a: usize) -> Vec<Growth> {
     out
 }
 
-/// Two amounts that restate each other ("Data Center revenue of $41.1
+/// Amounts that restate each other ("Data Center revenue of $41.1
 /// billion" in the headline, "Second-quarter revenue was $41.1 billion"
 /// under the Data Center heading) restate the growth rates after them
-/// too: each rate of one sentence is compared with the rate of the other
-/// measured against the same base, in the same direction, on the same
-/// basis, when each sentence states one such rate. Rates are short, and
-/// the amounts' agreement is what tells that they are the same rate.
+/// too: the rates measured against the same base, in the same direction,
+/// on the same basis, one such rate after each amount, are one rate. Rates
+/// are short, and the amounts' agreement is what tells that they are the
+/// same rate. One that disagrees with the rest (or, of two, the later one,
+/// or the one the tables do not verify) is reported, one slip from them.
 fn compare_growths(
     doc: &Document,
     rule: &Rule,
-    a: usize,
-    b: usize,
+    amounts: &[usize],
     lines: &LineCount,
     out: &mut Outcome,
 ) {
-    let (ga, gb) = (growths_after(doc, a), growths_after(doc, b));
+    let growths: Vec<(usize, Vec<Growth>)> = amounts
+        .iter()
+        .map(|&a| (a, growths_after(doc, a)))
+        .collect();
     let key = |g: &Growth| (g.against, g.up, g.basis.clone());
-    let unique = |gs: &[Growth], g: &Growth| gs.iter().filter(|x| key(x) == key(g)).count() == 1;
-    for x in &ga {
-        if !unique(&ga, x) {
+    let mut keys: Vec<_> = growths
+        .iter()
+        .flat_map(|(_, gs)| gs.iter().map(key))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    for k in keys {
+        // The rate of this key after each amount, when it states one.
+        let rates: Vec<(usize, usize)> = growths
+            .iter()
+            .filter_map(|(a, gs)| {
+                let mut of_key = gs.iter().filter(|g| key(g) == k);
+                let one = of_key.next()?;
+                of_key.next().is_none().then_some((*a, one.mention))
+            })
+            .collect();
+        if rates.len() < 2 {
             continue;
         }
-        let Some(y) = gb.iter().find(|y| key(y) == key(x)) else {
-            continue;
-        };
-        if !unique(&gb, y) {
-            continue;
+        let m = |i: usize| &doc.mentions[i];
+        // Rates that agree with each other.
+        let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
+        for &r in &rates {
+            match groups.iter_mut().find(|g| agree(m(g[0].1), m(r.1))) {
+                Some(g) => g.push(r),
+                None => groups.push(vec![r]),
+            }
         }
-        let (mx, my) = (&doc.mentions[x.mention], &doc.mentions[y.mention]);
-        let tied =
-            |mm: &Mention| out.verified.contains(&mm.span) && !out.restated.contains_key(&mm.span);
-        if agree(mx, my) {
-            for (p, q) in [(mx, my), (my, mx)] {
-                if !out.verified.contains(&p.span) {
-                    out.restated
-                        .insert(p.span, format!("line {}", lines.line(q.span.start)));
-                    out.verified.insert(p.span);
+        if groups.len() == 1 {
+            for &(_, x) in &rates {
+                if !out.verified.contains(&m(x).span) {
+                    let other = rates.iter().find(|r| r.1 != x).map_or(x, |r| r.1);
+                    out.restated.insert(
+                        m(x).span,
+                        format!("line {}", lines.line(m(other).span.start)),
+                    );
+                    out.verified.insert(m(x).span);
                 }
             }
             continue;
         }
-        if !slip_apart(mx, my) || (tied(mx) && tied(my)) {
+        if groups.len() != 2 {
             continue;
         }
-        // The later one is reported against the earlier, unless only the
-        // earlier fails to tie to the tables.
-        let (odd, rest) = if tied(my) || (!tied(mx) && mx.span.start > my.span.start) {
-            (mx, my)
-        } else {
-            (my, mx)
+        let tied =
+            |i: usize| out.verified.contains(&m(i).span) && !out.restated.contains_key(&m(i).span);
+        let (odd, rest) = match (groups[0].len(), groups[1].len()) {
+            (1, 1) => {
+                let (x, y) = (groups[0][0], groups[1][0]);
+                match (tied(x.1), tied(y.1)) {
+                    (true, true) => continue,
+                    (true, false) => (y, vec![x]),
+                    (false, true) => (x, vec![y]),
+                    (false, false) if m(x.1).span.start > m(y.1).span.start => (x, vec![y]),
+                    (false, false) => (y, vec![x]),
+                }
+            }
+            (1, _) => (groups[0][0], groups[1].clone()),
+            (_, 1) => (groups[1][0], groups[0].clone()),
+            _ => continue,
         };
-        let (oa, ra) = if std::ptr::eq(odd, mx) {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let (so, sr) = (shown(odd), shown(rest));
-        let line = lines.line(rest.span.start);
-        let anchor = shown(&doc.mentions[ra]);
-        let against = match x.against {
+        if !rest.iter().all(|r| slip_apart(m(odd.1), m(r.1))) || tied(odd.1) {
+            continue;
+        }
+        let (mo, mr) = (m(odd.1), m(rest[0].1));
+        let (so, sr) = (shown(mo), shown(mr));
+        let line = lines.line(mr.span.start);
+        let against = match k.0 {
             Against::YearAgo => " year over year",
             Against::PriorQuarter => " from the prior quarter",
             Against::Unsaid => "",
@@ -1578,16 +1621,24 @@ fn compare_growths(
             rule: rule.id.clone(),
             severity: rule.severity,
             message: format!(
-                "growth of {so}{against} here but {sr} at line {line}, after the same amount ({} here, {anchor} there)",
-                shown(&doc.mentions[oa])
+                "growth of {so}{against} here but {sr} at line {line}, after the same amount ({} here, {} there)",
+                shown(m(odd.0)),
+                shown(m(rest[0].0))
             ),
             help: Some(format!(
-                "the two sentences state the same amount, so the growth rates after them are the same rate; {so} and {sr} are one slip apart and do not agree at their printed precision; which of them is wrong cannot be told from the text"
+                "the sentences state the same amount, so the growth rates after them are the same rate; {so} and {sr} are one slip apart and do not agree at their printed precision{}",
+                if tied(rest[0].1) {
+                    format!("; the one at line {line} ties to the tables")
+                } else if rest.len() > 1 {
+                    format!("; {} other statements agree with {sr}", rest.len())
+                } else {
+                    "; which of them is wrong cannot be told from the text".into()
+                }
             )),
-            span: odd.span,
+            span: mo.span,
             span_text: format!("{so} here"),
             labels: vec![Label {
-                span: rest.span,
+                span: mr.span,
                 text: format!("{sr} here"),
             }],
         });
@@ -2224,5 +2275,26 @@ mod tests {
         // against a year ago.
         let t = GROWTHS.replace("up 56% from a year ago.", "up 59%.");
         assert!(findings(&t).is_empty(), "{:#?}", findings(&t));
+        // Stated three times, a changed rate is the one against the other
+        // two, reported once.
+        let three = GROWTHS.replace(
+            "for the second quarter of 2026.\n",
+            "for the second quarter of 2026.\n\nCEO Jane Doe said: \"Data Center revenue for the second quarter was $41.1 million, up 56% from a year ago.\"\n",
+        );
+        assert_ne!(three, GROWTHS);
+        assert!(findings(&three).is_empty(), "{:#?}", findings(&three));
+        // (The headline is the earliest statement: of two, the later one
+        // would be reported.)
+        let t = three.replace("up 5% from Q1 and up 56%", "up 5% from Q1 and up 65%");
+        let f = findings(&t);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].span.start, at(&t, "65%"), "{f:#?}");
+        assert!(
+            f[0].help
+                .as_deref()
+                .unwrap_or("")
+                .contains("2 other statements agree"),
+            "{f:#?}"
+        );
     }
 }
