@@ -573,14 +573,16 @@ fn list_end(text: &str, m: &Mention, next: usize) -> usize {
     {
         return next;
     }
-    // Past the next figure, to the following one or the clause's end.
+    // Past the next figure, to the following one or the clause's end, and
+    // never into the next sentence ("… $5.9 billion and $4.2 billion,
+    // respectively. Full year fiscal 2026 operating expense growth …").
     let rest = &text[next..];
     let stop = rest
         .char_indices()
         .skip(1)
         .find(|&(_, c)| c == '$' || c == ';')
         .map_or(rest.len(), |(i, _)| i);
-    next + stop
+    (next + stop).min(sentence_end(text, next).max(next))
 }
 
 /// Length of a period in months (weeks rounded to months).
@@ -2198,6 +2200,16 @@ fn concept_of(
                 return Ok((c.to_string(), s, e));
             }
         }
+        // "GAAP and non-GAAP operating expenses are expected to be $5.9
+        // billion and $4.2 billion, respectively": the document's rows of
+        // each basis ("GAAP operating expenses", "Non-GAAP operating
+        // expenses"), the GAAP one also unprefixed.
+        if let Some(pair) = (list.n == 2)
+            .then(|| basis_pair_rows(&head, &vocab, list.index))
+            .flatten()
+        {
+            return Ok(pair);
+        }
         if list.periods().is_none() {
             return Err("a \"respectively\" list whose concepts are not all named".into());
         }
@@ -2423,6 +2435,29 @@ static GAAP_AND_NON_GAAP: LazyLock<Regex> = LazyLock::new(|| {
 
 static GAAP_AND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(gaap|reported)\s+and\s+$").expect("re"));
+
+/// The row of the document a "GAAP and non-GAAP X" pair names for the
+/// figure at `index` of a two-figure "respectively" list: "GAAP X" (or
+/// "X") first, "Non-GAAP X" second, both rows of amounts.
+fn basis_pair_rows(head: &str, vocab: &Vocab, index: usize) -> Option<(String, usize, usize)> {
+    static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)gaap\s+and\s+non-?gaap\s+(?P<measure>[a-z][a-z ]{2,60}?)\s+(are|were|was|is|of|to|totaled|totalled|came|will|be)(?-u:\b)")
+            .expect("re")
+    });
+    let c = PAIR.captures(head)?;
+    let measure = c.name("measure")?;
+    let key = labels::key_of(measure.as_str())?;
+    let unit = crate::document::Unit::Amount;
+    let row = match index {
+        0 => [format!("gaap {key}"), key.clone()]
+            .into_iter()
+            .find(|k| vocab.labels.has(k, unit))?,
+        1 => Some(format!("non gaap {key}")).filter(|k| vocab.labels.has(k, unit))?,
+        _ => return None,
+    };
+    let at = c.get(0).map_or(0, |m| m.start());
+    Some((format!("{ROW}{row}"), at, measure.end()))
+}
 
 /// The GAAP measure of a non-GAAP concept.
 fn gaap_of(concept: &str) -> Option<&'static str> {

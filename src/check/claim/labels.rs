@@ -447,7 +447,7 @@ impl<'d> RowLabels<'d> {
             .map(String::as_str)
     }
 
-    fn has(&self, key: &str, unit: Unit) -> bool {
+    pub(super) fn has(&self, key: &str, unit: Unit) -> bool {
         self.facts
             .get(key)
             .is_some_and(|fs| fs.iter().any(|f| f.figure.unit == unit))

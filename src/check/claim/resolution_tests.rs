@@ -2276,3 +2276,39 @@ fn paid_dividends_is_dividends_paid() {
         ],
     );
 }
+
+/// `release` with a reconciliation of operating expenses by basis and an
+/// outlook of them.
+fn with_opex_by_basis(prose: &str) -> String {
+    format!(
+        "{}\n\
+RECONCILIATION OF OPERATING EXPENSES\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+GAAP operating expenses\t$ 43,954\t$ 40,126\n\
+Share-based compensation\t(2,500)\t(2,100)\n\
+Non-GAAP operating expenses\t$ 41,454\t$ 38,026\n\n\
+RECONCILIATION OF GAAP TO NON-GAAP OUTLOOK\n(in thousands)\n\n\
+\tQ2 2026 Outlook\n\n\
+GAAP operating expenses\t$ 45,100\n\
+Share-based compensation\t(3,500)\n\
+Non-GAAP operating expenses\t$ 41,600\n",
+        release(prose)
+    )
+}
+
+#[test]
+fn gaap_and_non_gaap_rows_of_one_measure_take_a_figure_each() {
+    expect(
+        with_opex_by_basis,
+        &[
+            ("In the first quarter of 2026, GAAP and non-GAAP operating expenses were $44.0 million and $41.5 million, respectively.", 0),
+            ("In the first quarter of 2026, GAAP and non-GAAP operating expenses were $44.0 million and $45.1 million, respectively.", 1),
+            ("In the first quarter of 2026, GAAP and non-GAAP operating expenses were $40.4 million and $41.5 million, respectively.", 1),
+            // The outlook's rows, for a forward-looking pair.
+            ("For the second quarter of 2026, GAAP and non-GAAP operating expenses are expected to be approximately $45.1 million and $41.6 million, respectively.", 0),
+            ("For the second quarter of 2026, GAAP and non-GAAP operating expenses are expected to be approximately $45.1 million and $14.6 million, respectively.", 1),
+            // The next sentence's period is not the list's.
+            ("For the second quarter of 2026, GAAP and non-GAAP operating expenses are expected to be approximately $54.1 million and $41.6 million, respectively. Full year 2026 operating expense growth is expected to be modest.", 1),
+        ],
+    );
+}
