@@ -660,6 +660,10 @@ fn attributes_read_as_before() {
         &b"padding-left:\xff5pt;display:none"[..],
         b"\xe2\x80display:none;margin-left:1pt",
         b"border-top:1px solid\xc3;;\xa0text-indent:3pt",
+        b"position:relative;top:-3.85pt;vertical-align:baseline",
+        b"TOP : -0.3em;Vertical-Align: SUPER",
+        b"top:2pt;vertical-align:sub",
+        b"top:-0pt;topx:-3pt",
     ] {
         assert_eq!(
             parse_attrs(Some(raw), None, None, false),
@@ -672,7 +676,7 @@ fn attributes_read_as_before() {
 proptest::proptest! {
     #[test]
     fn random_attributes_read_as_before(
-        style in "([ a-zA-Z:;.\\-0-9\u{a0}\u{b}\u{3000}]|padding-left|border-top|display|none|solid|pt|in|PT|Px|NONE|Solid|Border-Bottom|hidden|Double|dotted|ridge|outset){0,40}",
+        style in "([ a-zA-Z:;.\\-0-9\u{a0}\u{b}\u{3000}]|padding-left|border-top|display|none|solid|pt|in|PT|Px|NONE|Solid|Border-Bottom|hidden|Double|dotted|ridge|outset|top|TOP|vertical-align|Vertical-Align|super|SUPER|baseline){0,40}",
         span in "[ 0-9a-z.]{0,25}",
     ) {
         proptest::prop_assert_eq!(
