@@ -23,6 +23,11 @@
 //! same columns as a confirming row (tables stack sections laid out
 //! differently). Rows of averages,
 //! share counts and ratios are skipped: they do not add across periods.
+//! Columns of one dated period are a reconciliation ("GAAP",
+//! "Acquisition-Related Adjustments", "Operating (Non-GAAP)" for one
+//! quarter), where every row adds across: a per-share row ($2.16 + $0.48 +
+//! $0.99 = $3.63), and a margin row whose adjustments are printed in
+//! points without a "%" (15.3% + 3.7 + 7.5 = 26.5%).
 //! Percentages computed from unrounded figures may differ by one unit of
 //! their last digit: that slack is allowed for figures with decimals.
 
@@ -100,7 +105,7 @@ fn rate_like(a: &Figure, b: &Figure) -> bool {
 
 /// `additive` is [`additive`] of the row's label, computed once per row
 /// rather than once per hypothesis.
-fn fit(t: &Table, row: usize, additive: bool, h: &Hypothesis) -> RowFit {
+fn fit(t: &Table, row: usize, additive: bool, one_period: bool, h: &Hypothesis) -> RowFit {
     let Some(target) = cell(t, row, h.target) else {
         return RowFit::Silent;
     };
@@ -122,7 +127,10 @@ fn fit(t: &Table, row: usize, additive: bool, h: &Hypothesis) -> RowFit {
             }
             return RowFit::Silent;
         };
-        if f.unit != target.unit && !(f.dash || target.dash) && !(rates && rate_like(f, target)) {
+        // In a reconciliation of one period, a margin's adjustments are
+        // printed in points, with no "%".
+        let points = rates || one_period && target.unit == crate::document::Unit::Percent;
+        if f.unit != target.unit && !(f.dash || target.dash) && !(points && rate_like(f, target)) {
             return RowFit::Silent;
         }
         let (center, half) = f.center_half();
@@ -367,8 +375,18 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             if !crate::budget::spend((t.rows.len() * (h.terms.len() + 1)) as u64) {
                 return;
             }
+            // Columns of one dated period (GAAP, adjustments, non-GAAP) are
+            // a reconciliation: every row adds across, per-share amounts
+            // and margins too (a margin's adjustments in points). Across
+            // periods, rates and per-share amounts do not add.
+            let one_period = {
+                let p = &t.columns[h.target].period;
+                h.terms
+                    .iter()
+                    .all(|&c| crate::resolve::same_period(&t.columns[c].period, p))
+            };
             let mut fits: Vec<(usize, RowFit)> = (0..t.rows.len())
-                .map(|r| (r, fit(t, r, additive_rows[r], &h)))
+                .map(|r| (r, fit(t, r, additive_rows[r] || one_period, one_period, &h)))
                 .collect();
             let confirmed: crate::fxhash::FxHashSet<usize> = fits
                 .iter()
@@ -691,6 +709,45 @@ Worldwide               44,000    41,800        5.3%         8.1        (2.8)
         let f = findings(&bad);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].contains("Worldwide"), "{}", f[0]);
+    }
+
+    #[test]
+    fn a_reconciliation_of_one_period_adds_per_share_and_margin_rows() {
+        // GAAP + adjustments = non-GAAP for one quarter: the per-share row
+        // and the margin row (adjustments in points) add across too.
+        let recon = "\
+RECONCILIATION
+(in millions, except per share amounts)
+
+\tThree Months Ended December 31, 2025\t\t\t
+\tGAAP\tAcquisition-Related Adjustments\tRetirement-Related Adjustments\tOperating (Non-GAAP)
+
+Gross profit\t10,267\t172\t--\t10,439
+Pre-tax income\t2,417\t582\t1,185\t4,184
+Pre-tax income margin\t15.3%\t3.7\t7.5\t26.5%
+Net income\t2,001\t449\t915\t3,365
+Diluted earnings per share\t$ 2.16\t$ 0.48\t$ 0.99\t$ 3.63
+";
+        assert!(findings(recon).is_empty(), "{:#?}", findings(recon));
+        let f = findings(&recon.replace("$ 0.48", "$ 0.84"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("earnings per share"), "{}", f[0]);
+        let f = findings(&recon.replace("\t7.5\t", "\t5.7\t"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("margin"), "{}", f[0]);
+        // Across periods, per-share amounts do not add: a year's EPS is
+        // not its quarters' sum.
+        let periods = "\
+SUMMARY
+(in millions, except per share amounts)
+
+\tQ1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tFull Year 2025
+
+Revenue\t1,000\t1,100\t1,200\t1,300\t4,600
+Net income\t100\t110\t120\t130\t460
+Diluted earnings per share\t$ 0.50\t$ 0.56\t$ 0.61\t$ 0.67\t$ 2.31
+";
+        assert!(findings(periods).is_empty(), "{:#?}", findings(periods));
     }
 
     #[test]
