@@ -104,7 +104,8 @@ fn rate_like(a: &Figure, b: &Figure) -> bool {
 }
 
 /// `additive` is [`additive`] of the row's label, computed once per row
-/// rather than once per hypothesis.
+/// rather than once per hypothesis (every row is, in a reconciliation);
+/// `one_period`: the hypothesis's columns are all of one dated period.
 fn fit(t: &Table, row: usize, additive: bool, one_period: bool, h: &Hypothesis) -> RowFit {
     let Some(target) = cell(t, row, h.target) else {
         return RowFit::Silent;
@@ -112,6 +113,9 @@ fn fit(t: &Table, row: usize, additive: bool, one_period: bool, h: &Hypothesis) 
     // Every column of the hypothesis is derived: its figures are rates or
     // percentage points, whether or not a row printed the sign.
     let rates = t.columns[h.target].derived && h.terms.iter().all(|&c| t.columns[c].derived);
+    // In a reconciliation of one period, a margin's adjustments are
+    // printed in points, with no "%".
+    let points = rates || one_period && target.unit == crate::document::Unit::Percent;
     if !additive {
         return RowFit::Silent;
     }
@@ -127,9 +131,6 @@ fn fit(t: &Table, row: usize, additive: bool, one_period: bool, h: &Hypothesis) 
             }
             return RowFit::Silent;
         };
-        // In a reconciliation of one period, a margin's adjustments are
-        // printed in points, with no "%".
-        let points = rates || one_period && target.unit == crate::document::Unit::Percent;
         if f.unit != target.unit && !(f.dash || target.dash) && !(points && rate_like(f, target)) {
             return RowFit::Silent;
         }

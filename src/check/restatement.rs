@@ -1231,22 +1231,19 @@ fn compare(
         }
     }
     // Amounts that agree, stated in more than one sentence, anchor the
-    // growth rates after them.
-    for id in &ids {
-        let members: Vec<usize> = (0..group.len())
-            .filter(|&k| cluster[k] == *id)
-            .map(|k| &statements[group[k]])
-            .filter(|st| {
-                st.base.role == Role::Value && doc.mentions[st.mention].kind == MentionKind::Money
-            })
-            .map(|st| st.mention)
-            .collect();
-        let sentences: HashSet<(usize, usize)> = (0..group.len())
-            .filter(|&k| cluster[k] == *id)
-            .map(|k| statements[group[k]].sentence)
-            .collect();
-        if members.len() >= 2 && sentences.len() >= 2 {
-            anchors.push(members);
+    // growth rates after them. (A group's statements share one base:
+    // one kind and one role.)
+    let base = &statements[group[0]].base;
+    if base.role == Role::Value && base.kind == kind_code(MentionKind::Money) {
+        for id in &ids {
+            let members: Vec<&Statement> = (0..group.len())
+                .filter(|&k| cluster[k] == *id)
+                .map(|k| &statements[group[k]])
+                .collect();
+            let sentences: HashSet<(usize, usize)> = members.iter().map(|st| st.sentence).collect();
+            if members.len() >= 2 && sentences.len() >= 2 {
+                anchors.push(members.iter().map(|st| st.mention).collect());
+            }
         }
     }
     if ids.len() != 2 {
@@ -1491,13 +1488,12 @@ fn growths_after(doc: &Document, a: usize) -> Vec<Growth> {
         {
             break;
         }
-        let lead = gap_words.last().map(String::as_str).unwrap_or("");
-        let growth_after = GROWTH_AFTER.find(after).map(|f| f.as_str());
-        let up = if GROWTH_BEFORE.is_match(gap) && !TO_BEFORE.is_match(gap) {
-            !DIRECTION_DOWN.is_match(lead)
-                && !DIRECTION_DOWN.is_match(GROWTH_BEFORE.find(gap).map_or("", |f| f.as_str()))
-        } else if let Some(w) = growth_after {
-            !DIRECTION_DOWN.is_match(w)
+        // The direction word: GROWTH_BEFORE's match runs to the figure, so
+        // it holds the gap's last words.
+        let up = if let Some(g) = GROWTH_BEFORE.find(gap).filter(|_| !TO_BEFORE.is_match(gap)) {
+            !DIRECTION_DOWN.is_match(g.as_str())
+        } else if let Some(w) = GROWTH_AFTER.find(after) {
+            !DIRECTION_DOWN.is_match(w.as_str())
         } else {
             break;
         };
