@@ -108,6 +108,7 @@ use std::sync::LazyLock;
 mod headings;
 mod issuer;
 mod labels;
+mod outlook;
 mod rates;
 #[cfg(test)]
 mod resolution_tests;
@@ -2091,6 +2092,12 @@ pub fn check<'d>(
         // A forward-looking figure is checked only against an outlook the
         // tables print; whatever else stops it, that is why it is not.
         if let Err(why) = checked {
+            // An outlook's growth over a reported base ties to the base.
+            if forward.is_some()
+                && outlook::check(doc, res, concepts, &periods, i, rule, out).is_some()
+            {
+                continue;
+            }
             out.notes.insert(m.span, forward.unwrap_or(why));
         }
     }
@@ -2777,6 +2784,28 @@ fn past_forecast(sentence: &str, word: regex::Match, figure: std::ops::Range<usi
             .is_some_and(|b| PAST.is_match(b))
 }
 
+/// Whether the figure at `figure` is the reported base an outlook is
+/// measured against, with the dated period it was reported for:
+/// "Operating income is expected to be between $16.0 billion and $20.0
+/// billion, compared with $13.2 billion in fourth quarter 2023". The
+/// sentence looks ahead; this figure is history, and ties to the tables
+/// like any other.
+fn comparison_base(sentence: &str, figure: std::ops::Range<usize>) -> bool {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(compared (with|to)|versus|vs\.)\s*\\?\$?\s*\(?$").expect("re")
+    });
+    static DATED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\)?\s*(million|billion|thousand)?\s*(in|for|during)\s+(the\s+)?(first|second|third|fourth|q[1-4]|fiscal|full|year|quarter|three|six|nine|twelve)[a-z\s-]{0,30}((19|20)\d\d|fy\d\d)(?-u:\b)\s*(\.|,|;|$)")
+            .expect("re")
+    });
+    sentence
+        .get(..figure.start)
+        .is_some_and(|b| BEFORE.is_match(b))
+        && sentence
+            .get(figure.end..)
+            .is_some_and(|a| DATED_AFTER.is_match(a))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn check_mention<'d>(
     doc: &'d Document,
@@ -2817,13 +2846,15 @@ fn check_mention<'d>(
     }
     // "May 31, 2024" is a month, not a modal.
     let figure_at = m.start - start;
+    let history = comparison_base(sentence, figure_at..m.end - start);
     let modal = FUTURE.find_iter(sentence).find(|f| {
         let rest = sentence[f.end()..].trim_start();
         // "per share assuming dilution" is diluted EPS.
         !(f.as_str().eq_ignore_ascii_case("may") && rest.starts_with(|c: char| c.is_ascii_digit())
             || f.as_str().eq_ignore_ascii_case("assuming")
                 && rest.to_ascii_lowercase().starts_with("dilution")
-            || past_forecast(sentence, *f, figure_at..m.end - start))
+            || past_forecast(sentence, *f, figure_at..m.end - start)
+            || history)
     });
     if let Some(f) = modal.filter(|_| forward.is_none()) {
         *forward = Some(format!("forward-looking (\"{}\")", f.as_str()));
@@ -4039,7 +4070,9 @@ fn check_mention<'d>(
         .filter(|p| p.block == m.block && p.start >= start)
         .filter(|p| COMPARED_GAP.is_match(&text[p.end..m.start]))
     {
-        if assertion == Assertion::Value && !ties.rows.contains_key(&prev.span) {
+        // (An outlook's amount before the base it is compared with ties to
+        // nothing: it looks ahead.)
+        if assertion == Assertion::Value && !ties.rows.contains_key(&prev.span) && !history {
             return Err(
                 "the figure it is compared with ties to nothing either: about something the tables do not show"
                     .into(),
