@@ -226,9 +226,19 @@ fn singular(w: &str) -> &str {
     }
 }
 
+/// A closing parenthesis that only names the label's basis.
+static BASIS_NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\s*\((non-?\s?)?gaap( measure)?\)\s*$").expect("re")
+});
+
 /// The key a label is indexed by: its words (normalized, singular),
 /// without a leading "total". `None` for a label too generic to name a row.
 pub(super) fn key_of(label: &str) -> Option<String> {
+    // "Earnings Excluding Identified Items (non-GAAP)": the basis in
+    // parentheses annotates the label; prose names the measure without it.
+    let label = BASIS_NOTE
+        .find(label)
+        .map_or(label, |b| &label[..b.start()]);
     // `normalize` leaves lower-case words of letters and digits between
     // single spaces: the words `words` would read, but for their plurals.
     let norm = normalize(label);
@@ -571,6 +581,15 @@ mod tests {
             Some("product revenue")
         );
         assert_eq!(key_of("Revenue 2024").as_deref(), Some("revenue 2024"));
+        // A basis in parentheses annotates the label; prose leaves it out.
+        assert_eq!(
+            key_of("Earnings Excluding Identified Items (non-GAAP)").as_deref(),
+            Some("earning excluding identified item")
+        );
+        assert_eq!(
+            key_of("Net income (including noncontrolling interests)").as_deref(),
+            Some("net income including noncontrolling interest")
+        );
         // Long labels are indexed whole (Amazon's free cash flow variants
         // run to 18 words).
         assert!(key_of(
