@@ -3153,10 +3153,15 @@ fn check_mention<'d>(
             // table states so, when the qualifier is this figure's own
             // (after any earlier figure of the sentence). The qualifier
             // reads as a rate table's heading in constant currency would.
+            // "Revenue on a constant currency basis would have increased
+            // 21% and 23% … respectively": a rate before this one in its
+            // list shares the qualifier.
+            let listed_after = respectively_list(doc, text, i, start, end)
+                .is_some_and(|l| l.index > 0 && !l.implicit);
             let own_rate = assertion == Assertion::Growth
                 && CONSTANT_CURRENCY.is_match(q.as_str())
-                && !rest[q.end()..].contains('%')
-                && !rest[q.end()..].contains("percent")
+                && (listed_after
+                    || !rest[q.end()..].contains('%') && !rest[q.end()..].contains("percent"))
                 && !vocab.rates.of(&concept, true).is_empty();
             if own_rate {
                 constant_currency = true;

@@ -2312,3 +2312,36 @@ fn gaap_and_non_gaap_rows_of_one_measure_take_a_figure_each() {
         ],
     );
 }
+
+#[test]
+fn a_listed_rate_shares_the_constant_currency_of_its_list() {
+    // "Revenue on a constant currency basis would have increased 21% and
+    // 23% year-over-year for the fourth quarter and full year 2024,
+    // respectively": the qualifier before the first rate is the second's
+    // too, and both are the rows of rates excluding foreign exchange.
+    let doc = |prose: &str| {
+        format!(
+            "Example Corp Reports Fourth Quarter 2025 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nRECONCILIATION OF GAAP TO NON-GAAP RESULTS\n(in thousands)\n\n\
+\tThree Months Ended December 31,\tTwelve Months Ended December 31,\n\t2025\t2025\n\n\
+GAAP revenue\t$ 48,213\t$ 180,120\n\
+Foreign exchange effect on 2025 revenue using 2024 rates\t950\t4,880\n\
+Revenue excluding foreign exchange effect\t$ 49,163\t$ 185,000\n\
+GAAP revenue year-over-year change %\t12%\t15%\n\
+Revenue excluding foreign exchange effect year-over-year change %\t14%\t17%\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Revenue on a constant currency basis would have increased 14% and 17% year-over-year for the fourth quarter and full year 2025, respectively.",
+                0,
+            ),
+            (
+                "Revenue on a constant currency basis would have increased 14% and 71% year-over-year for the fourth quarter and full year 2025, respectively.",
+                1,
+            ),
+        ],
+    );
+}
