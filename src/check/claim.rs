@@ -2784,6 +2784,29 @@ fn past_forecast(sentence: &str, word: regex::Match, figure: std::ops::Range<usi
             .is_some_and(|b| PAST.is_match(b))
 }
 
+/// Is "plan" or "plans" a noun here (`before` and `rest` the sentence
+/// around it)? The verb is followed by "to" or has a person or the
+/// company before it ("we plan", "the Company plans"); anything else
+/// ("price change, plan mix", "ads plan", "benefit plans") is a thing.
+fn noun_plan(before: &str, word: &str, rest: &str) -> bool {
+    if !word.eq_ignore_ascii_case("plan") && !word.eq_ignore_ascii_case("plans") {
+        return false;
+    }
+    let rest = rest.to_ascii_lowercase();
+    if rest.starts_with("to ") || rest.starts_with("on ") {
+        return false;
+    }
+    let last = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !matches!(
+        last.as_str(),
+        "we" | "i" | "it" | "they" | "company" | "management" | "board" | "also" | "still" | "now"
+    )
+}
+
 /// Whether the figure at `figure` is the reported base an outlook is
 /// measured against, with the dated period it was reported for:
 /// "Operating income is expected to be between $16.0 billion and $20.0
@@ -2851,6 +2874,9 @@ fn check_mention<'d>(
         let rest = sentence[f.end()..].trim_start();
         // "per share assuming dilution" is diluted EPS.
         !(f.as_str().eq_ignore_ascii_case("may") && rest.starts_with(|c: char| c.is_ascii_digit())
+            // "plan mix", "401(k) plan participants", "pension plans": a
+            // plan as a thing, not an intention ("we plan to", "plans to").
+            || noun_plan(&sentence[..f.start()], f.as_str(), rest)
             || f.as_str().eq_ignore_ascii_case("assuming")
                 && rest.to_ascii_lowercase().starts_with("dilution")
             || past_forecast(sentence, *f, figure_at..m.end - start)
@@ -4640,6 +4666,30 @@ fn scale_word(s: Decimal) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_is_an_intention_only_as_a_verb() {
+        // (before the word, the word, after it)
+        for (before, word, rest) in [
+            ("due to our price change, ", "plan", "mix and more"),
+            ("received by 401(k) ", "plan", "participants"),
+            (
+                "signups in our ads markets coming from our ads ",
+                "plan",
+                "",
+            ),
+        ] {
+            assert!(noun_plan(before, word, rest), "{before}{word} {rest}");
+        }
+        for (before, word, rest) in [
+            ("We ", "plan", "to invest $2 billion"),
+            ("The Company ", "plans", "to repurchase"),
+            ("Intel ", "plans", "to reduce"),
+            ("", "expects", "revenue of"),
+        ] {
+            assert!(!noun_plan(before, word, rest), "{before}{word} {rest}");
+        }
+    }
 
     #[test]
     fn quarter_screen_admits_every_quarter_word() {
