@@ -2278,9 +2278,10 @@ fn concept_of(
         MentionKind::PerShare => crate::document::Unit::PerShare,
         _ => crate::document::Unit::Amount,
     };
-    let label = vocab
-        .labels
-        .named_before(&lower, &label_anchors(doc, i, start), unit);
+    let label =
+        vocab
+            .labels
+            .named_before(&lower, &label_anchors(doc, i, start), unit, vocab.issuer);
     let phrases = concepts.phrases_in(&lower);
     let mut phrase = phrases.last().copied();
     // "adjusted earnings per share (EPS) of $2.68": the abbreviation in

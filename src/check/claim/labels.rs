@@ -282,7 +282,13 @@ pub(super) fn key_of(label: &str) -> Option<String> {
 /// preposition before it makes it an object ("Dealers
 /// increased inventories by $1.3 billion", "a decrease in accounts
 /// receivable of"), whose figure is not the row's.
-fn subject_position(lower: &str, at: usize, to: usize, after_figure: bool) -> bool {
+fn subject_position(
+    lower: &str,
+    at: usize,
+    to: usize,
+    after_figure: bool,
+    issuer: &super::Issuer,
+) -> bool {
     const OPEN: &[char] = &['“', '"', '‘'];
     const CLOSE: &[char] = &['”', '"', '’'];
     let before = lower[..at].trim_end();
@@ -320,11 +326,41 @@ fn subject_position(lower: &str, at: usize, to: usize, after_figure: bool) -> bo
         let periodish = w.chars().next().is_some_and(|c| c.is_ascii_digit())
             || w.starts_with("fy")
             || w.len() == 2 && w.starts_with('q');
+        // "PG&E Corporation (NYSE: PCG) recorded second quarter 2023 income
+        // available for common shareholders of $406 million": what the
+        // company itself reports is its own row.
+        if REPORTS.contains(&w.as_str()) && issuer_opens(&rest[..cut], issuer) {
+            return true;
+        }
         if !(super::MODIFIERS.contains(&w.as_str()) || periodish) {
             return false;
         }
         rest = rest[..cut].trim_end();
     }
+}
+
+/// Verbs by which a company states its own results.
+const REPORTS: &[&str] = &[
+    "reported", "recorded", "posted", "reports", "records", "posts",
+];
+
+/// Does `before` (what stands before a reporting verb) consist of the
+/// issuer's name, or "we", or "the company", from the start of its clause?
+fn issuer_opens(before: &str, issuer: &super::Issuer) -> bool {
+    let before = blank_parentheses(before);
+    let before = before.trim_end();
+    let clause = before
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, ',' | ';' | ':' | '(' | '—' | '–' | '•' | '·' | '.'))
+        .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && (words == ["we"]
+            || words.iter().all(|w| {
+                matches!(*w, "the" | "company" | "corporation" | "inc." | "inc")
+                    || issuer.names(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+            }) && words.iter().any(|w| *w != "the"))
 }
 
 /// The facts of every labelled row of the document, by label key.
@@ -474,6 +510,7 @@ impl<'d> RowLabels<'d> {
         lower: &str,
         anchors: &[(usize, usize)],
         unit: Unit,
+        issuer: &super::Issuer,
     ) -> Option<(String, usize, usize)> {
         if self.facts.is_empty() {
             return None;
@@ -507,7 +544,7 @@ impl<'d> RowLabels<'d> {
                         return None;
                     }
                     let (at, to) = (from + ws[s].start, from + ws[e - 1].end);
-                    if !subject_position(lower, at, to, after_figure) {
+                    if !subject_position(lower, at, to, after_figure, issuer) {
                         return None;
                     }
                     let key: Vec<&str> = ws[s..e].iter().map(|w| w.text.as_str()).collect();

@@ -2345,3 +2345,39 @@ Revenue excluding foreign exchange effect year-over-year change %\t14%\t17%\n"
         ],
     );
 }
+
+#[test]
+fn a_row_the_company_itself_reports_is_its_subject() {
+    // "PG&E Corporation (NYSE: PCG) recorded second quarter 2023 income
+    // available for common shareholders of $406 million": after the
+    // issuer's name and a reporting verb, the row label is the subject.
+    let doc = |prose: &str| {
+        format!(
+            "Example Corporation Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORPORATION\nCONDENSED CONSOLIDATED STATEMENTS OF INCOME\n(in thousands)\n\n\
+\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Revenue\t$ 48,213\t$ 42,871\n\
+Net income\t3,569\t2,347\n\
+Preferred stock dividend requirement\t100\t100\n\
+Income available for common shareholders\t$ 3,469\t$ 2,247\n"
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "OAKLAND — Example Corporation (NYSE: EXC) recorded first quarter 2026 income available for common shareholders of $3.5 million.",
+                0,
+            ),
+            (
+                "OAKLAND — Example Corporation (NYSE: EXC) recorded first quarter 2026 income available for common shareholders of $3.9 million.",
+                1,
+            ),
+            // Someone else's verb: an object, not the company's row.
+            (
+                "OAKLAND — Dealers recorded first quarter 2026 income available for common shareholders of $3.9 million.",
+                0,
+            ),
+        ],
+    );
+}
