@@ -2010,7 +2010,9 @@ fn per_share_of(concepts: &Concepts, concept: &str, diluted: bool, basic: bool) 
             match (diluted, basic) {
                 (true, _) => "eps_diluted",
                 (false, true) => "eps_basic",
-                _ => return None,
+                // "net income of $53 million, or $0.24 per share": either
+                // one the tables print.
+                _ => "eps",
             }
             .to_string(),
         );

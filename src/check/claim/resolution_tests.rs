@@ -2381,3 +2381,34 @@ Income available for common shareholders\t$ 3,469\t$ 2,247\n"
         ],
     );
 }
+
+#[test]
+fn net_income_per_share_unqualified_is_basic_or_diluted() {
+    // "reported net income of $53 million, or $0.24 per share": a release
+    // printing basic and diluted EPS ties the figure to either.
+    let doc = |prose: &str| {
+        format!(
+            "{}\nEARNINGS PER SHARE\n\n\tThree Months Ended March 31,\t\n\t2026\t2025\n\n\
+Basic:\t\t\nEarnings per share\t$ 0.12\t$ 0.08\n\
+Diluted:\t\t\nEarnings per share\t$ 0.11\t$ 0.07\n",
+            release(prose)
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Net income for the first quarter of 2026 was $3.5 million, or $0.11 per share.",
+                0,
+            ),
+            (
+                "Net income for the first quarter of 2026 was $3.5 million, or $0.12 per share.",
+                0,
+            ),
+            (
+                "Net income for the first quarter of 2026 was $3.5 million, or $0.17 per share.",
+                1,
+            ),
+        ],
+    );
+}
