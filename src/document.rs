@@ -74,6 +74,13 @@ impl Document {
                     match c {
                         Cell::Figure(f) => shift(&mut f.span),
                         Cell::NotApplicable { span } => shift(span),
+                        Cell::Range {
+                            low, high, span, ..
+                        } => {
+                            shift(&mut low.span);
+                            shift(&mut high.span);
+                            shift(span);
+                        }
                     }
                 }
             }
@@ -406,20 +413,33 @@ pub enum Cell {
     NotApplicable {
         span: Span,
     },
+    /// An outlook's range printed in one cell ("$12.5-13.5 billion"): its
+    /// ends as printed, and the factor of the scale word after them (1
+    /// when there is none; the table's own scale does not apply). No
+    /// arithmetic of the table uses it: a narrative range is compared with
+    /// it end for end.
+    Range {
+        low: Figure,
+        high: Figure,
+        scale: Decimal,
+        span: Span,
+    },
 }
 
 impl Cell {
+    /// The cell's figure; `None` for a cell nothing is computed with
+    /// ("N/A", a range).
     pub fn figure(&self) -> Option<&Figure> {
         match self {
             Cell::Figure(f) => Some(f),
-            Cell::NotApplicable { .. } => None,
+            Cell::NotApplicable { .. } | Cell::Range { .. } => None,
         }
     }
 
     pub fn span(&self) -> Span {
         match self {
             Cell::Figure(f) => f.span,
-            Cell::NotApplicable { span } => *span,
+            Cell::NotApplicable { span } | Cell::Range { span, .. } => *span,
         }
     }
 }

@@ -2100,6 +2100,10 @@ pub fn check<'d>(
             {
                 continue;
             }
+            // A range the tables print in one cell.
+            if outlook::against_range_cell(doc, concepts, i, rule, out).is_some() {
+                continue;
+            }
             out.notes.insert(m.span, forward.unwrap_or(why));
         }
     }

@@ -51,6 +51,7 @@ use crate::fxhash::FxHashMap;
 use crate::span::Span;
 use crate::textmap::TextMap;
 use regex::Regex;
+use rust_decimal::Decimal;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
@@ -1439,6 +1440,8 @@ enum Kind {
     Num,
     /// A rule drawn with characters (`____`, `-----`, `=====`).
     Rule,
+    /// An outlook's range in one cell: `$12.5-13.5 billion`.
+    Range,
     Text,
 }
 
@@ -1482,10 +1485,61 @@ fn classify(t: &str) -> (Kind, Option<(TokenKind, usize, usize)>) {
     if let Some(lexed) = lex_one(t) {
         return (Kind::Num, Some(lexed));
     }
+    if RANGE_CELL.is_match(t) {
+        return kind(Kind::Range);
+    }
     if open_parenthesis(t).is_some() {
         return kind(Kind::Num);
     }
     kind(Kind::Text)
+}
+
+/// An outlook's range in one cell: `$12.5-13.5 billion`, `$8.0 - $11.0`,
+/// a footnote mark after it (`^`, `*`). A currency sign or a scale word
+/// is required: `2023-2024` is a span of years, not a range of amounts.
+static RANGE_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<cur>\$)?\s*(?P<low>\d[\d,]*(?:\.\d+)?)\s*[-–—]\s*(?P<cur2>\$)?\s*(?P<high>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>billion|million|thousand)?\s*[\^*†]?$")
+        .expect("re")
+});
+
+/// The cell a range's text makes, its ends' spans read through `map`.
+fn range_cell(t: &str, map: &TextMap) -> Option<Cell> {
+    let c = RANGE_CELL.captures(t)?;
+    if c.name("cur").is_none() && c.name("scale").is_none() {
+        return None;
+    }
+    let scale = match c.name("scale").map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(w) if w == "billion" => Decimal::new(1_000_000_000, 0),
+        Some(w) if w == "million" => Decimal::new(1_000_000, 0),
+        Some(_) => Decimal::new(1_000, 0),
+        None => Decimal::ONE,
+    };
+    let end = |name: &str| -> Option<Figure> {
+        let m = c.name(name)?;
+        let digits: String = m.as_str().chars().filter(|c| *c != ',').collect();
+        let value: Decimal = digits.parse().ok()?;
+        let decimals = digits
+            .find('.')
+            .map_or(0, |i| (digits.len() - i - 1) as u32);
+        Some(Figure {
+            value,
+            decimals,
+            unit: Unit::Amount,
+            currency: c.name("cur").map(|_| '$'),
+            span: map.span(m.start(), m.end()),
+            dash: false,
+        })
+    };
+    let (low, high) = (end("low")?, end("high")?);
+    if low.value > high.value {
+        return None;
+    }
+    Some(Cell::Range {
+        low,
+        high,
+        scale,
+        span: map.span(0, t.len()),
+    })
 }
 
 /// A negative figure whose closing parenthesis is in the next cell:
@@ -1699,6 +1753,18 @@ fn place_figures(r: &mut PRow) {
         None => 0,
     };
     while i < n {
+        if r.cells[i].kind == Kind::Range {
+            let c = &r.cells[i];
+            if let Some(cell) = range_cell(c.text.text(), &c.text) {
+                r.figures.push(Placed {
+                    pos: c.end - 1,
+                    cell,
+                    year: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
         if r.cells[i].kind != Kind::Num {
             i += 1;
             continue;
@@ -2225,6 +2291,37 @@ mod tests {
 
     fn tables(s: &str) -> Vec<Table> {
         parse(s.as_bytes()).0
+    }
+
+    #[test]
+    fn an_outlook_range_in_one_cell_is_a_range_cell() {
+        let html = "<table><tr><td>Q3 2024</td><td>GAAP</td><td>Non-GAAP</td></tr>\
+<tr><td>Revenue</td><td>$12.5-13.5 billion</td><td></td></tr>\
+<tr><td>Gross Margin</td><td>34.5%</td><td>38.0%</td></tr>\
+<tr><td>Years</td><td>2023-2024</td><td></td></tr></table>";
+        let t = &tables(html)[0];
+        // The range row is a row of the table, not a heading: the columns
+        // are GAAP and Non-GAAP.
+        assert_eq!(t.columns.len(), 2, "{t:#?}");
+        assert!(t.columns[0].header.contains("GAAP"), "{t:#?}");
+        let row = t.rows.iter().find(|r| r.label == "Revenue").expect("row");
+        let Some(Cell::Range {
+            low, high, scale, ..
+        }) = &row.cells[0]
+        else {
+            panic!("{row:#?}");
+        };
+        assert_eq!(
+            (low.value.to_string(), high.value.to_string()),
+            ("12.5".into(), "13.5".into())
+        );
+        assert_eq!(*scale, Decimal::new(1_000_000_000, 0));
+        // Each end's span is its digits in the file.
+        assert_eq!(&html[low.span.start..low.span.end], "12.5");
+        assert_eq!(&html[high.span.start..high.span.end], "13.5");
+        // A span of years is no range of amounts.
+        let years = t.rows.iter().find(|r| r.label == "Years");
+        assert!(years.is_none_or(|r| !matches!(r.cells.first(), Some(Some(Cell::Range { .. })))));
     }
 
     /// The attributes of each start tag, as the tokenizer reads them.

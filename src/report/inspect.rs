@@ -113,6 +113,17 @@ pub fn render(doc: &Document, outcome: &Outcome) -> String {
                 .map(|c| match c {
                     None => "·".into(),
                     Some(Cell::NotApplicable { .. }) => "n/a".into(),
+                    Some(Cell::Range {
+                        low, high, scale, ..
+                    }) => {
+                        let word = match scale.to_string().len() {
+                            10 => " bn",
+                            7 => " mn",
+                            4 => " th",
+                            _ => "",
+                        };
+                        format!("{}–{}{word}", low.display(), high.display())
+                    }
                     Some(Cell::Figure(f)) => {
                         let mut v = f.display();
                         if f.unit == Unit::PerShare {

@@ -28,12 +28,30 @@
 //! issuer used (another basis, a restated figure): nothing is said. When
 //! one end holds, the other is reported; which of its amount and its rate
 //! is wrong cannot be told, and the finding labels both.
+//!
+//! ## An outlook's range against the range its table prints
+//!
+//! ```text
+//! • Forecasting third-quarter 2024 revenue of $12.5 billion to $13.5 billion
+//! …
+//! Q3 2024            GAAP
+//! Revenue            $12.5-13.5 billion
+//! ```
+//!
+//! A range in prose whose concept is named right before it is compared end
+//! for end with the range cells (`Cell::Range`) of the rows the concept
+//! names, when every such cell of the document prints the same range. An
+//! end that ties counts as verified; an end that misses is reported only
+//! when the other end ties and it is one slip (a digit changed, two
+//! adjacent digits swapped) from the cell's: the prose and the table then
+//! state the same outlook, one of them mistyped.
 
 use super::{
-    clue_of, in_non_gaap_column, prose, scale_word, sentence_end, sentence_start, values,
-    DocPeriods, PERIOD,
+    clue_of, digits, in_non_gaap_column, one_slip, prose, scale_word, sentence_end, sentence_start,
+    values, DocPeriods, PERIOD,
 };
 use crate::check::{Finding, Label, Outcome};
+use crate::document::{Cell, Figure};
 use crate::document::{Document, Mention, MentionKind};
 use crate::interval::Interval;
 use crate::resolve::{Concepts, Fact, Resolved};
@@ -66,7 +84,7 @@ static BASE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words a subject may have beside its concept and still be the
 /// consolidated figure of the outlook.
 static SUBJECT_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(we|the|company|our|now|currently|expects?|expected|anticipates?|anticipated|forecasts?|projects?|projected|sees?|is|are|to|be|between|of|in|range|a|an|for|total|consolidated|quarter|year|full|fiscal|first|second|third|fourth|q[1-4]|fy\d\d|(19|20)\d\d|guidance)$")
+    Regex::new(r"(?i)^(we|the|company|our|now|currently|expects?|expected|expecting|anticipates?|anticipated|anticipating|forecasts?|forecasting|projects?|projected|projecting|sees?|is|are|to|be|between|of|in|range|a|an|for|total|consolidated|quarter|year|full|fiscal|first|second|third|fourth|q[1-4]|fy\d\d|(19|20)\d\d|guidance|outlook)$")
         .expect("re")
 });
 
@@ -256,6 +274,140 @@ pub(super) fn check(
     }
 }
 
+/// Between a range's concept and its low end: "revenue of $", "revenue
+/// to be between $", "revenue in the range of $".
+static RANGE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(of|is|are|to be|will be|at|in the range of|of between|between)?\s*(approximately\s+|about\s+)?(between\s+)?\\?\$\s*$")
+        .expect("re")
+});
+
+/// Checks the end of a prose range at mention `i` against the range cells
+/// of its concept's rows (see the module doc). `None`: not such a range,
+/// or no such cell; the figure keeps its note.
+pub(super) fn against_range_cell(
+    doc: &Document,
+    concepts: &Concepts,
+    i: usize,
+    rule: &Rule,
+    out: &mut Outcome,
+) -> Option<()> {
+    let m = &doc.mentions[i];
+    if m.kind != MentionKind::Money || m.negative {
+        return None;
+    }
+    let text = prose(doc, m.block);
+    let text: &str = &text;
+    let joined = |a: &Mention, b: &Mention| {
+        a.block == b.block
+            && b.kind == MentionKind::Money
+            && !b.negative
+            && a.end <= b.start
+            && AMOUNT_TO.is_match(&text[a.end..b.start])
+    };
+    let before = i.checked_sub(1).map(|p| &doc.mentions[p]);
+    let (low, high, k) = match (before, doc.mentions.get(i + 1)) {
+        (_, Some(n)) if joined(m, n) => (m, n, 0),
+        (Some(p), _) if joined(p, m) => (p, m, 1),
+        _ => return None,
+    };
+    // The concept, named right before the range, as the sentence's subject.
+    let start = sentence_start(text, low.start);
+    let lead = text[start..low.start].to_lowercase();
+    let &(concept, p0, p1) = concepts.phrases_in(&lead).last()?;
+    if !RANGE_LEAD.is_match(&lead[p1..]) {
+        return None;
+    }
+    if !lead[..p0]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| SUBJECT_WORD.is_match(w))
+    {
+        return None;
+    }
+    // The concept's range cells, all printing the same range.
+    let mut cells = Vec::new();
+    for (t, table) in doc.tables.iter().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate() {
+                let Some(Cell::Range {
+                    low: cl,
+                    high: ch,
+                    scale,
+                    ..
+                }) = cell
+                else {
+                    continue;
+                };
+                let probe = crate::document::Row {
+                    cells: vec![Some(Cell::Figure(cl.clone()))],
+                    ..row.clone()
+                };
+                if concepts.classify(&probe, None) == Some(concept) {
+                    cells.push((t, r, c, cl, ch, *scale));
+                }
+            }
+        }
+    }
+    let &(t, r, c, cl, ch, scale) = cells.first()?;
+    if cells
+        .iter()
+        .any(|x| (x.3.value, x.4.value, x.5) != (cl.value, ch.value, scale))
+    {
+        return None;
+    }
+    let ends: [(&Mention, &Figure); 2] = [(low, cl), (high, ch)];
+    let ties = |(prose, cell): (&Mention, &Figure)| -> Option<bool> {
+        let printed = Interval::rounded(cell.value, cell.decimals).scale(scale)?;
+        Some(prose.interval()?.overlaps(&printed))
+    };
+    let (own, other) = (ties(ends[k])?, ties(ends[1 - k])?);
+    let (_, cell_end) = ends[k];
+    let label = &doc.tables[t].rows[r].label;
+    if own {
+        out.tied.insert(m.span, (t, r, c));
+        out.pass(rule, t, r, c, [m.span, cell_end.span]);
+        return Some(());
+    }
+    // This end misses: reported only when the other ties and this one is a
+    // slip of the cell's.
+    let shown = String::from_utf8_lossy(
+        &doc.source.bytes[m.span.start..m.span.end.min(doc.source.bytes.len())],
+    )
+    .trim()
+    .to_string();
+    let decimals = m.decimals.max(cell_end.decimals);
+    let said = digits(&m.value.to_string(), decimals);
+    let printed = digits(&cell_end.value.to_string(), decimals);
+    if !other || m.scale != scale || !one_slip(&said, &printed) {
+        return None;
+    }
+    let which = if k == 0 { "low" } else { "high" };
+    out.findings.push(Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: format!(
+            "the outlook's {which} end of ${shown} {} does not agree with the range the table prints, ${} {}",
+            scale_word(m.scale),
+            cell_end.value,
+            scale_word(scale)
+        ),
+        help: Some(format!(
+            "Table {} \"{label}\" prints ${}-{} {}; the other end agrees, so one of the two ends is mistyped",
+            t + 1,
+            cl.value,
+            ch.value,
+            scale_word(scale)
+        )),
+        span: m.span,
+        span_text: format!("{which} end claimed here"),
+        labels: vec![Label {
+            span: cell_end.span,
+            text: format!("{label}: the table's {which} end"),
+        }],
+    });
+    Some(())
+}
+
 /// Is the fact's row in a segment's section ("North America Segment:"
 /// over its own "Net sales")? Its figure is the segment's, not the
 /// consolidated one an outlook is measured against.
@@ -342,5 +494,69 @@ Operating income\t3,911\t4,187\t3,402\t3,655\t4,120\n"
             let found = findings_of("narrative-figures", &release(outlook));
             assert!(found.is_empty(), "{outlook}: {found:#?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use crate::check::Finding;
+    use crate::document::{Format, SourceFile};
+    use crate::rules::RuleSet;
+
+    fn findings(html: &str) -> Vec<Finding> {
+        let source = std::sync::Arc::new(SourceFile {
+            path: "t.htm".into(),
+            bytes: html.as_bytes().to_vec(),
+        });
+        crate::audit(source, Format::Html, &RuleSet::builtin().expect("rules"))
+            .expect("parses")
+            .outcome
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "narrative-figures")
+            .collect()
+    }
+
+    /// A bullet forecasting revenue, and the outlook table printing it.
+    fn release(bullet: &str, cell: &str) -> String {
+        format!(
+            "<html><body><p>Example Corp Reports Second-Quarter 2024 Financial Results</p>\
+<p>&#8226; {bullet}</p>\
+<p>Example's guidance for the third quarter of 2024 is as follows:</p>\
+<table><tr><td>Q3 2024</td><td>GAAP</td><td>Non-GAAP</td></tr>\
+<tr><td>Revenue</td><td>{cell}</td><td></td></tr>\
+<tr><td>Gross Margin</td><td>34.5%</td><td>38.0%</td></tr></table></body></html>"
+        )
+    }
+
+    const BULLET: &str =
+        "Forecasting third-quarter 2024 revenue of $12.5 billion to $13.5 billion.";
+
+    #[test]
+    fn a_range_that_agrees_with_its_cell_says_nothing() {
+        assert!(findings(&release(BULLET, "$12.5-13.5 billion")).is_empty());
+    }
+
+    #[test]
+    fn a_changed_end_is_found_in_prose_or_table() {
+        let html = release(&BULLET.replace("$13.5", "$18.5"), "$12.5-13.5 billion");
+        let found = findings(&html);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].span.start, html.find("18.5").expect("end"));
+        let html = release(BULLET, "$12.8-13.5 billion");
+        let found = findings(&html);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let cell = html.find("12.8").expect("cell");
+        assert!(
+            found[0].labels.iter().any(|l| l.span.start == cell),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn ranges_that_differ_at_both_ends_are_not_the_same_outlook() {
+        assert!(findings(&release(BULLET, "$52.5-53.8 billion")).is_empty());
+        // Nor is an end more than one slip away.
+        assert!(findings(&release(BULLET, "$12.5-17.0 billion")).is_empty());
     }
 }
