@@ -31,7 +31,8 @@
 //! A total outside the rounding interval of its components is reported at
 //! the rule's severity. A total inside the interval that differs from the
 //! displayed sum ("differs by 1, within rounding of 7 components") is at
-//! most `advice`.
+//! most `advice`. A dash is a zero at the precision of the figures beside
+//! it: "—" among per-share figures is $0.00, rounded to the cent.
 
 use super::{Finding, Label, Outcome, Severity};
 use crate::document::{format_grouped, Document, Figure, Row, Table, Unit};
@@ -522,7 +523,13 @@ fn evaluate(
                 let Some(f) = term(&table.rows[u], c, points) else {
                     continue;
                 };
-                let (center, half) = f.center_half();
+                // A dash is a zero at the column's precision: "—" among
+                // per-share figures is $0.00, not a zero rounded to units.
+                let (center, half) = if f.dash {
+                    (Decimal::ZERO, crate::interval::half_unit(decimals))
+                } else {
+                    f.center_half()
+                };
                 let center = if s < 0 { -center } else { center };
                 let Some(next) = acc.checked_add(center, half) else {
                     continue 'cols;
@@ -1219,6 +1226,24 @@ Operating expenses, excluding charges              19,883       20,792       81,
             "{}",
             f[0].message
         );
+    }
+
+    /// A dash among per-share figures is $0.00, not a zero rounded to whole
+    /// dollars: a total $0.05 off its components misses, whatever dash
+    /// stands among them (it once widened the sum by ±0.50, "within the
+    /// rounding of 2 components").
+    #[test]
+    fn a_dash_among_per_share_figures_is_a_zero_at_their_precision() {
+        let t = "\
+(Per share)                                      Q1 2026      Q1 2025
+GAAP earnings per share                            0.10         0.20
+Restructuring charges                              0.08           —
+Total non-GAAP earnings per share                  0.18         0.20
+";
+        assert!(findings(t).is_empty(), "{:#?}", findings(t));
+        let f = findings(&t.replace("0.18         0.20", "0.18         0.25"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("does not foot"), "{}", f[0].message);
     }
 
     /// A balance sheet whose prior year-end total is one off from its ten

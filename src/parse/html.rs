@@ -906,6 +906,43 @@ fn is_space_char(c: char) -> bool {
     )
 }
 
+/// The text a reader sees in a slice of HTML source: tags dropped,
+/// entities decoded, white space (no-break spaces too) collapsed. For
+/// showing a figure's bytes ("38.7</font>…<font>%" is "38.7 %").
+pub(crate) fn visible_text(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len().min(256));
+    let mut i = 0;
+    let mut space = false;
+    while i < bytes.len() {
+        let (c, len) = match bytes[i] {
+            b'<' => match raw[i..].find('>') {
+                Some(end) => {
+                    i += end + 1;
+                    continue;
+                }
+                None => ('<', 1),
+            },
+            b'&' => entity(&bytes[i..]).unwrap_or(('&', 1)),
+            _ => {
+                let c = raw[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        };
+        i += len;
+        if c.is_whitespace() || c == '\u{a0}' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// An entity at the start of `s` (which starts with `&`): the character and
 /// the entity's length in bytes.
 fn entity(s: &[u8]) -> Option<(char, usize)> {
@@ -2291,6 +2328,17 @@ mod tests {
 
     fn tables(s: &str) -> Vec<Table> {
         parse(s.as_bytes()).0
+    }
+
+    #[test]
+    fn visible_text_is_what_a_reader_sees() {
+        assert_eq!(
+            visible_text("38.7</font><font style=\"x\">&#160;</font></td><td><font>%"),
+            "38.7 %"
+        );
+        assert_eq!(visible_text("$1.3&#160;billion"), "$1.3 billion");
+        assert_eq!(visible_text("AT&amp;T  <b>x"), "AT&T x");
+        assert_eq!(visible_text("a < b"), "a < b");
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub fn display_source(bytes: &[u8]) -> Arc<str> {
     }
 }
 
+/// The most characters of a figure's text a plain finding shows.
+const SHOWN_MAX: usize = 60;
+
 /// Past this column a figure is shown without a source snippet.
 const SNIPPET_MAX_COLUMN: usize = 400;
 
@@ -97,9 +100,16 @@ fn write_plain<W: Write>(
         let (l, c) = index.line_col(bytes, sp.start);
         format!("{}:{l}:{c}", d.path())
     };
+    // A figure's bytes as a reader sees them: an HTML figure's span can
+    // run over the tags between its digits and a "%" in the next cell.
     let shown = |sp: crate::span::Span| {
-        String::from_utf8_lossy(&bytes[sp.start.min(bytes.len())..sp.end.min(bytes.len())])
-            .into_owned()
+        let raw =
+            String::from_utf8_lossy(&bytes[sp.start.min(bytes.len())..sp.end.min(bytes.len())]);
+        let text = crate::parse::html::visible_text(&raw);
+        match text.char_indices().nth(SHOWN_MAX) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text,
+        }
     };
     writeln!(
         w,
