@@ -197,20 +197,23 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
 /// Test support: the errors and warnings one rule finds in a text document.
 #[cfg(test)]
 pub(crate) fn findings_of(rule: &str, text: &str) -> Vec<Finding> {
-    use crate::document::{Format, SourceFile};
+    findings_in(rule, text, crate::document::Format::Text)
+}
+
+/// Test support: the errors and warnings one rule finds in a document of
+/// `format`.
+#[cfg(test)]
+pub(crate) fn findings_in(rule: &str, text: &str, format: crate::document::Format) -> Vec<Finding> {
+    use crate::document::SourceFile;
     let source = std::sync::Arc::new(SourceFile {
-        path: "t.txt".into(),
+        path: "t".into(),
         bytes: text.as_bytes().to_vec(),
     });
-    crate::audit(
-        source,
-        Format::Text,
-        &RuleSet::builtin().expect("built-in rules"),
-    )
-    .expect("text parses")
-    .outcome
-    .findings
-    .into_iter()
-    .filter(|f| f.rule == rule && f.severity >= Severity::Warning)
-    .collect()
+    crate::audit(source, format, &RuleSet::builtin().expect("built-in rules"))
+        .expect("document parses")
+        .outcome
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == rule && f.severity >= Severity::Warning)
+        .collect()
 }

@@ -500,21 +500,10 @@ Operating income\t3,911\t4,187\t3,402\t3,655\t4,120\n"
 #[cfg(test)]
 mod range_tests {
     use crate::check::Finding;
-    use crate::document::{Format, SourceFile};
-    use crate::rules::RuleSet;
+    use crate::document::Format;
 
     fn findings(html: &str) -> Vec<Finding> {
-        let source = std::sync::Arc::new(SourceFile {
-            path: "t.htm".into(),
-            bytes: html.as_bytes().to_vec(),
-        });
-        crate::audit(source, Format::Html, &RuleSet::builtin().expect("rules"))
-            .expect("parses")
-            .outcome
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == "narrative-figures")
-            .collect()
+        crate::check::findings_in("narrative-figures", html, Format::Html)
     }
 
     /// A bullet forecasting revenue, and the outlook table printing it.

@@ -1413,17 +1413,7 @@ fn dividends_paid_under_a_topic_and_a_dash() {
 
 /// Narrative findings of an HTML release.
 fn html_findings(html: &str) -> usize {
-    let source = std::sync::Arc::new(SourceFile {
-        path: "t.htm".into(),
-        bytes: html.as_bytes().to_vec(),
-    });
-    crate::audit(source, Format::Html, &RuleSet::builtin().expect("rules"))
-        .expect("parses")
-        .outcome
-        .findings
-        .iter()
-        .filter(|f| f.rule == "narrative-figures")
-        .count()
+    crate::check::findings_in("narrative-figures", html, Format::Html).len()
 }
 
 #[test]
