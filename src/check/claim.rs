@@ -2091,8 +2091,6 @@ pub fn check<'d>(
             out,
             &mut forward,
         );
-        // A forward-looking figure is checked only against an outlook the
-        // tables print; whatever else stops it, that is why it is not.
         if let Err(why) = checked {
             // An outlook's growth over a reported base ties to the base.
             if forward.is_some()
@@ -2104,6 +2102,9 @@ pub fn check<'d>(
             if outlook::against_range_cell(doc, concepts, i, rule, out).is_some() {
                 continue;
             }
+            // A forward-looking figure is checked only against an outlook
+            // the tables print; whatever else stops it, that is why it is
+            // not.
             out.notes.insert(m.span, forward.unwrap_or(why));
         }
     }
@@ -2876,8 +2877,10 @@ fn check_mention<'d>(
     }
     // "May 31, 2024" is a month, not a modal.
     let figure_at = m.start - start;
+    // The base an outlook is compared with is history, whatever the
+    // sentence's verbs.
     let history = comparison_base(sentence, figure_at..m.end - start);
-    let modal = FUTURE.find_iter(sentence).find(|f| {
+    let modal = FUTURE.find_iter(sentence).filter(|_| !history).find(|f| {
         let rest = sentence[f.end()..].trim_start();
         // "per share assuming dilution" is diluted EPS.
         !(f.as_str().eq_ignore_ascii_case("may") && rest.starts_with(|c: char| c.is_ascii_digit())
@@ -2886,8 +2889,7 @@ fn check_mention<'d>(
             || noun_plan(&sentence[..f.start()], f.as_str(), rest)
             || f.as_str().eq_ignore_ascii_case("assuming")
                 && rest.to_ascii_lowercase().starts_with("dilution")
-            || past_forecast(sentence, *f, figure_at..m.end - start)
-            || history)
+            || past_forecast(sentence, *f, figure_at..m.end - start))
     });
     if let Some(f) = modal.filter(|_| forward.is_none()) {
         *forward = Some(format!("forward-looking (\"{}\")", f.as_str()));

@@ -88,12 +88,6 @@ static SUBJECT_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("re")
 });
 
-/// What the outlook's sentence names, once read.
-struct Outlook<'m> {
-    amounts: [&'m Mention; 2],
-    rates: [&'m Mention; 2],
-}
-
 /// Reads the outlook around the rate `i`, checks it, and says whether it
 /// was read (`None`: not this shape; the figure keeps its note).
 pub(super) fn check(
@@ -122,17 +116,13 @@ pub(super) fn check(
     let [a0, a1, r0, r1] = figures.get(..4)? else {
         return None;
     };
-    let outlook = Outlook {
-        amounts: [a0, a1],
-        rates: [r0, r1],
-    };
-    if !outlook.rates.iter().any(|r| std::ptr::eq(*r, m))
-        || outlook
-            .amounts
-            .iter()
-            .any(|a| a.kind != MentionKind::Money || a.negative)
-        || outlook
-            .rates
+    let (amounts, rates): ([&Mention; 2], [&Mention; 2]) = ([a0, a1], [r0, r1]);
+    // Which end this rate is.
+    let k = rates.iter().position(|r| std::ptr::eq(*r, m))?;
+    if amounts
+        .iter()
+        .any(|a| a.kind != MentionKind::Money || a.negative)
+        || rates
             .iter()
             .any(|r| r.kind != MentionKind::Percent || r.negative)
         || !AMOUNT_TO.is_match(&text[a0.end..a1.start])
@@ -180,8 +170,7 @@ pub(super) fn check(
     // Each end: its amount over the base, less one, against its rate.
     let mut fits = [false; 2];
     let mut growths = [None; 2];
-    for k in 0..2 {
-        let (amount, rate) = (outlook.amounts[k], outlook.rates[k]);
+    for (end, (amount, rate)) in amounts.iter().zip(rates).enumerate() {
         let growth = amount
             .interval()
             .and_then(|a| a.checked_sub(base.interval))
@@ -193,10 +182,9 @@ pub(super) fn check(
         // A percentage is printed in percent; the growth is a fraction.
         let claim = Interval::new(claim.lo.checked_sub(unit)?, claim.hi.checked_add(unit)?)
             .scale(Decimal::new(1, 2))?;
-        fits[k] = growth.overlaps(&claim);
-        growths[k] = Some(growth);
+        fits[end] = growth.overlaps(&claim);
+        growths[end] = Some(growth);
     }
-    let k = outlook.rates.iter().position(|r| std::ptr::eq(*r, m))?;
     let label = &doc.tables[base.table].rows[base.row].label;
     let base_at = format!("Table {} \"{}\", {}", base.table + 1, label, base.period);
     let shown = |x: &Mention| {
@@ -214,21 +202,21 @@ pub(super) fn check(
                 base.table,
                 base.row,
                 base.column,
-                [m.span, outlook.amounts[k].span, base.figure.span],
+                [m.span, amounts[k].span, base.figure.span],
             );
             out.sentence.insert(
                 m.span,
                 format!(
                     "the outlook's ${} {} over {base_at}",
-                    shown(outlook.amounts[k]),
-                    scale_word(outlook.amounts[k].scale)
+                    shown(amounts[k]),
+                    scale_word(amounts[k].scale)
                 ),
             );
             Some(())
         }
         // This end misses while the other holds.
         (false, true) => {
-            let amount = outlook.amounts[k];
+            let amount = amounts[k];
             // Amounts in the outlook's own scale ("$62.2 million").
             let in_scale = |v: Decimal| {
                 let shown = v.checked_div(amount.scale).unwrap_or(v);
