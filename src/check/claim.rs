@@ -721,12 +721,7 @@ impl DocPeriods {
         // their year and quarter, when no quarter is dated: a fiscal "Q2
         // FY25" is no calendar month beside dated columns.
         let dated_latest = quarters().filter_map(|f| f.period.end.map(month_key)).max();
-        // An outlook's quarter ("Q4'24 Forecast") is no reported quarter:
-        // the latest undated quarter is the latest the release reports.
-        let undated = quarters()
-            .filter(|f| !doc.tables[f.table].columns[f.column].is_forecast())
-            .filter_map(|f| undated_key(f.period))
-            .max();
+        let undated = quarters().filter_map(|f| undated_key(f.period)).max();
         // Undated quarters are placed by year and quarter when no quarter is
         // dated, or when the latest of each kind end together: then the
         // fiscal year is the calendar year ("2Q24" beside "three months
@@ -3917,14 +3912,8 @@ fn check_mention<'d>(
             && phrase_at < lower.len()
             && !OTHER_TIME.is_match(&text[start..next.max(m.end)])
     {
-        // An outlook's column is later than any reported one, but a
-        // figure that does not look ahead ("Operating income totaled
-        // $2.3B" beside a "Q1'25 Forecast" column) is about the latest
-        // reported.
-        let reported = |f: &Fact| forward.is_some() || outlook_column(doc, f).is_none();
         let latest = computed
             .iter()
-            .filter(|(_, f)| reported(f[0]))
             .filter_map(|(_, f)| periods.place(f[0].period))
             .max();
         if let Some(latest) = latest {
@@ -3933,7 +3922,7 @@ fn check_mention<'d>(
                 .all(|(_, f)| periods.place(f[0].period).is_some());
             let now: Vec<Candidate> = computed
                 .iter()
-                .filter(|(_, f)| reported(f[0]) && periods.place(f[0].period) == Some(latest))
+                .filter(|(_, f)| periods.place(f[0].period) == Some(latest))
                 .cloned()
                 .collect();
             if dated && !now.is_empty() && now.len() < computed.len() {
