@@ -147,6 +147,34 @@ impl Mention {
     pub fn interval(&self) -> Option<Interval> {
         Interval::rounded(self.value, self.decimals).scale(self.scale)
     }
+
+    /// The figure as prose states it, normalized: "$12.7 billion", "$0.24
+    /// per share", "12.6%", "50 basis points".
+    pub fn display(&self) -> String {
+        let v = format_grouped(self.value, self.decimals);
+        let neg = if self.negative { "-" } else { "" };
+        let scale = if self.scale == Decimal::new(1_000_000_000, 0) {
+            " billion"
+        } else if self.scale == Decimal::new(1_000_000, 0) {
+            " million"
+        } else if self.scale == Decimal::new(1_000, 0) {
+            " thousand"
+        } else {
+            ""
+        };
+        match self.kind {
+            MentionKind::Money => format!("{neg}${v}{scale}"),
+            MentionKind::PerShare => format!("{neg}${v} per share"),
+            MentionKind::Percent => format!("{neg}{v}%"),
+            MentionKind::Points => {
+                if self.scale == Decimal::new(1, 2) {
+                    format!("{neg}{v} basis points")
+                } else {
+                    format!("{neg}{v} points")
+                }
+            }
+        }
+    }
 }
 
 /// The scale a table's amounts are stated in ("in thousands").
@@ -353,8 +381,15 @@ impl Figure {
 
     /// The centre and half-width of [`Figure::interval`].
     pub fn center_half(&self) -> (Decimal, Decimal) {
+        self.center_half_among(0)
+    }
+
+    /// [`Figure::center_half`] for a figure among others printed with
+    /// `decimals`: a dash is a zero at their precision ("—" among
+    /// per-share figures is $0.00, rounded to the cent).
+    pub fn center_half_among(&self, decimals: u32) -> (Decimal, Decimal) {
         if self.dash {
-            return (Decimal::ZERO, half_unit(0));
+            return (Decimal::ZERO, half_unit(decimals));
         }
         (self.value, half_unit(self.decimals))
     }

@@ -523,13 +523,7 @@ fn evaluate(
                 let Some(f) = term(&table.rows[u], c, points) else {
                     continue;
                 };
-                // A dash is a zero at the column's precision: "—" among
-                // per-share figures is $0.00, not a zero rounded to units.
-                let (center, half) = if f.dash {
-                    (Decimal::ZERO, crate::interval::half_unit(decimals))
-                } else {
-                    f.center_half()
-                };
+                let (center, half) = f.center_half_among(decimals);
                 let center = if s < 0 { -center } else { center };
                 let Some(next) = acc.checked_add(center, half) else {
                     continue 'cols;

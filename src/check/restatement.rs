@@ -1073,32 +1073,6 @@ fn agree(a: &Mention, b: &Mention) -> bool {
     }
 }
 
-fn shown(m: &Mention) -> String {
-    let v = format_grouped(m.value, m.decimals);
-    let neg = if m.negative { "-" } else { "" };
-    let scale = if m.scale == Decimal::new(1_000_000_000, 0) {
-        " billion"
-    } else if m.scale == Decimal::new(1_000_000, 0) {
-        " million"
-    } else if m.scale == Decimal::new(1_000, 0) {
-        " thousand"
-    } else {
-        ""
-    };
-    match m.kind {
-        MentionKind::Money => format!("{neg}${v}{scale}"),
-        MentionKind::PerShare => format!("{neg}${v} per share"),
-        MentionKind::Percent => format!("{neg}{v}%"),
-        MentionKind::Points => {
-            if m.scale == Decimal::new(1, 2) {
-                format!("{neg}{v} basis points")
-            } else {
-                format!("{neg}{v} points")
-            }
-        }
-    }
-}
-
 /// The statement's own words up to and including its figure (at most the
 /// last ten words of its sentence before the figure), so that a reader can
 /// find the other statement even in an HTML exhibit that is one long line.
@@ -1114,7 +1088,7 @@ fn quote(doc: &Document, s: &Statement) -> String {
     let cut = words.len().saturating_sub(WORDS);
     let ellipsis = if cut > 0 { "…" } else { "" };
     let lead = words[cut..].join(" ");
-    let figure = shown(m);
+    let figure = m.display();
     if lead.is_empty() {
         figure
     } else {
@@ -1301,7 +1275,7 @@ fn compare(
         _ => sr.when.clone(),
     };
     let what = describe(doc, so, &when);
-    let (a, b) = (shown(mo), shown(mr));
+    let (a, b) = (mo.display(), mr.display());
     let line = lines.line(mr.span.start);
     let (ia, ib) = (mo.interval(), mr.interval());
     let range = |i: Option<Interval>, mm: &Mention| -> String {
@@ -1606,7 +1580,7 @@ fn compare_growths(
             continue;
         }
         let (mo, mr) = (m(odd.1), m(rest[0].1));
-        let (so, sr) = (shown(mo), shown(mr));
+        let (so, sr) = (mo.display(), mr.display());
         let line = lines.line(mr.span.start);
         let against = match k.0 {
             Against::YearAgo => " year over year",
@@ -1618,8 +1592,8 @@ fn compare_growths(
             severity: rule.severity,
             message: format!(
                 "growth of {so}{against} here but {sr} at line {line}, after the same amount ({} here, {} there)",
-                shown(m(odd.0)),
-                shown(m(rest[0].0))
+                m(odd.0).display(),
+                m(rest[0].0).display()
             ),
             help: Some(format!(
                 "the sentences state the same amount, so the growth rates after them are the same rate; {so} and {sr} are one slip apart and do not agree at their printed precision{}",

@@ -911,36 +911,22 @@ fn is_space_char(c: char) -> bool {
 /// showing a figure's bytes ("38.7</font>…<font>%" is "38.7 %").
 pub(crate) fn visible_text(raw: &str) -> String {
     let bytes = raw.as_bytes();
-    let mut out = String::with_capacity(raw.len().min(256));
+    let mut text = Acc::default();
     let mut i = 0;
-    let mut space = false;
     while i < bytes.len() {
-        let (c, len) = match bytes[i] {
-            b'<' => match raw[i..].find('>') {
-                Some(end) => {
-                    i += end + 1;
-                    continue;
-                }
-                None => ('<', 1),
-            },
-            b'&' => entity(&bytes[i..]).unwrap_or(('&', 1)),
-            _ => {
-                let c = raw[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8())
-            }
-        };
-        i += len;
-        if c.is_whitespace() || c == '\u{a0}' {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(c);
+        // The text up to the next tag, decoded and its white space
+        // collapsed as the reader's own; a "<" that opens no tag is text.
+        let tag = raw[i..]
+            .find('<')
+            .map(|k| i + k)
+            .and_then(|t| Some((t, t + raw[t..].find('>')? + 1)));
+        let (end, next) = tag.unwrap_or((bytes.len(), bytes.len()));
+        decode(bytes, i, end, |(s, at, len, space, _)| {
+            text.push(s, at, len, space)
+        });
+        i = next;
     }
-    out
+    text.into_trimmed().text().to_string()
 }
 
 /// An entity at the start of `s` (which starts with `&`): the character and
@@ -1551,13 +1537,15 @@ fn range_cell(t: &str, map: &TextMap) -> Option<Cell> {
         Some(_) => Decimal::new(1_000, 0),
         None => Decimal::ONE,
     };
+    // Each end is read as the cell's own figure would be.
     let end = |name: &str| -> Option<Figure> {
         let m = c.name(name)?;
-        let digits: String = m.as_str().chars().filter(|c| *c != ',').collect();
-        let value: Decimal = digits.parse().ok()?;
-        let decimals = digits
-            .find('.')
-            .map_or(0, |i| (digits.len() - i - 1) as u32);
+        let TokenKind::Number {
+            value, decimals, ..
+        } = lex_single(m.as_str())?.kind
+        else {
+            return None;
+        };
         Some(Figure {
             value,
             decimals,

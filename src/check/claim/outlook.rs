@@ -187,13 +187,6 @@ pub(super) fn check(
     }
     let label = &doc.tables[base.table].rows[base.row].label;
     let base_at = format!("Table {} \"{}\", {}", base.table + 1, label, base.period);
-    let shown = |x: &Mention| {
-        String::from_utf8_lossy(
-            &doc.source.bytes[x.span.start..x.span.end.min(doc.source.bytes.len())],
-        )
-        .trim()
-        .to_string()
-    };
     match (fits[k], fits[1 - k]) {
         // This end holds: the base is the one the words name.
         (true, _) => {
@@ -206,11 +199,7 @@ pub(super) fn check(
             );
             out.sentence.insert(
                 m.span,
-                format!(
-                    "the outlook's ${} {} over {base_at}",
-                    shown(amounts[k]),
-                    scale_word(amounts[k].scale)
-                ),
+                format!("the outlook's {} over {base_at}", amounts[k].display()),
             );
             Some(())
         }
@@ -227,13 +216,13 @@ pub(super) fn check(
                 )
             };
             let growth = growths[k]?.midpoint().saturating_mul(Decimal::ONE_HUNDRED);
-            let said = format!("${} {}", shown(amount), scale_word(amount.scale));
             out.findings.push(Finding {
                 rule: rule.id.clone(),
                 severity: rule.severity,
                 message: format!(
-                    "the outlook's growth of {}% does not follow from its amount: {said} over {} for the {} is {}%",
-                    shown(m),
+                    "the outlook's growth of {} does not follow from its amount: {} over {} for the {} is {}%",
+                    m.display(),
+                    amount.display(),
                     in_scale(base.interval.midpoint()),
                     clue.text,
                     growth.round_dp(1)
@@ -358,11 +347,6 @@ pub(super) fn against_range_cell(
     }
     // This end misses: reported only when the other ties and this one is a
     // slip of the cell's.
-    let shown = String::from_utf8_lossy(
-        &doc.source.bytes[m.span.start..m.span.end.min(doc.source.bytes.len())],
-    )
-    .trim()
-    .to_string();
     let decimals = m.decimals.max(cell_end.decimals);
     let said = digits(&m.value.to_string(), decimals);
     let printed = digits(&cell_end.value.to_string(), decimals);
@@ -374,9 +358,9 @@ pub(super) fn against_range_cell(
         rule: rule.id.clone(),
         severity: rule.severity,
         message: format!(
-            "the outlook's {which} end of ${shown} {} does not agree with the range the table prints, ${} {}",
-            scale_word(m.scale),
-            cell_end.value,
+            "the outlook's {which} end of {} does not agree with the range the table prints, ${} {}",
+            m.display(),
+            cell_end.display(),
             scale_word(scale)
         ),
         help: Some(format!(
