@@ -15,6 +15,7 @@ pub mod midpoint;
 pub mod proportion;
 pub mod restatement;
 pub mod sentence;
+pub mod typography;
 
 use crate::document::Document;
 use crate::fxhash::{FxHashMap, FxHashSet};
@@ -171,6 +172,7 @@ pub fn run(doc: &Document, rules: &RuleSet) -> Outcome {
             Kind::Agree(concept) => {
                 agree::check(doc, &resolved, rule, concept.as_deref(), &mut out)
             }
+            Kind::Typography => typography::check(doc, rule, &mut out),
             Kind::Sentence | Kind::Restatement => {}
         }
     }

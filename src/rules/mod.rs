@@ -34,6 +34,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/statements.yaml",
         include_str!("../../rules/statements.yaml"),
     ),
+    (
+        "rules/typography.yaml",
+        include_str!("../../rules/typography.yaml"),
+    ),
 ];
 
 /// Rule kinds tickmark knows.
@@ -42,6 +46,9 @@ pub const KINDS: &[&str] = &[
     "change",
     "crossfoot",
     "midpoint",
+    "proportion",
+    "claim",
+    "typography",
     "equation",
     "ratio",
     "agree",
@@ -65,6 +72,8 @@ pub enum Kind {
     Sentence,
     /// A figure stated twice in prose agrees with itself.
     Restatement,
+    /// A figure is printed the way figures are printed (no leading zero).
+    Typography,
     /// A sum (or comparison) of concepts, in one table or across tables.
     Equation(Equation),
     /// A displayed ratio equals numerator over denominator.
@@ -85,6 +94,7 @@ impl Kind {
             Kind::Claim => "claim",
             Kind::Sentence => "sentence",
             Kind::Restatement => "restatement",
+            Kind::Typography => "typography",
             Kind::Equation(_) => "equation",
             Kind::Ratio(_) => "ratio",
             Kind::Agree(_) => "agree",
@@ -587,6 +597,7 @@ fn compile_rules(
             "claim" => Kind::Claim,
             "sentence" => Kind::Sentence,
             "restatement" => Kind::Restatement,
+            "typography" => Kind::Typography,
             "equation" | "ratio" => {
                 let field = if r.kind.value == "ratio" {
                     "ratio"

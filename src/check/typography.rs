@@ -1,0 +1,188 @@
+//! `typography`: a figure is printed the way figures are printed.
+//!
+//! ## What it checks
+//! No amount, percentage or per-share figure of a release starts with a
+//! zero before another digit. "$09.8 billion", "up 05%" or a cell "02" is a
+//! keying slip: two digits transposed ("90.8" typed "09.8") or one dropped.
+//! Nothing else in the document can show it, since the slip often leaves a
+//! figure that no table states and no sentence computes, so the checks that
+//! tie figures out stay silent about it.
+//!
+//! ```text
+//! Today the company is reporting revenue of $09.8 billion for the quarter.
+//!                                             ^^^^ "09.8" starts with a zero
+//! ```
+//!
+//! A lone zero before the decimal point ("$0.25", "0.5%") is how a fraction
+//! is printed and is never reported.
+//!
+//! ## What it leaves alone
+//! Zero-padded codes (ZIP codes, CUSIPs, file numbers) are not figures: the
+//! prose reader only takes a number with a currency sign, a percent or a
+//! scale word, and a table cell is reported only when its row holds other
+//! figures printed without a leading zero, so a column of codes or dates
+//! ("07", "08", "09") is not a column of slips.
+
+use super::{Finding, Outcome};
+use crate::document::{Cell, Document};
+use crate::rules::Rule;
+use crate::span::Span;
+
+/// The digits of a printed figure's integer part, and how many of them come
+/// before its first thousands separator. HTML character references are
+/// skipped (`&#160;` holds digits that are not the figure's).
+fn integer_part(printed: &[u8]) -> (Vec<u8>, usize) {
+    let mut out = Vec::new();
+    let mut first_group = None;
+    let mut i = 0;
+    while i < printed.len() {
+        let b = printed[i];
+        if b == b'&' {
+            if let Some(end) = printed[i..].iter().take(12).position(|&c| c == b';') {
+                i += end + 1;
+                continue;
+            }
+        }
+        if b.is_ascii_digit() {
+            out.push(b);
+        } else if b == b',' && !out.is_empty() {
+            first_group.get_or_insert(out.len());
+        } else if b == b'.' || !out.is_empty() {
+            // The integer part is all that can carry a leading zero.
+            break;
+        }
+        i += 1;
+    }
+    let first_group = first_group.unwrap_or(out.len());
+    (out, first_group)
+}
+
+/// `Some(integer digits)` when the integer part of the printed figure
+/// starts with a zero that another digit follows: "09.8", "05", "010".
+///
+/// A run of four digits or more with no thousands separator ("07008",
+/// "000224") is a code, a recording number or a ZIP code, not an amount
+/// whose digits slipped: amounts that long are printed grouped.
+fn leading_zero(printed: &[u8]) -> Option<String> {
+    let (d, first_group) = integer_part(printed);
+    if d.len() < 2 || d[0] != b'0' || first_group > 3 {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&d).into_owned())
+}
+
+/// The reading with the first two digits exchanged, when that removes the
+/// zero: "09" reads "90", "010" reads "100".
+fn transposed(integer: &str) -> Option<String> {
+    let b = integer.as_bytes();
+    (b.len() >= 2 && b[1] != b'0').then(|| format!("{}{}{}", b[1] as char, '0', &integer[2..]))
+}
+
+fn finding(rule: &Rule, span: Span, shown: &str, integer: &str) -> Finding {
+    let help = match transposed(integer) {
+        Some(t) => format!(
+            "no figure is printed with a zero before its first significant digit: a digit is missing, or two are transposed (read the other way, the integer part is {t})"
+        ),
+        None => "no figure is printed with a zero before its first significant digit: a digit is missing, or two are transposed".to_string(),
+    };
+    Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: format!(
+            "\"{shown}\" starts with a zero: a digit is missing or two are transposed"
+        ),
+        help: Some(help),
+        span,
+        span_text: "starts with a zero".to_string(),
+        labels: Vec::new(),
+    }
+}
+
+/// Checks every narrative figure and every table figure.
+pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
+    let bytes = &doc.source.bytes;
+    let printed = |span: Span| bytes.get(span.start..span.end).unwrap_or_default();
+    for m in &doc.mentions {
+        let text = doc.blocks[m.block].text.text();
+        let Some(shown) = text.get(m.start..m.end) else {
+            continue;
+        };
+        if let Some(integer) = leading_zero(shown.as_bytes()) {
+            out.findings
+                .push(finding(rule, m.span, shown.trim(), &integer));
+        }
+    }
+    for t in &doc.tables {
+        for row in &t.rows {
+            let figures: Vec<_> = row
+                .cells
+                .iter()
+                .flatten()
+                .filter_map(Cell::figure)
+                .filter(|f| !f.dash)
+                .collect();
+            // A row of zero-padded codes is no row of slips: another figure
+            // of the row must be printed without a leading zero.
+            let plain = figures
+                .iter()
+                .filter(|f| leading_zero(printed(f.span)).is_none())
+                .count();
+            if plain == 0 {
+                continue;
+            }
+            for f in figures {
+                let text = printed(f.span);
+                if let Some(integer) = leading_zero(text) {
+                    let shown = String::from_utf8_lossy(text);
+                    out.findings
+                        .push(finding(rule, f.span, shown.trim(), &integer));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::findings_of;
+
+    #[test]
+    fn reads_the_integer_part() {
+        assert_eq!(leading_zero(b"09.8"), Some("09".into()));
+        assert_eq!(leading_zero(b"$ 05"), Some("05".into()));
+        assert_eq!(leading_zero(b"(012,345)"), Some("012345".into()));
+        assert_eq!(leading_zero(b"0.25"), None);
+        assert_eq!(leading_zero(b"$(0.06)"), None);
+        assert_eq!(leading_zero(b"0"), None);
+        assert_eq!(leading_zero(b"90.8"), None);
+        assert_eq!(leading_zero(b"$&#160;98"), None);
+        assert_eq!(leading_zero(b"$&#160;08"), Some("08".into()));
+        assert_eq!(leading_zero(b"07008"), None);
+        assert_eq!(leading_zero(b"000224"), None);
+        assert_eq!(transposed("09"), Some("90".into()));
+        assert_eq!(transposed("010"), Some("100".into()));
+        assert_eq!(transposed("00"), None);
+    }
+
+    const RELEASE: &str = include_str!("../../tests/fixtures/leading-zero.txt");
+
+    #[test]
+    fn reports_each_slip_once_and_nothing_else() {
+        let found = findings_of("leading-zero", RELEASE);
+        let shown: Vec<&str> = found
+            .iter()
+            .map(|f| &RELEASE[f.span.start..f.span.end])
+            .collect();
+        assert_eq!(shown, ["09.8", "04", "07"], "{found:#?}");
+    }
+
+    #[test]
+    fn clean_fractions_and_codes_are_not_slips() {
+        let clean = RELEASE
+            .replace("$09.8 billion", "$90.8 billion")
+            .replace("up 04%", "up 40%")
+            .replace(" 07  ", " 70  ");
+        assert!(findings_of("leading-zero", &clean).is_empty());
+    }
+}
