@@ -78,7 +78,8 @@
 //! amount something moved "by", or a concept no table shows; such figures
 //! count as unverified and `tickmark inspect` says why. "Approximately"
 //! widens a claim to a unit of its last digit; "more than", "over" and
-//! "nearly" make it one-sided. Growth rates and margins get one unit of
+//! "less than" make it one-sided; "nearly" and "almost" put it within a
+//! tenth below the figure. Growth rates and margins get one unit of
 //! their last printed digit either way (issuers truncate, or compute them
 //! from unrounded amounts).
 //!
@@ -3431,9 +3432,10 @@ fn check_mention<'d>(
             | "surpassed" | "topped" | "at least" | "just over" => {
                 Interval::new(v, Decimal::MAX / Decimal::TWO)
             }
-            "less than" | "under" | "up to" | "almost" | "nearly" | "just under" => {
-                Interval::new(Decimal::ZERO, v)
-            }
+            "less than" | "under" | "up to" => Interval::new(Decimal::ZERO, v),
+            // "Nearly $40 billion" is a little under forty: close below,
+            // within a tenth, not any amount under it.
+            "almost" | "nearly" | "just under" => Interval::new(v - v / Decimal::TEN, v),
             _ => match (v.checked_sub(unit), v.checked_add(unit)) {
                 (Some(lo), Some(hi)) => Interval::new(claim.lo.min(lo), claim.hi.max(hi)),
                 _ => return Err("too many digits".into()),

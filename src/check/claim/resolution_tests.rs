@@ -2437,3 +2437,20 @@ Non-GAAP diluted earnings per share\t$ 0.18\n"
         ],
     );
 }
+
+#[test]
+fn nearly_is_close_below_the_figure() {
+    expect(
+        release,
+        &[
+            ("Revenue was nearly $48.5 million.", 0),
+            ("Operating cash flow was nearly $9.2 million.", 0),
+            // Under $58.2 million, but not nearly: a digit slipped.
+            ("Revenue was nearly $58.2 million.", 1),
+            ("Revenue was almost $84.2 million.", 1),
+            // One-sided hedges stay one-sided.
+            ("Revenue was less than $58.2 million.", 0),
+            ("Revenue was more than $48.1 million.", 0),
+        ],
+    );
+}
