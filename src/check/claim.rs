@@ -3779,6 +3779,18 @@ fn check_mention<'d>(
                             continue;
                         }
                     }
+                    // "Up 5% year-over-year" is no growth over the quarter
+                    // before, though a trend table shows both pairs (one
+                    // month either way: 52/53-week quarters).
+                    if let (Some(g), Some(x), Some(y)) = (
+                        named_base(),
+                        periods.month_index(fa.period),
+                        periods.month_index(fb.period),
+                    ) {
+                        if (x - y - g).abs() > 1 {
+                            continue;
+                        }
+                    }
                     // An outlook's growth names no base when it is from a
                     // year before ("In Q1'25, we expect revenue growth of
                     // 11%"); a sequential one says so.

@@ -2454,3 +2454,42 @@ fn nearly_is_close_below_the_figure() {
         ],
     );
 }
+
+/// Five quarters in a row: a growth "year over year" is the pair a year
+/// apart, though the quarter before is in the table too.
+fn quarterly_trend(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nQUARTERLY REVENUE TRENDS\n(in millions)\n\n\
+\tQ1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026\n\n\
+Revenue\t$ 100.0\t$ 96.0\t$ 94.0\t$ 92.0\t$ 115.0\n\
+Cost of revenue\t60.0\t58.0\t57.0\t55.0\t69.0\n\
+Gross profit\t40.0\t38.0\t37.0\t37.0\t46.0\n"
+    )
+}
+
+#[test]
+fn a_named_base_keeps_pairs_that_far_apart() {
+    expect(
+        quarterly_trend,
+        &[
+            (
+                "Revenue for the first quarter of 2026 grew 15% year over year.",
+                0,
+            ),
+            // 25% is the growth over Q4 2025, not over Q1 2025.
+            (
+                "Revenue for the first quarter of 2026 grew 25% year over year.",
+                1,
+            ),
+            (
+                "Revenue for the first quarter of 2026 grew 25% sequentially.",
+                0,
+            ),
+            (
+                "Revenue for the first quarter of 2026 grew 15% sequentially.",
+                1,
+            ),
+        ],
+    );
+}
