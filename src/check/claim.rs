@@ -3946,6 +3946,8 @@ fn check_mention<'d>(
     }
     if let Some(in_market) = in_market(doc, &lower, &computed) {
         computed = in_market;
+    } else if let Some(whole) = in_no_market(doc, &lower, &computed) {
+        computed = whole;
     }
     let rows: Vec<(usize, usize)> = computed
         .iter()
@@ -4402,6 +4404,40 @@ fn in_market<'d>(
         .cloned()
         .collect();
     (!in_market.is_empty()).then_some(in_market)
+}
+
+/// Market words a column heading names a part of the business by.
+const MARKET_PARTS: &[&str] = &[
+    "international",
+    "u.s.",
+    "united states",
+    "domestic",
+    "emerging markets",
+    "developed markets",
+];
+
+/// "Revenues totaled $17.7 billion, ..., reflecting an operational increase
+/// of 32%": a sentence that names no market is about the whole business,
+/// so of a table's U.S., international and worldwide columns, those headed
+/// by no market, when any candidate's are.
+fn in_no_market<'d>(
+    doc: &Document,
+    lower: &str,
+    computed: &[Candidate<'d>],
+) -> Option<Vec<Candidate<'d>>> {
+    let names_market = |text: &str| MARKET_PARTS.iter().any(|w| text.contains(w));
+    if names_market(lower) || lower.contains("globally") || lower.contains("worldwide") {
+        return None;
+    }
+    let whole: Vec<Candidate<'d>> = computed
+        .iter()
+        .filter(|(_, f)| {
+            f.iter()
+                .all(|x| column_of(doc, x).is_none_or(|c| !names_market(&c.header.to_lowercase())))
+        })
+        .cloned()
+        .collect();
+    (!whole.is_empty() && whole.len() < computed.len()).then_some(whole)
 }
 
 /// The base a growth or change names around it, in months: a year

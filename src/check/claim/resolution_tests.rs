@@ -2493,3 +2493,35 @@ fn a_named_base_keeps_pairs_that_far_apart() {
         ],
     );
 }
+
+/// Revenues by market: worldwide, U.S. and international columns.
+fn by_market(prose: &str) -> String {
+    format!(
+        "Example Pharma Reports 2024 Results\n\n{prose}\n\n\
+EXAMPLE PHARMA\nREVENUES\n(in millions)\n\n\
+\tYear Ended December 31,\n\
+\tWorldwide\tWorldwide\tWorldwide\tU.S.\tU.S.\tU.S.\tInternational\tInternational\tInternational\n\
+\t2024\t2023\t% Change\t2024\t2023\t% Change\t2024\t2023\t% Change\n\n\
+Total revenues\t$ 17,702\t$ 13,491\t31%\t$ 11,652\t$ 8,491\t37%\t$ 6,050\t$ 5,000\t21%\n"
+    )
+}
+
+#[test]
+fn a_sentence_naming_no_market_is_about_the_whole() {
+    expect(
+        by_market,
+        &[
+            (
+                "Revenues for 2024 totaled $17.7 billion, an increase of 31%.",
+                0,
+            ),
+            // The international growth is not the company's.
+            (
+                "Revenues for 2024 totaled $17.7 billion, an increase of 21%.",
+                1,
+            ),
+            ("International revenues for 2024 increased 21%.", 0),
+            ("U.S. revenues for 2024 increased 37%.", 0),
+        ],
+    );
+}
