@@ -1003,6 +1003,13 @@ static OTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(last|prior|previous|preceding|earlier|ago|compared|versus|vs|from\s+(\$|\d|the|a|an|last|prior)|since|before|after|until|through|during|since|then|were up|were down|increase[ds]?|decrease[ds]?|grew|rose|fell|declined?|year|quarter|month|period|fiscal|annual|ytd|trailing|q[1-4]|fy)(?-u:\b)")
         .expect("re")
 });
+/// Words that name a growth's base and no period of its own, and the
+/// growth words themselves: what is left of a sentence without them says
+/// whether it names a period.
+static BASE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(year[\s-]over[\s-]year|year[\s-]on[\s-]year|y/y|yoy|sequentially|quarter[\s-]over[\s-]quarter|q/q|increase[ds]?|decrease[ds]?|grew|rose|fell|declined?|were up|were down)(?-u:\b)")
+        .expect("re")
+});
 /// What the comparison amount's period is, after it.
 static BASE_YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^.;$\d]{0,40}?(?-u:\b)(last year|prior year|a year ago|year[\s-]ago|prior[\s-]year|the same (quarter|period) (of )?(last|the prior|the previous) year)(?-u:\b)")
@@ -3781,8 +3788,13 @@ fn check_mention<'d>(
                     }
                     // "Up 5% year-over-year" is no growth over the quarter
                     // before, though a trend table shows both pairs (one
-                    // month either way: 52/53-week quarters).
-                    if let (Some(g), Some(x), Some(y)) = (
+                    // month either way: 52/53-week quarters). Only periods
+                    // placed alike: a fiscal "Q4 FY26" is no calendar
+                    // quarter beside a dated one (`mixed_gap` places it).
+                    let alike =
+                        periods.end_of(fa.period).is_some() == periods.end_of(fb.period).is_some();
+                    if let (true, Some(g), Some(x), Some(y)) = (
+                        alike,
                         named_base(),
                         periods.month_index(fa.period),
                         periods.month_index(fb.period),
@@ -3919,7 +3931,16 @@ fn check_mention<'d>(
         && doc.mentions[..i].last().is_some_and(|p| {
             p.block == m.block && p.start >= start && p.kind == MentionKind::Percent
         });
+    // A growth is the same: "International segment sales increased 5%
+    // year-over-year" is the latest quarter's growth, whatever the
+    // base words, which name the base and not the period.
+    let unnamed_growth = matches!(assertion, Assertion::Growth | Assertion::Change)
+        && clues.is_empty()
+        && base_clue.is_none()
+        && phrase_at < lower.len()
+        && !OTHER_TIME.is_match(&BASE_WORDS.replace_all(&text[start..next.max(m.end)], " "));
     if growth_to
+        || unnamed_growth
         || assertion == Assertion::Value
             && clues.is_empty()
             && comparison.is_none()

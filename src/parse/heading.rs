@@ -214,7 +214,9 @@ pub fn parse_period(own: &str, shared: &str) -> Period {
         // column is its title.
         p.months = Some(12);
     }
-    if let Some(c) = QUARTER.captures(&both) {
+    // The column's own quarter ("Q2 2025") over one its neighbours share
+    // (a headline's "First Quarter" above a trend table's quarters).
+    if let Some(c) = QUARTER.captures(own).or_else(|| QUARTER.captures(&both)) {
         let q = c
             .get(1)
             .or(c.get(2))
@@ -392,6 +394,15 @@ mod tests {
         );
         // Not a quarter: a model number, a year's own digits.
         assert_eq!(parse_period("12Q24", "").quarter, None);
+    }
+
+    #[test]
+    fn a_columns_own_quarter_wins_over_a_shared_one() {
+        let p = parse_period("Q2 2025", "Example Corp Reports First Quarter 2026 Results");
+        assert_eq!((p.quarter, p.year), (Some(2), Some(2025)));
+        // A shared quarter still dates a column that names none.
+        let p = parse_period("2025", "Second Quarter");
+        assert_eq!((p.quarter, p.year), (Some(2), Some(2025)));
     }
 
     #[test]

@@ -175,8 +175,19 @@ Net income\t$ 3,469\t$ 3,100\t$ 2,247\n",
                 "Revenue for the first quarter ended March 31, 2026, was $48.2 million, up 7% from the previous quarter.",
                 0,
             ),
+            // The growth over the year-ago quarter (12.5%) is no base for
+            // "the previous quarter": 17% is one slip from it, but what the
+            // quarter before grew to is not placed here, so nothing is said.
             (
                 "Revenue for the first quarter ended March 31, 2026, was $48.2 million, up 17% from the previous quarter.",
+                0,
+            ),
+            (
+                "Revenue for the first quarter ended March 31, 2026, was $48.2 million, up 12% from a year ago.",
+                0,
+            ),
+            (
+                "Revenue for the first quarter ended March 31, 2026, was $48.2 million, up 17% from a year ago.",
                 1,
             ),
         ],
@@ -1447,9 +1458,11 @@ fn a_market_named_narrows_to_its_columns() {
         )),
         1
     );
+    // Naming no market, the sentence is about the whole business: the
+    // worldwide column's 25%.
     assert_eq!(
         html_findings(&doc("▪Padcev up 65% operationally, driven by demand.")),
-        0
+        1
     );
     // The international rate, offered as the worldwide one, is no tie.
     assert_eq!(
@@ -2522,6 +2535,34 @@ fn a_sentence_naming_no_market_is_about_the_whole() {
             ),
             ("International revenues for 2024 increased 21%.", 0),
             ("U.S. revenues for 2024 increased 37%.", 0),
+        ],
+    );
+}
+
+/// Six quarters: two pairs a year apart.
+fn six_quarters(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nQUARTERLY REVENUE TRENDS\n(in millions)\n\n\
+\tQ4 2024\tQ1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026\n\n\
+Revenue\t$ 80.0\t$ 100.0\t$ 96.0\t$ 94.0\t$ 92.0\t$ 125.0\n\
+Cost of revenue\t50.0\t60.0\t58.0\t57.0\t55.0\t75.0\n\
+Gross profit\t30.0\t40.0\t38.0\t37.0\t37.0\t50.0\n"
+    )
+}
+
+#[test]
+fn a_growth_naming_no_period_is_the_latest() {
+    expect(
+        six_quarters,
+        &[
+            ("Revenue increased 25% year over year.", 0),
+            // 15% is the fourth quarter's growth, not the latest quarter's.
+            ("Revenue increased 15% year over year.", 1),
+            (
+                "Fourth-quarter 2025 revenue increased 15% year over year.",
+                0,
+            ),
         ],
     );
 }
