@@ -126,6 +126,11 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(pro[ -]?forma|adjusted|non-?gaap|normalized|excluding|excluded|core|organic|constant[ -]currency|comparable|underlying|segments?|per[ -]share|net of|without|operational(ly)?|hedging|(f/?x|currency)[ -]neutral)(?-u:\b)")
         .expect("re")
 });
+/// A sentence that opens by excluding the effect of exchange rates.
+static FX_EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*excluding\s+(the\s+)?[^,;]{0,80}?(impact|effect)s?\s+(of|from)\s+[^,;]{0,60}?(foreign[\s-]+(currency|exchange)|currenc(y|ies)|f/?x)(?-u:\b)")
+        .expect("re")
+});
 /// Qualifiers just after a figure ("up 23% in constant currency").
 static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^.;$]{0,30}?(?-u:\b)(non-?gaap|constant[ -]currency|adjusted|excluding|operational(ly)?|pro[ -]?forma|organic|cc|without|(f/?x|currency)[ -]neutral)(?-u:\b)")
@@ -3210,6 +3215,19 @@ fn check_mention<'d>(
                 return Err(format!("qualified (\"{}\")", q.as_str()));
             }
         }
+        // "Excluding the $1.5 billion favorable impact from year-over-year
+        // changes in foreign exchange rates throughout the quarter, net
+        // sales increased 12%": the clause that opens the sentence names an
+        // amount of its own, so the lead (after that amount) misses it. A
+        // growth so qualified is the rate a table states in constant
+        // currency; anything else so qualified is not the reported figure.
+        if FX_EXCLUDED.is_match(&lower[..phrase_at]) {
+            if assertion == Assertion::Growth && !vocab.rates.of(&concept, true).is_empty() {
+                constant_currency = true;
+            } else if !own_qualifier {
+                return Err("qualified (\"excluding … foreign exchange\")".into());
+            }
+        }
         // A parenthesis defines or footnotes ("gross margin (defined as
         // …, excluding depreciation)"); it does not qualify.
         let rest = strip_parens(&lower[phrase_end.min(lower.len())..]);
@@ -3859,7 +3877,21 @@ fn check_mention<'d>(
                     computed.push((value, a.1.iter().chain(b.1.iter()).copied().collect()));
                 }
             }
-            // The rates the tables print, in the columns that fit.
+            // A rate printed in a trend table's column is its period's
+            // growth over the base a year (or the named base) before: when
+            // the words name the base ("compared with second quarter
+            // 2024"), the column a year after it.
+            let base_months: Vec<i32> = match &base_clue {
+                Some(c) if !stated.is_empty() => doc
+                    .tables
+                    .iter()
+                    .flat_map(|t| t.columns.iter())
+                    .filter(|col| periods.fits(c, &col.period) == Some(true))
+                    .filter_map(|col| periods.month_index(&col.period))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let gap = named_base().unwrap_or(12);
             for rate in &stated {
                 let f = &rate.fact;
                 if !trailing_ok && trailing_row(doc, f) {
@@ -3880,6 +3912,11 @@ fn check_mention<'d>(
                     Some(false) => continue,
                     None => {
                         unplaced = true;
+                        continue;
+                    }
+                }
+                if let (false, Some(x)) = (base_months.is_empty(), periods.month_index(f.period)) {
+                    if !base_months.iter().any(|b| (x - b - gap).abs() <= 1) {
                         continue;
                     }
                 }

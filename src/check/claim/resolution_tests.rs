@@ -2566,3 +2566,28 @@ fn a_growth_naming_no_period_is_the_latest() {
         ],
     );
 }
+
+/// Five quarters with the growth rates excluding exchange rates.
+fn fx_trend(prose: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nSUPPLEMENTAL FINANCIAL INFORMATION\n(in millions)\n\n\
+\tQ1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026\n\n\
+Net sales\t$ 100.0\t$ 96.0\t$ 94.0\t$ 92.0\t$ 125.0\n\
+Net sales -- Y/Y growth, excluding F/X\t10%\t11%\t12%\t13%\t22%\n"
+    )
+}
+
+#[test]
+fn excluding_exchange_rates_is_the_constant_currency_rate() {
+    let lead = "Excluding the $3.0 million unfavorable impact from year-over-year changes in foreign exchange rates throughout the quarter, net sales increased";
+    let cases = [
+        (format!("{lead} 22% compared with first quarter 2025."), 0),
+        // The reported growth (25%) is not the one excluding exchange rates.
+        (format!("{lead} 25% compared with first quarter 2025."), 1),
+        // The third quarter's rate is a year after no base the words name.
+        (format!("{lead} 12% compared with first quarter 2025."), 1),
+    ];
+    let cases: Vec<(&str, usize)> = cases.iter().map(|(s, n)| (s.as_str(), *n)).collect();
+    expect(fx_trend, &cases);
+}
