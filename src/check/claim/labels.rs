@@ -332,6 +332,15 @@ fn subject_position(
         if REPORTS.contains(&w.as_str()) && issuer_opens(&rest[..cut], issuer) {
             return true;
         }
+        // "This compares with income available for common shareholders of
+        // $475 million": what a result is compared with is that row too.
+        if matches!(w.as_str(), "with" | "to") {
+            let verb = rest[..cut].trim_end();
+            let verb = verb.rsplit(char::is_whitespace).next().unwrap_or("");
+            if matches!(verb, "compares" | "compared") {
+                return true;
+            }
+        }
         if !(super::MODIFIERS.contains(&w.as_str()) || periodish) {
             return false;
         }

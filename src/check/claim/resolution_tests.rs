@@ -2591,3 +2591,20 @@ fn excluding_exchange_rates_is_the_constant_currency_rate() {
     let cases: Vec<(&str, usize)> = cases.iter().map(|(s, n)| (s.as_str(), *n)).collect();
     expect(fx_trend, &cases);
 }
+
+#[test]
+fn what_a_result_compares_with_is_its_row() {
+    expect(
+        release,
+        &[
+            (
+                "Research and development was $12.5 million in the first quarter of 2026. This compares with research and development of $11.2 million for the first quarter of 2025.",
+                0,
+            ),
+            (
+                "Research and development was $12.5 million in the first quarter of 2026. This compares with research and development of $11.7 million for the first quarter of 2025.",
+                1,
+            ),
+        ],
+    );
+}
