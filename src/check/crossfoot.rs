@@ -134,7 +134,9 @@ fn fit(t: &Table, row: usize, additive: bool, one_period: bool, h: &Hypothesis) 
         if f.unit != target.unit && !(f.dash || target.dash) && !(points && rate_like(f, target)) {
             return RowFit::Silent;
         }
-        let (center, half) = f.center_half();
+        // A dash among per-share figures is $0.00 at their precision, not
+        // anything under fifty cents.
+        let (center, half) = f.center_half_among(target.decimals);
         let Some(s) = acc.checked_add(center, half) else {
             return RowFit::Silent;
         };
@@ -749,6 +751,28 @@ Net income\t100\t110\t120\t130\t460
 Diluted earnings per share\t$ 0.50\t$ 0.56\t$ 0.61\t$ 0.67\t$ 2.31
 ";
         assert!(findings(periods).is_empty(), "{:#?}", findings(periods));
+    }
+
+    #[test]
+    fn a_dash_among_per_share_figures_is_zero_to_the_cent() {
+        // The retirement adjustment is a dash on the per-share row: $0.00,
+        // not anything under fifty cents, so $2.64 + $0.48 + — is $3.12.
+        let recon = "\
+RECONCILIATION
+(in millions, except per share amounts)
+
+\tThree Months Ended December 31, 2025\t\t\t
+\tGAAP\tAcquisition-Related Adjustments\tRetirement-Related Adjustments\tOperating (Non-GAAP)
+
+Gross profit\t10,267\t172\t--\t10,439
+Pre-tax income\t2,417\t582\t1,185\t4,184
+Net income\t2,001\t449\t915\t3,365
+Diluted earnings per share\t$ 2.64\t$ 0.48\t--\t$ 3.12
+";
+        assert!(findings(recon).is_empty(), "{:#?}", findings(recon));
+        let f = findings(&recon.replace("$ 3.12", "$ 3.21"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].contains("earnings per share"), "{}", f[0]);
     }
 
     #[test]
