@@ -2468,16 +2468,24 @@ fn nearly_is_close_below_the_figure() {
     );
 }
 
+/// A first-quarter release over one table of quarters: `head` is the
+/// column headings, `rows` the rows (tab-separated).
+fn quarters(prose: &str, head: &str, rows: &str) -> String {
+    format!(
+        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
+EXAMPLE CORP\nQUARTERLY TRENDS\n(in millions)\n\n\t{head}\n\n{rows}"
+    )
+}
+
 /// Five quarters in a row: a growth "year over year" is the pair a year
 /// apart, though the quarter before is in the table too.
 fn quarterly_trend(prose: &str) -> String {
-    format!(
-        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
-EXAMPLE CORP\nQUARTERLY REVENUE TRENDS\n(in millions)\n\n\
-\tQ1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026\n\n\
-Revenue\t$ 100.0\t$ 96.0\t$ 94.0\t$ 92.0\t$ 115.0\n\
+    quarters(
+        prose,
+        "Q1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026",
+        "Revenue\t$ 100.0\t$ 96.0\t$ 94.0\t$ 92.0\t$ 115.0\n\
 Cost of revenue\t60.0\t58.0\t57.0\t55.0\t69.0\n\
-Gross profit\t40.0\t38.0\t37.0\t37.0\t46.0\n"
+Gross profit\t40.0\t38.0\t37.0\t37.0\t46.0\n",
     )
 }
 
@@ -2541,13 +2549,12 @@ fn a_sentence_naming_no_market_is_about_the_whole() {
 
 /// Six quarters: two pairs a year apart.
 fn six_quarters(prose: &str) -> String {
-    format!(
-        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
-EXAMPLE CORP\nQUARTERLY REVENUE TRENDS\n(in millions)\n\n\
-\tQ4 2024\tQ1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026\n\n\
-Revenue\t$ 80.0\t$ 100.0\t$ 96.0\t$ 94.0\t$ 92.0\t$ 125.0\n\
+    quarters(
+        prose,
+        "Q4 2024\tQ1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026",
+        "Revenue\t$ 80.0\t$ 100.0\t$ 96.0\t$ 94.0\t$ 92.0\t$ 125.0\n\
 Cost of revenue\t50.0\t60.0\t58.0\t57.0\t55.0\t75.0\n\
-Gross profit\t30.0\t40.0\t38.0\t37.0\t37.0\t50.0\n"
+Gross profit\t30.0\t40.0\t38.0\t37.0\t37.0\t50.0\n",
     )
 }
 
@@ -2569,12 +2576,11 @@ fn a_growth_naming_no_period_is_the_latest() {
 
 /// Five quarters with the growth rates excluding exchange rates.
 fn fx_trend(prose: &str) -> String {
-    format!(
-        "Example Corp Reports First Quarter 2026 Results\n\n{prose}\n\n\
-EXAMPLE CORP\nSUPPLEMENTAL FINANCIAL INFORMATION\n(in millions)\n\n\
-\tQ1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026\n\n\
-Net sales\t$ 100.0\t$ 96.0\t$ 94.0\t$ 92.0\t$ 125.0\n\
-Net sales -- Y/Y growth, excluding F/X\t10%\t11%\t12%\t13%\t22%\n"
+    quarters(
+        prose,
+        "Q1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026",
+        "Net sales\t$ 100.0\t$ 96.0\t$ 94.0\t$ 92.0\t$ 125.0\n\
+Net sales -- Y/Y growth, excluding F/X\t10%\t11%\t12%\t13%\t22%\n",
     )
 }
 
