@@ -4474,6 +4474,13 @@ const MARKET_PARTS: &[&str] = &[
     "developed markets",
 ];
 
+/// Does lower-case `text` name a market ("U.S.", "international")? "U.S.
+/// GAAP" names an accounting basis, not a market.
+fn names_market(text: &str) -> bool {
+    let text = text.replace("u.s. gaap", "");
+    MARKET_PARTS.iter().any(|w| text.contains(w))
+}
+
 /// "Revenues totaled $17.7 billion, ..., reflecting an operational increase
 /// of 32%": a sentence that names no market is about the whole business,
 /// so of a table's U.S., international and worldwide columns, those headed
@@ -4483,7 +4490,6 @@ fn in_no_market<'d>(
     lower: &str,
     computed: &[Candidate<'d>],
 ) -> Option<Vec<Candidate<'d>>> {
-    let names_market = |text: &str| MARKET_PARTS.iter().any(|w| text.contains(w));
     if names_market(lower) || lower.contains("globally") || lower.contains("worldwide") {
         return None;
     }

@@ -2614,3 +2614,12 @@ fn what_a_result_compares_with_is_its_row() {
         ],
     );
 }
+
+#[test]
+fn u_s_gaap_names_no_market() {
+    use super::names_market;
+    assert!(names_market("u.s. 2024"));
+    assert!(names_market("international revenues"));
+    assert!(!names_market("u.s. gaap 2024"));
+    assert!(!names_market("worldwide 2024"));
+}
