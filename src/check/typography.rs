@@ -24,7 +24,7 @@
 //! ("07", "08", "09") is not a column of slips.
 
 use super::{Finding, Outcome};
-use crate::document::{Cell, Document};
+use crate::document::{Cell, Document, Format};
 use crate::rules::Rule;
 use crate::span::Span;
 
@@ -71,20 +71,26 @@ fn leading_zero(printed: &[u8]) -> Option<String> {
     Some(String::from_utf8_lossy(&d).into_owned())
 }
 
-/// The reading with the first two digits exchanged, when that removes the
-/// zero: "09" reads "90", "010" reads "100".
-fn transposed(integer: &str) -> Option<String> {
-    let b = integer.as_bytes();
-    (b.len() >= 2 && b[1] != b'0').then(|| format!("{}{}{}", b[1] as char, '0', &integer[2..]))
+/// The figure read with its first two digits exchanged, when they stand
+/// side by side and the exchange removes the zero: "09.8" reads "90.8",
+/// "010" reads "100".
+fn transposed(shown: &str) -> Option<String> {
+    let i = shown.find(|c: char| c.is_ascii_digit())?;
+    let b = shown.as_bytes();
+    let next = *b.get(i + 1)?;
+    if !next.is_ascii_digit() || next == b'0' {
+        return None;
+    }
+    let mut out = shown.as_bytes().to_vec();
+    out.swap(i, i + 1);
+    String::from_utf8(out).ok()
 }
 
-fn finding(rule: &Rule, span: Span, shown: &str, integer: &str) -> Finding {
-    let help = match transposed(integer) {
-        Some(t) => format!(
-            "no figure is printed with a zero before its first significant digit: a digit is missing, or two are transposed (read the other way, the integer part is {t})"
-        ),
-        None => "no figure is printed with a zero before its first significant digit: a digit is missing, or two are transposed".to_string(),
-    };
+fn finding(rule: &Rule, span: Span, shown: &str) -> Finding {
+    let mut help = "no figure is printed with a zero before its first significant digit: a digit is missing, or two are transposed".to_string();
+    if let Some(t) = transposed(shown) {
+        help.push_str(&format!(" (read the other way, it is \"{t}\")"));
+    }
     Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
@@ -107,9 +113,8 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
         let Some(shown) = text.get(m.start..m.end) else {
             continue;
         };
-        if let Some(integer) = leading_zero(shown.as_bytes()) {
-            out.findings
-                .push(finding(rule, m.span, shown.trim(), &integer));
+        if leading_zero(shown.as_bytes()).is_some() {
+            out.findings.push(finding(rule, m.span, shown.trim()));
         }
     }
     for t in &doc.tables {
@@ -132,10 +137,14 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
             }
             for f in figures {
                 let text = printed(f.span);
-                if let Some(integer) = leading_zero(text) {
-                    let shown = String::from_utf8_lossy(text);
-                    out.findings
-                        .push(finding(rule, f.span, shown.trim(), &integer));
+                if leading_zero(text).is_some() {
+                    // As a reader sees it: markup and references decoded.
+                    let raw = String::from_utf8_lossy(text);
+                    let shown = match doc.format {
+                        Format::Html => crate::parse::html::visible_text(&raw),
+                        _ => raw.into_owned(),
+                    };
+                    out.findings.push(finding(rule, f.span, shown.trim()));
                 }
             }
         }
@@ -160,8 +169,9 @@ mod tests {
         assert_eq!(leading_zero(b"$&#160;08"), Some("08".into()));
         assert_eq!(leading_zero(b"07008"), None);
         assert_eq!(leading_zero(b"000224"), None);
-        assert_eq!(transposed("09"), Some("90".into()));
-        assert_eq!(transposed("010"), Some("100".into()));
+        assert_eq!(transposed("09.8"), Some("90.8".into()));
+        assert_eq!(transposed("$ 010"), Some("$ 100".into()));
+        assert_eq!(transposed("(01,234)"), Some("(10,234)".into()));
         assert_eq!(transposed("00"), None);
     }
 
@@ -175,6 +185,26 @@ mod tests {
             .map(|f| &RELEASE[f.span.start..f.span.end])
             .collect();
         assert_eq!(shown, ["09.8", "04", "07"], "{found:#?}");
+    }
+
+    #[test]
+    fn an_html_cell_is_shown_as_a_reader_sees_it() {
+        let html = "<p>Example Corp Reports First Quarter 2026 Results</p>\
+<table><tr><td></td><td>2026</td><td>2025</td></tr>\
+<tr><td>Revenue</td><td>$&#160;9,812</td><td>$&#160;8,716</td></tr>\
+<tr><td>Stores opened</td><td>$&#160;07</td><td>12</td></tr></table>";
+        let found = crate::check::findings_in("leading-zero", html, crate::document::Format::Html);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].message.starts_with("\"07\""),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0].help.as_deref().unwrap_or("").contains("70"),
+            "{:?}",
+            found[0].help
+        );
     }
 
     #[test]
