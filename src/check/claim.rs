@@ -727,7 +727,12 @@ impl DocPeriods {
         // their year and quarter, when no quarter is dated: a fiscal "Q2
         // FY25" is no calendar month beside dated columns.
         let dated_latest = quarters().filter_map(|f| f.period.end.map(month_key)).max();
-        let undated = quarters().filter_map(|f| undated_key(f.period)).max();
+        // An outlook's quarter ("Q4'24 Forecast") is no reported quarter:
+        // the latest undated quarter is the latest the release reports.
+        let undated = quarters()
+            .filter(|f| !doc.tables[f.table].columns[f.column].is_forecast())
+            .filter_map(|f| undated_key(f.period))
+            .max();
         // Undated quarters are placed by year and quarter when no quarter is
         // dated, or when the latest of each kind end together: then the
         // fiscal year is the calendar year ("2Q24" beside "three months
@@ -1140,9 +1145,16 @@ fn abbreviation(text: &str, i: usize) -> bool {
     // A capital after it starts a sentence ("… vs. Q4 2021" over a table's
     // next line, "Acme Inc. The company"); a figure or a lower-case word
     // goes on with it ("27% vs. 22%", "(vs. $1.7B").
-    let goes_on = text[i + 1..]
-        .trim_start()
-        .starts_with(|c: char| !c.is_uppercase());
+    let rest = &text[i + 1..];
+    let next = rest.trim_start();
+    // "an increase of 42% vs. Q2’23": a period on the same line goes on
+    // with "vs." too.
+    static PERIOD_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(Q[1-4]|[1-4]Q|FY|H[12])(?-u:\b)|^(Q[1-4]|[1-4]Q)['’]").expect("re")
+    });
+    let same_line = !rest[..rest.len() - next.len()].contains('\n');
+    let goes_on = next.starts_with(|c: char| !c.is_uppercase())
+        || word.eq_ignore_ascii_case("vs") && same_line && PERIOD_AHEAD.is_match(next);
     goes_on && (initial || WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
@@ -3984,8 +3996,14 @@ fn check_mention<'d>(
             && phrase_at < lower.len()
             && !OTHER_TIME.is_match(&text[start..next.max(m.end)])
     {
+        // An outlook's column is later than any reported one, but a
+        // figure that does not look ahead ("Operating income totaled
+        // $2.3B" beside a "Q1'25 Forecast" column) is about the latest
+        // reported.
+        let reported = |f: &Fact| forward.is_some() || outlook_column(doc, f).is_none();
         let latest = computed
             .iter()
+            .filter(|(_, f)| reported(f[0]))
             .filter_map(|(_, f)| periods.place(f[0].period))
             .max();
         if let Some(latest) = latest {
@@ -3994,7 +4012,7 @@ fn check_mention<'d>(
                 .all(|(_, f)| periods.place(f[0].period).is_some());
             let now: Vec<Candidate> = computed
                 .iter()
-                .filter(|(_, f)| periods.place(f[0].period) == Some(latest))
+                .filter(|(_, f)| reported(f[0]) && periods.place(f[0].period) == Some(latest))
                 .cloned()
                 .collect();
             if dated && !now.is_empty() && now.len() < computed.len() {
@@ -4160,7 +4178,10 @@ fn check_mention<'d>(
             clue.as_ref().is_none_or(length_only) && base_clue.is_none() && phrase_at < lower.len();
         // The base a growth names right after it ("up 12% from a year
         // ago", "up 28% from the previous quarter"), or right before it.
-        let base_months = named_base();
+        // A growth that names no base at all ("a strong Q2 with 17%
+        // revenue growth") is a release's usual one, over the year before.
+        let base_months = named_base()
+            .or_else(|| (assertion == Assertion::Growth && base_clue.is_none()).then_some(12));
         if let Some(narrow) = narrowed(
             doc,
             periods,
@@ -4425,6 +4446,19 @@ fn narrowed<'d>(
         .collect();
     if !same_rows.is_empty() {
         out = same_rows;
+    } else {
+        // The whole business's rows, when the candidates also hold the rows a
+        // breakdown repeats under each part's header ("Revenue" under "UCAN
+        // Streaming:", "EMEA:", …): a part's own figure is named by its part,
+        // which the concept would then be.
+        let whole: Vec<Candidate<'d>> = out
+            .iter()
+            .filter(|(_, f)| !f.iter().any(|x| repeated_under_parts(doc, x)))
+            .cloned()
+            .collect();
+        if !whole.is_empty() {
+            out = whole;
+        }
     }
     if unnamed {
         let latest = out
@@ -4436,6 +4470,25 @@ fn narrowed<'d>(
         }
     }
     (out.len() < computed.len()).then_some(out)
+}
+
+/// Is the fact's row one a table repeats under each part's header: its
+/// label stands under another section header of the table too
+/// ("Revenue" under "UCAN Streaming:" and under "EMEA:")?
+fn repeated_under_parts(doc: &Document, f: &Fact) -> bool {
+    let t = &doc.tables[f.table];
+    let header_of = |r: usize| t.rows[..r].iter().rposition(|x| x.header);
+    let Some(own) = header_of(f.row) else {
+        return false;
+    };
+    let label = t.rows[f.row].label.trim();
+    !label.is_empty()
+        && t.rows.iter().enumerate().any(|(r, row)| {
+            r != f.row
+                && !row.header
+                && row.label.trim().eq_ignore_ascii_case(label)
+                && header_of(r).is_some_and(|h| h != own)
+        })
 }
 
 /// "Padcev globally, up 25% operationally": of a product table's
@@ -5225,7 +5278,8 @@ Income from operations\t$ 4,259\t$ 1,200\t$ 5,459\t$ 2,745\t$ 1,100\t$ 3,845\n",
     fn a_base_named_beside_a_growth_narrows_its_pairs() {
         // Five quarters: the latest quarter's growth over each earlier one
         // is four rates (10%, 4.8%, 2.3%, -2.2%); "year over year" and
-        // "sequentially" name one.
+        // "sequentially" name one, and a growth that names none is the
+        // year's.
         let text = |prose: &str| {
             format!(
                 "Example Corp Reports Third Quarter 2026 Results\n\n{prose}\n\n\
@@ -5240,7 +5294,9 @@ Gross profit\t23,000\t23,500\t23,000\t21,500\t21,000\n"
         for (sentence, want) in [
             ("Revenue grew 10% year over year.", 0),
             ("Revenue grew 16% year over year.", 1),
-            ("Revenue grew 16%.", 0),
+            // No base named: a release's usual one, the year before.
+            ("Revenue grew 16%.", 1),
+            ("Revenue grew 10%.", 0),
             ("Revenue fell 2% sequentially.", 0),
             ("Revenue fell 8% sequentially.", 1),
         ] {

@@ -2623,3 +2623,53 @@ fn u_s_gaap_names_no_market() {
     assert!(!names_market("u.s. gaap 2024"));
     assert!(!names_market("worldwide 2024"));
 }
+
+/// A letter whose summary heads its quarters "Q3'23 … Q3'24" with no
+/// dates, and adds "Q4'24 Forecast", over a regional breakdown that
+/// repeats "Revenue" under each region's header.
+fn letter(prose: &str) -> String {
+    format!(
+        "<html><body><p>Example Corp Third Quarter 2024 Letter</p><p>{prose}</p>\
+<table>\
+<tr><td>(in millions)</td><td>Q3'23</td><td>Q4'23</td><td>Q1'24</td><td>Q2'24</td><td>Q3'24</td><td>Q4'24 Forecast</td></tr>\
+<tr><td>Revenue</td><td>8,542</td><td>8,833</td><td>9,370</td><td>9,559</td><td>9,825</td><td>10,128</td></tr>\
+<tr><td>Operating Income</td><td>1,916</td><td>1,496</td><td>2,633</td><td>2,603</td><td>2,909</td><td>2,190</td></tr>\
+<tr><td>Free Cash Flow</td><td>1,888</td><td>1,581</td><td>2,137</td><td>1,213</td><td>2,194</td><td></td></tr>\
+</table>\
+<p>Regional Breakdown</p>\
+<table>\
+<tr><td>(in millions)</td><td>Q3'23</td><td>Q4'23</td><td>Q1'24</td><td>Q2'24</td><td>Q3'24</td></tr>\
+<tr><td>North:</td><td></td><td></td><td></td><td></td><td></td></tr>\
+<tr><td>Revenue</td><td>4,000</td><td>4,100</td><td>4,300</td><td>4,400</td><td>4,480</td></tr>\
+<tr><td>South:</td><td></td><td></td><td></td><td></td><td></td></tr>\
+<tr><td>Revenue</td><td>4,542</td><td>4,733</td><td>5,070</td><td>5,159</td><td>5,345</td></tr>\
+</table></body></html>"
+    )
+}
+
+#[test]
+fn an_outlook_column_is_not_the_latest_reported_quarter() {
+    // "Q3" and "last year's Q3" are the reported quarters, not counted
+    // back from the forecast's.
+    let findings = |prose: &str| html_findings(&letter(prose));
+    let said = "Free cash flow totaled $2.2B compared with $1.9B in last year's Q3.";
+    assert_eq!(findings(said), 0);
+    assert_eq!(findings(&said.replace("$1.9B", "$1.6B")), 1);
+    // With no period named, a value is the latest reported quarter's.
+    assert_eq!(findings("Operating income totaled $2.9B."), 0);
+    assert_eq!(findings("Operating income totaled $2.6B."), 1);
+}
+
+#[test]
+fn a_short_growth_is_narrowed_to_the_whole_business_a_year_apart() {
+    // Revenue grew 15% over Q3'23 (9,825 / 8,542); the regions grew 12%
+    // and 18%, and the quarter before is 3% back: 51% is a swap of 15%,
+    // told from the regions' rows and the sequential pairs.
+    let findings = |prose: &str| html_findings(&letter(prose));
+    assert_eq!(findings("We had a strong Q3 with 15% revenue growth."), 0);
+    assert_eq!(findings("We had a strong Q3 with 51% revenue growth."), 1);
+    // "vs. Q2’24" names the base on its line: no sentence ends there,
+    // and the growth is over the quarter before (9,825 / 9,559: 3%).
+    assert_eq!(findings("Revenue for Q3 grew 3% vs. Q2’24."), 0);
+    assert_eq!(findings("Revenue for Q3 grew 8% vs. Q2’24."), 1);
+}
