@@ -1396,6 +1396,32 @@ fn in_column_of<'d>(facts: &[&'d Fact<'d>], of: &Fact) -> Option<&'d Fact<'d>> {
         .find(|f| f.table == of.table && f.column == of.column)
 }
 
+/// "…, including principal payments on finance leases, …" right after a
+/// measure: the sums of each of its values and the named row's figure in
+/// the same column, when a row of the document has that label.
+fn including_row<'d>(
+    labels: &'d RowLabels<'d>,
+    after: &str,
+    vals: &[Candidate<'d>],
+) -> Option<Vec<Candidate<'d>>> {
+    static INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*,\s*including\s+(?P<what>[a-z][a-z ]{2,80}?)\s*,").expect("re")
+    });
+    let what = INCLUDING.captures(after)?.name("what")?.as_str();
+    let key = labels::key_of(what)?;
+    let unit = crate::document::Unit::Amount;
+    let added = labels.facts(&format!("{ROW}{key}"), unit);
+    let sums: Vec<Candidate<'d>> = vals
+        .iter()
+        .filter_map(|(v, facts)| {
+            let [f] = facts.as_slice() else { return None };
+            let e = in_column_of(&added, f)?;
+            Some((v.checked_add(e.interval)?, vec![*f, e]))
+        })
+        .collect();
+    (!sums.is_empty()).then_some(sums)
+}
+
 /// Values of a concept in every table column; `cash_and_investments` is
 /// the sum of cash and short-term investments.
 fn values<'d>(res: &'d Resolved<'d>, concept: &str) -> Vec<Candidate<'d>> {
@@ -3559,6 +3585,16 @@ fn check_mention<'d>(
         vals.retain(|(_, facts)| !facts.iter().any(|f| in_non_gaap_column(doc, f)));
         vals
     };
+    // "Capital expenditures, including principal payments on finance
+    // leases, were $17.01 billion": the measure and the row the words add
+    // to it, in one column.
+    if let Some(sums) = lower
+        .get(phrase_end..)
+        .filter(|_| phrase_at < lower.len())
+        .and_then(|after| including_row(vocab.labels, after, &vals))
+    {
+        vals = sums;
+    }
     if forward.is_some() {
         // An outlook states its margins and rates by basis, a row each
         // ("GAAP gross margin 76.3%", "Non-GAAP tax rate 13%" under "Q1

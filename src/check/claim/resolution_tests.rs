@@ -2673,3 +2673,30 @@ fn a_short_growth_is_narrowed_to_the_whole_business_a_year_apart() {
     assert_eq!(findings("Revenue for Q3 grew 3% vs. Q2’24."), 0);
     assert_eq!(findings("Revenue for Q3 grew 8% vs. Q2’24."), 1);
 }
+
+#[test]
+fn a_measure_including_another_row_is_their_sum() {
+    // Purchases of property and equipment 2,310 plus repurchases of common
+    // stock 4,000: "including" a row of the statement adds its figure,
+    // column by column.
+    expect(
+        release,
+        &[
+            (
+                "Capital expenditures, including repurchases of common stock, were $6.3 million in the first quarter of 2026.",
+                0,
+            ),
+            (
+                "Capital expenditures, including repurchases of common stock, were $6.8 million in the first quarter of 2026.",
+                1,
+            ),
+            ("Capital expenditures were $2.3 million in the first quarter of 2026.", 0),
+            // A measure named after its figure, after a curly apostrophe,
+            // reads no "including" (and does not cut a character in two).
+            (
+                "“We’re innovating across the tech stack to help customers adapt and grow in this new era, and this year, Azure surpassed $75 billion in revenue, up 34 percent.”",
+                0,
+            ),
+        ],
+    );
+}
