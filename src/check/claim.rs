@@ -3558,10 +3558,21 @@ fn check_mention<'d>(
         // The base named after the figure ("an increase of 12.6% compared
         // to the first quarter of 2005").
         // A base before the figure is an earlier figure's ("up 15% from
-        // Q1 and up 122% from a year ago").
+        // Q1 and up 122% from a year ago"), unless no figure stands
+        // between: "Compared to the fourth quarter, earnings decreased
+        // $1.8 billion".
+        let first_of_sentence = doc.mentions[..i]
+            .last()
+            .is_none_or(|p| p.block != m.block || p.start < start);
         clues
             .first()
             .filter(|(c, base)| *base && c.after)
+            .or_else(|| {
+                clues
+                    .iter()
+                    .find(|(c, base)| *base && !c.after)
+                    .filter(|_| first_of_sentence)
+            })
             .map(|(c, _)| c.clone())
     } else {
         None

@@ -2700,3 +2700,30 @@ fn a_measure_including_another_row_is_their_sum() {
         ],
     );
 }
+
+#[test]
+fn a_base_opening_the_sentence_is_its_first_figures() {
+    // Revenue rose $25.0 million over Q1 2025 and $28.0 million over
+    // Q4 2025: "Compared to the fourth quarter" names the second.
+    let doc = |prose: &str| {
+        quarters(
+            prose,
+            "Q1 2025\tQ2 2025\tQ3 2025\tQ4 2025\tQ1 2026",
+            "Revenue\t$ 100.0\t$ 96.0\t$ 94.0\t$ 97.0\t$ 125.0\n\
+Cost of revenue\t60.0\t58.0\t57.0\t55.0\t69.0\n",
+        )
+    };
+    expect(
+        doc,
+        &[
+            (
+                "Compared to the fourth quarter, revenue increased $28.0 million.",
+                0,
+            ),
+            (
+                "Compared to the fourth quarter, revenue increased $25.0 million.",
+                1,
+            ),
+        ],
+    );
+}
