@@ -119,33 +119,28 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Outcome) {
     }
     for t in &doc.tables {
         for row in &t.rows {
+            // Each figure of the row, with whether it starts with a zero.
             let figures: Vec<_> = row
                 .cells
                 .iter()
                 .flatten()
                 .filter_map(Cell::figure)
                 .filter(|f| !f.dash)
+                .map(|f| (f, leading_zero(printed(f.span)).is_some()))
                 .collect();
             // A row of zero-padded codes is no row of slips: another figure
             // of the row must be printed without a leading zero.
-            let plain = figures
-                .iter()
-                .filter(|f| leading_zero(printed(f.span)).is_none())
-                .count();
-            if plain == 0 {
+            if figures.iter().all(|&(_, zero)| zero) {
                 continue;
             }
-            for f in figures {
-                let text = printed(f.span);
-                if leading_zero(text).is_some() {
-                    // As a reader sees it: markup and references decoded.
-                    let raw = String::from_utf8_lossy(text);
-                    let shown = match doc.format {
-                        Format::Html => crate::parse::html::visible_text(&raw),
-                        _ => raw.into_owned(),
-                    };
-                    out.findings.push(finding(rule, f.span, shown.trim()));
-                }
+            for (f, _) in figures.into_iter().filter(|&(_, zero)| zero) {
+                // As a reader sees it: markup and references decoded.
+                let raw = String::from_utf8_lossy(printed(f.span));
+                let shown = match doc.format {
+                    Format::Html => crate::parse::html::visible_text(&raw),
+                    _ => raw.into_owned(),
+                };
+                out.findings.push(finding(rule, f.span, shown.trim()));
             }
         }
     }
